@@ -1,0 +1,70 @@
+"""One error type for everything a user can cause, with a location and a fix.
+
+The CLI catches :class:`CsdesignError`, prints ``file:line:col: message`` and exits with
+its ``exit_code``; nothing below the CLI prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Exit codes, documented in docs/cli.md.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+@dataclass
+class Problem:
+    """One located problem inside an input file."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    path: str | None = None  # e.g. roles[3].reports_to
+    hint: str | None = None
+    code: str = "S001"
+
+    def location(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def render(self) -> str:
+        text = f"{self.location()}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class CsdesignError(Exception):
+    """A failure the user caused and can fix; carries one or more located problems."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, *, problems: list[Problem] | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems: list[Problem] = problems or []
+        self.hint = hint
+
+    def render(self) -> str:
+        if self.problems:
+            return "\n".join(p.render() for p in self.problems)
+        return self.message + (f" ({self.hint})" if self.hint else "")
+
+
+class InputError(CsdesignError):
+    """The input file cannot be read, parsed or validated."""
+
+
+class ModelError(CsdesignError):
+    """The file is valid YAML and schema but describes an impossible org (cycles, bad refs)."""
+
+
+class OutputError(CsdesignError):
+    """An output cannot be written or rendered."""

@@ -1,0 +1,35 @@
+"""Model -> networkx graph, one small module per structure, chosen through one registry."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import networkx as nx
+
+from csdesign.model import Org
+from csdesign.model.schema import StructureType
+from csdesign.structures import circular, flat, functional, geographic, market, matrix, process, product
+from csdesign.structures.common import Cut, build_from_cut
+
+#: structure name -> function returning its cut of the department.
+REGISTRY: dict[StructureType, Callable[[Org], Cut]] = {
+    StructureType.functional: functional.cut,
+    StructureType.product: product.cut,
+    StructureType.market: market.cut,
+    StructureType.geographic: geographic.cut,
+    StructureType.process: process.cut,
+    StructureType.matrix: matrix.cut,
+    StructureType.circular: circular.cut,
+    StructureType.flat: flat.cut,
+}
+
+NAMES = [s.value for s in StructureType]
+
+
+def build(org: Org, structure: str | StructureType | None = None) -> nx.DiGraph:
+    """Build the org graph for ``structure`` (default: the file's ``structure.type``)."""
+    kind = StructureType(structure) if structure is not None else org.model.structure.type
+    return build_from_cut(org, kind, REGISTRY[kind](org))
+
+
+__all__ = ["NAMES", "REGISTRY", "build"]

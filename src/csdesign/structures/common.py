@@ -1,0 +1,275 @@
+"""Shared building blocks: every structure is "head + shared roles + units of replicated roles".
+
+A structure module only says how the department is cut into units (and, for matrix, which
+dotted lines cross them); this module does the rest the same way for all eight, so the graph
+contract (see contract.py) holds everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import networkx as nx
+
+from csdesign.errors import ModelError, Problem
+from csdesign.model import Org
+from csdesign.model.schema import AXES, LEVEL_RANK, Level, Role, Scope, StructureType
+from csdesign.model.yamlsource import format_path
+from csdesign.structures.contract import DOTTED, EXTERNAL, ROLE, SOLID, UnitInfo
+
+PLACEMENT_TITLES = {
+    "ceo": "CEO",
+    "coo": "COO",
+    "sales": "Sales",
+    "marketing": "Marketing",
+    "service": "Service",
+    "operations": "Operations",
+}
+
+CYCLE = "RL001"
+
+
+@dataclass
+class Cut:
+    """How a structure divides the department: units, which roles each unit gets, layout."""
+
+    axis: str | None  # product/region/segment/process/function, None for flat
+    units: list[str]  # axis values, in declaration order
+    admits: Callable[[Role, str], bool] = lambda role, value: True
+    layout: str = "dot"
+    flat: bool = False
+    secondary: str | None = None
+
+
+def effective_scope(role: Role, head_id: str | None) -> Scope:
+    if role.id == head_id:
+        return Scope.head
+    if role.scope is not None and role.scope != Scope.head:
+        return role.scope
+    return Scope.shared if role.level == Level.director else Scope.unit
+
+
+def find_head(org: Org) -> Role:
+    roles = org.model.roles
+    if not roles:
+        line, col = org.where(("roles",), key=True) if "roles" in (org.source.data or {}) else (1, 1)
+        raise ModelError(
+            "no roles",
+            problems=[Problem("the org has no roles", org.file, line, col, hint="add at least the CS head under `roles:`", code="S002")],
+        )
+    explicit = [r for r in roles if r.scope == Scope.head]
+    if explicit:
+        return explicit[0]
+    candidates = [r for r in roles if r.scope is None and r.reports_to is None]
+    pool = candidates or roles
+    return min(pool, key=lambda r: LEVEL_RANK[r.level])
+
+
+def only_admits(role: Role, axis: str, value: str) -> bool:
+    allowed = role.only.get(AXES.get(axis, ""))  # type: ignore[call-overload]
+    return allowed is None or value in allowed
+
+
+def coverage(role: Role, axis: str | None = None, value: str | None = None) -> dict[str, list[str]]:
+    cov = {singular: list(role.only[plural]) for singular, plural in AXES.items() if plural in role.only}  # type: ignore[index]
+    if axis in AXES and value is not None:
+        cov[axis] = [value]
+    return dict(sorted(cov.items()))
+
+
+def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict[str, list[str]]) -> dict:
+    return {
+        "kind": ROLE,
+        "role_id": role.id,
+        "title": role.title,
+        "level": role.level.value,
+        "headcount": role.headcount,
+        "function": role.function,
+        "scope": scope.value,
+        "duties": list(role.duties),
+        "kpis": list(role.kpis),
+        "capacity": dict(role.capacity),
+        "unit": unit,
+        "coverage": cov,
+        "name": None,
+        "vacant": False,
+        "source": ("roles", index),
+    }
+
+
+def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: str, secondary: str | None) -> nx.DiGraph:
+    m = org.model
+    g = nx.DiGraph()
+    g.graph.update(
+        company=m.company.name,
+        employees=m.company.employees,
+        stage=m.company.effective_stage.value,
+        kind=m.company.kind.value,
+        cs_reports_to=m.company.cs_reports_to.value,
+        structure=structure.value,
+        axis=cut_axis,
+        secondary=secondary,
+        layout=layout,
+        units={},
+        duties=list(m.duties),
+        kpis=list(m.kpis),
+        raci={duty: entry.model_dump() for duty, entry in m.raci.items()},
+        segments={s.name: {"accounts": s.accounts, "arr": s.arr} for s in m.dimensions.segments},
+        interfaces=[i.model_dump() for i in m.interfaces],
+        dimensions={axis: m.dimensions.values(axis) for axis in AXES},
+        file=org.file,
+    )
+    ext = "@" + m.company.cs_reports_to.value
+    g.add_node(ext, kind=EXTERNAL, title=PLACEMENT_TITLES[m.company.cs_reports_to.value], headcount=0)
+    g.graph["external"] = ext
+    return g
+
+
+def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
+    """Assemble the graph for any structure from its cut."""
+    m = org.model
+    head = find_head(org)
+    g = new_graph(org, structure, cut.axis, cut.layout, cut.secondary)
+    index = {r.id: i for i, r in enumerate(m.roles)}
+    scope = {r.id: effective_scope(r, head.id) for r in m.roles}
+
+    g.add_node(head.id, **role_attrs(head, index[head.id], Scope.head, None, coverage(head)))
+    g.add_edge(g.graph["external"], head.id, kind=SOLID)
+    g.graph["head"] = head.id
+
+    single = [r for r in m.roles if r.id != head.id and (cut.flat or scope[r.id] in (Scope.shared, Scope.lead))]
+    unit_roles = [r for r in m.roles if r.id != head.id and not cut.flat and scope[r.id] == Scope.unit]
+    matrix_leads: list[tuple[Role, str | None]] = []
+    for r in single:
+        if not cut.flat and scope[r.id] == Scope.lead and cut.secondary and cut.secondary in AXES:
+            for value in m.dimensions.values(cut.secondary):
+                if only_admits(r, cut.secondary, value):
+                    node = f"{r.id}@{cut.secondary}:{value}"
+                    g.add_node(node, **role_attrs(r, index[r.id], Scope.lead, None, coverage(r, cut.secondary, value)))
+                    matrix_leads.append((r, node))
+        else:
+            g.add_node(r.id, **role_attrs(r, index[r.id], scope[r.id], None, coverage(r)))
+            if scope[r.id] == Scope.lead:
+                matrix_leads.append((r, r.id))
+    for r in single:
+        nodes = [n for n, d in g.nodes(data=True) if d.get("role_id") == r.id]
+        parent = head.id if cut.flat else (r.reports_to or head.id)
+        if parent != head.id and scope.get(parent) == Scope.unit:
+            _fail_shared_to_unit(org, r, index[r.id])
+        for node in nodes:
+            if parent in g:
+                g.add_edge(parent, node, kind=SOLID)
+            else:  # parent is a replicated lead: attach to the head instead
+                g.add_edge(head.id, node, kind=SOLID)
+
+    for value in cut.units:
+        members = [r for r in unit_roles if cut.admits(r, value)]
+        if not members:
+            continue
+        unit_id = f"{cut.axis}:{value}"
+        g.graph["units"][unit_id] = UnitInfo(id=unit_id, axis=cut.axis or "", value=value, label=value)
+        present = {r.id for r in members}
+        for r in members:
+            node = f"{r.id}@{unit_id}"
+            g.add_node(node, **role_attrs(r, index[r.id], Scope.unit, unit_id, coverage(r, cut.axis, value)))
+        for r in members:
+            node = f"{r.id}@{unit_id}"
+            if r.reports_to and r.reports_to in present:
+                parent = f"{r.reports_to}@{unit_id}"
+            elif r.reports_to and scope.get(r.reports_to) != Scope.unit and r.reports_to in g:
+                parent = r.reports_to
+            else:
+                parent = _nesting_parent(r, members, unit_id) or head.id
+            g.add_edge(parent, node, kind=SOLID)
+
+    if cut.secondary:
+        _add_matrix_lines(g, cut, matrix_leads)
+    check_hierarchy(org, g)
+    return g
+
+
+def _nesting_parent(role: Role, members: list[Role], unit_id: str) -> str | None:
+    """Inside a unit, report to the nearest higher level present (first declared wins)."""
+    rank = LEVEL_RANK[role.level]
+    above = [r for r in members if LEVEL_RANK[r.level] < rank]
+    if not above:
+        return None
+    nearest = max(LEVEL_RANK[r.level] for r in above)
+    first = next(r for r in members if LEVEL_RANK[r.level] == nearest)
+    return f"{first.id}@{unit_id}"
+
+
+def _add_matrix_lines(g: nx.DiGraph, cut: Cut, leads: list[tuple[Role, str | None]]) -> None:
+    """Dotted lines from secondary-axis leads to the members they coordinate in each unit."""
+    for role, lead_node in leads:
+        if lead_node is None:
+            continue
+        if cut.secondary == "function":
+            targets = [n for n, d in g.nodes(data=True) if d.get("unit") and d.get("function") and d["function"] == role.function and n != lead_node]
+        else:
+            value = g.nodes[lead_node]["coverage"].get(cut.secondary, [None])[0]
+            targets = []
+            for unit_id in g.graph["units"]:
+                for n, d in g.nodes(data=True):
+                    if d.get("unit") != unit_id:
+                        continue
+                    parent = next((u for u in g.predecessors(n) if g.edges[u, n]["kind"] == SOLID), None)
+                    top = parent is None or g.nodes[parent].get("unit") != unit_id
+                    cov = d["coverage"].get(cut.secondary)
+                    if top and (cov is None or value in cov):
+                        targets.append(n)
+        for t in targets:
+            if not g.has_edge(lead_node, t):
+                g.add_edge(lead_node, t, kind=DOTTED)
+
+
+def _fail_shared_to_unit(org: Org, role: Role, index: int) -> None:
+    line, col = org.where(("roles", index, "reports_to"))
+    raise ModelError(
+        "shared role reports to a unit role",
+        problems=[
+            Problem(
+                f"role '{role.id}' (one instance) reports to '{role.reports_to}', which is replicated per unit, so its manager is ambiguous",
+                org.file, line, col, path=format_path(("roles", index, "reports_to")),
+                hint="point it at a head or shared role, or make it `scope: unit`", code="RL004",
+            )
+        ],
+    )
+
+
+def check_hierarchy(org: Org, g: nx.DiGraph) -> None:
+    """Reporting cycles and roles unreachable from the top are errors naming the roles."""
+    from csdesign.structures.contract import solid_view
+
+    solid = solid_view(g)
+    try:
+        cycle = nx.find_cycle(solid)
+    except nx.NetworkXNoCycle:
+        cycle = None
+    if cycle:
+        nodes = [u for u, _ in cycle]
+        names = [g.nodes[n].get("role_id", n) for n in nodes]
+        seen: list[str] = []
+        for name in names:
+            if name not in seen:
+                seen.append(name)
+        first = g.nodes[nodes[0]].get("source")
+        path = (*first, "reports_to") if first else ()
+        line, col = org.where(path)
+        chain = " -> ".join(seen + [seen[0]])
+        raise ModelError(
+            "reporting cycle",
+            problems=[Problem(f"reporting cycle: {chain}", org.file, line, col, path=format_path(path), hint="break the loop: one of them must report outside it", code=CYCLE)],
+        )
+    reachable = nx.descendants(solid, g.graph["external"]) | {g.graph["external"]}
+    stray = [n for n in g if n not in reachable]
+    if stray:
+        d = g.nodes[stray[0]]
+        path = (*d.get("source", ()), "reports_to")
+        line, col = org.where(path)
+        names = ", ".join(sorted({g.nodes[n].get("role_id", n) for n in stray}))
+        raise ModelError(
+            "unreachable roles",
+            problems=[Problem(f"roles not connected to the CS head: {names}", org.file, line, col, path=format_path(path), hint="give them a reports_to inside the org", code="RL005")],
+        )

@@ -1,0 +1,9 @@
+"""Geographic: one unit per region."""
+
+from csdesign.model import Org
+from csdesign.structures.axis_cut import axis_cut
+from csdesign.structures.common import Cut
+
+
+def cut(org: Org) -> Cut:
+    return axis_cut(org, "region", "geographic")

@@ -1,0 +1,9 @@
+"""Product: one unit per product line (Apple's iPad / iPhone teams)."""
+
+from csdesign.model import Org
+from csdesign.structures.axis_cut import axis_cut
+from csdesign.structures.common import Cut
+
+
+def cut(org: Org) -> Cut:
+    return axis_cut(org, "product", "product")
