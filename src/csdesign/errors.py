@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 @dataclass

@@ -32,4 +32,11 @@ def build(org: Org, structure: str | StructureType | None = None) -> nx.DiGraph:
     return build_from_cut(org, kind, REGISTRY[kind](org))
 
 
-__all__ = ["NAMES", "REGISTRY", "build"]
+def build_file(path: str, structure: str | StructureType | None = None) -> nx.DiGraph:
+    """Load, validate and build in one call (what most commands start with)."""
+    from csdesign.model import load_org
+
+    return build(load_org(path), structure)
+
+
+__all__ = ["NAMES", "REGISTRY", "build", "build_file"]

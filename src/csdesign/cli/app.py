@@ -1,0 +1,72 @@
+"""The Typer application and the one place user errors become messages and exit codes.
+
+Command modules (cli/*.py) register on :data:`app`; they parse options, call one function
+from the library, print, and hold no logic. Heavy imports happen inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from csdesign.errors import EXIT_INTERNAL, CsdesignError
+
+app = typer.Typer(
+    name="csdesign",
+    help="Model customer-success org structures from YAML: charts, responsibility reports, lint.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+STATE = {"verbose": False, "debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from csdesign import __version__
+
+        typer.echo(f"csdesign {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say more on stderr (e.g. which Graphviz engine ran)."),
+    debug: bool = typer.Option(False, "--debug", help="Show a Python traceback for unexpected errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    STATE["verbose"] = verbose or debug
+    STATE["debug"] = debug
+
+
+def say(message: str) -> None:
+    """A status line on stderr, only with -v."""
+    if STATE["verbose"]:
+        print(message, file=sys.stderr)
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turn user errors into one message + exit code."""
+    from csdesign.cli import commands  # noqa: F401 - registers the commands
+
+    try:
+        app()
+    except CsdesignError as exc:
+        print(exc.render(), file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        # e.g. `csdesign render org.yaml | head`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as exc:  # a bug: say so plainly, traceback only on request
+        if STATE["debug"] or os.environ.get("CSDESIGN_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (this is a csdesign bug; rerun with --debug and report it)", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)

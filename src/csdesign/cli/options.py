@@ -1,0 +1,21 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+
+from csdesign.model.schema import StructureType
+
+StructureOpt = typer.Option(None, "--structure", "-s", help="Override the file's structure type.", case_sensitive=False)
+OrgArg = typer.Argument(..., help="Org definition (YAML).", metavar="ORG.yaml")
+
+
+class Engine(str, Enum):
+    auto = "auto"
+    system = "system"
+    embedded = "embedded"
+
+
+__all__ = ["Engine", "OrgArg", "StructureOpt", "StructureType"]

@@ -1,0 +1,1 @@
+"""Outputs: terminal tree (rich), Graphviz DOT/SVG/PNG/PDF, and report formats."""

@@ -1,0 +1,32 @@
+"""Making user strings safe and measurable for every output target."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_CONTROL = {"Cc", "Cf"}
+# Bidi and zero-width format characters are kept (they are text); other controls go.
+_KEEP_FORMAT = {"\u200e", "\u200f", "\u200d", "\u200c"}
+
+
+def clean(text: str) -> str:
+    """One display line: newlines/tabs become spaces, control characters are dropped."""
+    out = []
+    for ch in str(text):
+        if ch in "\r\n\t\v\f":
+            out.append(" ")
+        elif unicodedata.category(ch) in _CONTROL and ch not in _KEEP_FORMAT:
+            continue
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def display_width(text: str) -> int:
+    """Terminal cells / em-ish width: East Asian wide and fullwidth characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def dot_escape(text: str) -> str:
+    """Escape for a DOT double-quoted string: backslashes literal (so ``\\N`` shows as typed)."""
+    return clean(text).replace("\\", "\\\\")
