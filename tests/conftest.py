@@ -1,4 +1,4 @@
-"""Shared fixtures: load org text without files, find examples and test data."""
+"""Shared fixtures; plain helpers (org_from, graph_from) are in tests/helpers.py."""
 
 from __future__ import annotations
 
@@ -7,22 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from csdesign.model import load_org_text
-from csdesign.structures import build
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def org_from(text: str, name: str = "org.yaml"):
-    """An Org from dedented YAML text."""
-    return load_org_text(textwrap.dedent(text), name)
-
-
-def graph_from(text: str, structure: str | None = None):
-    """The built graph of dedented YAML text."""
-    return build(org_from(text), structure)
+from tests.helpers import DATA, EXAMPLES
 
 
 @pytest.fixture
