@@ -64,28 +64,29 @@ def format_path(path: PathKey) -> str:
     return out
 
 
+def _unreadable(name: str, message: str, hint: str | None = None) -> InputError:
+    return InputError(message, problems=[Problem(message, name, hint=hint)])
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps."""
     name = str(path)
     if path.is_dir():
-        raise InputError(f"{name}: is a directory, not a YAML file", hint="pass the org file inside it")
+        raise _unreadable(name, "is a directory, not a YAML file", "pass the org file inside it")
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError(f"{name}: file not found", hint="check the path") from None
+        raise _unreadable(name, "file not found", "check the path") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read file: {exc.strerror}") from None
+        raise _unreadable(name, f"cannot read file: {exc.strerror}") from None
     if size > MAX_BYTES:
-        raise InputError(
-            f"{name}: file is {size / 1048576:.1f} MiB, larger than the {MAX_BYTES // 1048576} MiB limit",
-            hint="split the org into smaller files",
-        )
+        raise _unreadable(name, f"file is {size / 1048576:.1f} MiB, larger than the {MAX_BYTES // 1048576} MiB limit", "split the org into smaller files")
     try:
         raw = path.read_bytes()
     except PermissionError:
-        raise InputError(f"{name}: permission denied", hint="check the file's read permissions") from None
+        raise _unreadable(name, "permission denied", "check the file's read permissions") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read file: {exc.strerror}") from None
+        raise _unreadable(name, f"cannot read file: {exc.strerror}") from None
     return decode(raw, name)
 
 

@@ -1,0 +1,108 @@
+"""The render and schema commands end to end: outputs, messages, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.structures.test_builders import ORG
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "csdesign", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def org(write_yaml):
+    return write_yaml(ORG)
+
+
+def test_terminal_tree(org):
+    res = run("render", str(org), "-s", "geographic")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert lines[0] == "云帆科技  (geographic structure)"
+    assert "        ├── ▣ region: 华东" in lines
+    assert "        │   └── CS Manager  manager" in lines
+    assert "        │       ├── CSM ×4  individual" in lines
+
+
+def test_terminal_tree_does_not_interpret_markup(write_yaml):
+    path = write_yaml("company: {name: '[bold]X[/bold]'}\nroles:\n  - {id: h, title: '[red]boss[/red]', level: director}\n")
+    res = run("render", str(path))
+    assert "[red]boss[/red]  director" in res.stdout
+    assert res.stdout.splitlines()[0].startswith("[bold]X[/bold]")
+
+
+def test_svg_written_and_engine_reported_with_verbose(org, tmp_path):
+    out = tmp_path / "chart.svg"
+    res = run("-v", "render", str(org), "-o", str(out), "--engine", "embedded")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.splitlines() == ["rendered with the embedded Graphviz engine", f"wrote {out}"]
+    assert out.read_bytes().lstrip().startswith(b"<?xml")
+    quiet = run("render", str(org), "-o", str(out))
+    assert quiet.stderr == ""
+
+
+def test_focus_and_depth(org, tmp_path):
+    res = run("render", str(org), "-s", "product", "--depth", "2")
+    assert "CSM" not in res.stdout and "CS Manager" in res.stdout
+    res = run("render", str(org), "-s", "product", "--focus", "data_lead")
+    assert "数据分析组长" in res.stdout and "CS Manager" not in res.stdout
+    bad = run("render", str(org), "--focus", "data_led")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "--focus: no role 'data_led' in this chart; did you mean 'data_lead'? (use a role id from the file)"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "missing.yaml"], "missing.yaml: file not found (check the path)"),
+        (["render", "{org}", "-o", "nodir/x.svg"], "nodir/x.svg: directory nodir does not exist (create it first or choose another -o path)"),
+        (["render", "{org}", "-o", "x.jpeg"], "cannot tell the output format of 'x.jpeg' (use a suffix or --format: svg, png, pdf, dot)"),
+    ],
+)
+def test_user_errors_exit_2_with_one_message(org, tmp_path, args, message):
+    args = [a.replace("{org}", str(org)) for a in args]
+    res = run(*args, cwd=tmp_path)
+    assert res.returncode == 2
+    assert res.stderr.strip() == message
+    assert "Traceback" not in res.stderr
+
+
+def test_unknown_structure_is_usage_error(org):
+    res = run("render", str(org), "-s", "pyramid")
+    assert res.returncode == 2
+    assert "pyramid" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_validation_errors_listed_with_locations(write_yaml):
+    path = write_yaml("company:\n  name: X\nroles:\n  - id: a\n    title: A\n    levle: director\n    reports_to: b\n")
+    res = run("render", str(path))
+    assert res.returncode == 2
+    assert res.stderr.strip() == f"{path}:6:5: unknown key `levle`, did you mean `level`?"
+
+
+def test_output_is_atomic_on_failure(org, tmp_path):
+    out = tmp_path / "chart.png"
+    out.write_bytes(b"previous")
+    res = run("render", str(org), "-o", str(out), "--engine", "embedded")
+    assert res.returncode == 2
+    assert out.read_bytes() == b"previous"
+
+
+def test_schema_is_json_schema():
+    res = run("schema")
+    data = json.loads(res.stdout)
+    assert data["title"] == "csdesign org file"
+    assert "company" in data["required"]
+    assert "Role" in data["$defs"]
+
+
+def test_version():
+    from csdesign import __version__
+
+    assert run("--version").stdout.strip() == f"csdesign {__version__}"
