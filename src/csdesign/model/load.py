@@ -39,6 +39,8 @@ class Org:
         return self.source.file
 
     def where(self, path: PathKey, *, key: bool = False) -> tuple[int | None, int | None]:
+        if path[:1] == ("positions",) and isinstance(self.source.data, dict) and "positions" not in self.source.data:
+            path = ("people", *path[1:])  # the file used the `people:` spelling
         return self.source.where(path, key=key)
 
 
@@ -251,6 +253,10 @@ def _check_positions(org: Org, role_ids: dict[str, int], add: Any) -> None:
                 add(f"dotted-line manager '{d}' is not defined" + _did_you_mean(d, known), ("positions", i, "dotted_to", j), UNKNOWN_MANAGER, "use the id of a position")
         if pos.title is None and pos.role is None:
             add(f"position '{pos.id}' has neither a title nor a role", ("positions", i), SCHEMA, "add `title:` or `role:`")
+        for axis, plural in schema.AXES.items():  # tags are free text unless the file lists that axis
+            value, listed = getattr(pos, axis), m.dimensions.values(axis)
+            if value is not None and listed and value not in listed:
+                add(f"'{value}' is not in dimensions.{plural}" + _did_you_mean(value, listed), ("positions", i, axis), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
 
 
 def _did_you_mean(value: str, options: list[str]) -> str:

@@ -8,7 +8,7 @@ import networkx as nx
 
 from csdesign.model import Org
 from csdesign.model.schema import StructureType
-from csdesign.structures import circular, flat, functional, geographic, market, matrix, process, product
+from csdesign.structures import circular, explicit, flat, functional, geographic, market, matrix, process, product
 from csdesign.structures.common import Cut, build_from_cut
 
 #: structure name -> function returning its cut of the department.
@@ -27,8 +27,16 @@ NAMES = [s.value for s in StructureType]
 
 
 def build(org: Org, structure: str | StructureType | None = None) -> nx.DiGraph:
-    """Build the org graph for ``structure`` (default: the file's ``structure.type``)."""
+    """Build the org graph for ``structure`` (default: the file's ``structure.type``).
+
+    An org with ``positions:`` (as-is) builds through structures/explicit.py unless a
+    ``structure`` is asked for: then the proposal is generated from ``roles:`` as usual.
+    """
+    if structure is None and explicit.is_explicit(org):
+        return explicit.build(org)
     kind = StructureType(structure) if structure is not None else org.model.structure.type
+    if explicit.is_explicit(org) and not org.model.roles:
+        explicit.fail_no_roles(org, kind.value)
     return build_from_cut(org, kind, REGISTRY[kind](org))
 
 

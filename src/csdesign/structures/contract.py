@@ -3,8 +3,9 @@
 A ``networkx.DiGraph`` whose edges point from manager to report.
 
 Graph attributes (``g.graph``):
-  company, stage, kind, cs_reports_to, structure, axis (the cut: product/region/segment/
-  process/function or None), secondary, layout ("dot" | "twopi"), head (node id of the CS
+  company, stage, kind, cs_reports_to, structure (a StructureType value, or "explicit" for an
+  as-is org built from ``positions:``), axis (the cut: product/region/segment/process/function,
+  "unit" for an explicit org with units, or None), secondary, layout ("dot" | "twopi"), head (node id of the CS
   head), external (node id of the parent the head reports to), units (unit id -> UnitInfo
   dict), duties (expected duty catalogue), kpis (company KPIs), raci ({duty: {A,R,C,I: [role
   ids]}}), segments ({name: {accounts, arr}}), interfaces ([{between, mechanism}]),
