@@ -40,9 +40,15 @@ class DotOptions:
     title: str | None = None
 
 
-def box_label(d: dict) -> str:
-    """Title, headcount and level (and a person's name in explicit orgs), one per line."""
+def box_label(d: dict, qualifier: str | None = None) -> str:
+    """Title, headcount and level (and a person's name in explicit orgs), one per line.
+
+    ``qualifier`` is a line under the title telling apart boxes of one role outside units
+    (a matrix lead replicated per secondary-axis value: "Regional Lead" / "APAC").
+    """
     lines = [dot_escape(d.get("title") or "")]
+    if qualifier:
+        lines.append(dot_escape(qualifier))
     if d.get("name"):
         lines.insert(0, dot_escape(d["name"]))
     extra = []
@@ -99,7 +105,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
 
     def node_stmt(target: graphviz.Digraph, n: str) -> None:
         d = g.nodes[n]
-        label = box_label(d)
+        label = box_label(d, _lead_value(g, n))
         attrs = {"width": _width(label)}
         if d.get("kind") == EXTERNAL:
             attrs.update(shape="box", style="filled,dashed", fillcolor="#eeeeee", fontcolor="#333333")
@@ -145,6 +151,16 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
             for j, hl in enumerate(opts.highlights):
                 legend.node(f"legend{j}", label=graphviz.nohtml(dot_escape(f"{hl.label} ({len(hl.nodes)})")), color=hl.colour, penwidth="3", style="rounded", fillcolor="#ffffff")
     return dot.source
+
+
+def _lead_value(g: nx.DiGraph, n: str) -> str | None:
+    """The secondary-axis value of a replicated matrix lead (its boxes otherwise look alike)."""
+    d = g.nodes[n]
+    secondary = g.graph.get("secondary")
+    if d.get("scope") != "lead" or n == d.get("role_id") or not secondary:
+        return None
+    values = (d.get("coverage") or {}).get(secondary) or []
+    return values[0] if len(values) == 1 else None
 
 
 def _leaf_reports(g: nx.DiGraph, n: str) -> list[str]:
