@@ -1,0 +1,124 @@
+"""`csdesign lint` (check org files like ruff/yamllint check code) and `csdesign rule` (rule docs).
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or
+configuration error, unreadable path, or a rule that crashed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from csdesign.cli.app import app, say
+from csdesign.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CsdesignError
+from csdesign.lint.registry import Severity
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class DocFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def _codes(values: Optional[List[str]]) -> list[str]:
+    return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+@app.command()
+def lint(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Org files or directories (recursing into *.yaml/*.yml org files); default: current directory.", show_default=False),
+    fmt: Optional[LintFormat] = typer.Option(None, "--format", "-f", help="Output format; default text, or github when GITHUB_ACTIONS=true.", case_sensitive=False),
+    fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: error, or fail-on from the config).", case_sensitive=False),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config file (csdesign.toml or pyproject.toml); default: the nearest one from the working directory up."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated; replaces the config's select)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Also ignore these rule codes or prefixes (comma-separated)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    explain: Optional[str] = typer.Option(None, "--explain", help="Print the documentation of a rule (code or name) and exit."),
+) -> None:
+    """Check org files and report findings with file:line:col (exit 0 clean, 1 findings, 2 usage error)."""
+    if explain is not None:
+        _print_rule(explain, DocFormat.text)
+        return
+    from csdesign.lint.config import check_selector, load_config
+    from csdesign.lint.reporters import render
+    from csdesign.lint.runner import fails, lint_paths
+
+    cfg = load_config(config)
+    if cfg.source:
+        say(f"lint config: {cfg.source}")
+    if select:
+        cfg.select = [check_selector(c, "--select", "command line") for c in _codes(select)]
+    if ignore:
+        cfg.ignore += [check_selector(c, "--ignore", "command line") for c in _codes(ignore)]
+    chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    result = lint_paths([str(p) for p in paths or []], cfg)
+    report = render(result, chosen)
+    if output is not None:
+        from csdesign.render.output import write_atomic
+
+        write_atomic(output, report)
+        say(f"wrote {output}")
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    if result.crashes:
+        for crash in result.crashes:
+            print(crash.render(), file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE)
+    level = fail_on.value if fail_on else cfg.fail_on
+    raise typer.Exit(EXIT_FINDINGS if fails(result, level) else EXIT_OK)
+
+
+@app.command("rule")
+def rule_cmd(
+    code: Optional[str] = typer.Argument(None, help="Rule code (RL002) or name (unknown-manager); omit to list every rule.", show_default=False),
+    all_: bool = typer.Option(False, "--all", help="Print the full documentation of every rule."),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", "-f", help="text, markdown (docs/rules.md) or json.", case_sensitive=False),
+) -> None:
+    """Print a lint rule's documentation (why it matters and how to fix it), or list the rules."""
+    from csdesign.lint.registry import all_rules
+    from csdesign.lint.reporters import rule_docs
+
+    if code is not None:
+        _print_rule(code, fmt)
+        return
+    rules = all_rules()
+    if fmt == DocFormat.markdown:
+        sys.stdout.write(rule_docs.rules_markdown(rules))
+    elif fmt == DocFormat.json:
+        sys.stdout.write(rule_docs.rules_json(rules))
+    elif all_:
+        sys.stdout.write("\n".join(rule_docs.rule_text(r) for r in rules))
+    else:
+        sys.stdout.write(rule_docs.rules_table(rules))
+
+
+def _print_rule(code: str, fmt: DocFormat) -> None:
+    import difflib
+
+    from csdesign.lint.registry import REGISTRY, get
+    from csdesign.lint.reporters import rule_docs
+
+    r = get(code)
+    if r is None:
+        names = list(REGISTRY) + [x.name for x in REGISTRY.values()]
+        guess = difflib.get_close_matches(code.upper() if code[:1].isalpha() and code[-1:].isdigit() else code, names, n=1, cutoff=0.6)
+        raise CsdesignError(f"unknown rule '{code}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), hint="`csdesign rule` lists every rule")
+    if fmt == DocFormat.markdown:
+        sys.stdout.write(rule_docs.rule_markdown(r))
+    elif fmt == DocFormat.json:
+        sys.stdout.write(rule_docs.rules_json([r]))
+    else:
+        sys.stdout.write(rule_docs.rule_text(r))

@@ -1,0 +1,191 @@
+"""Lint configuration: ``[lint]`` in ``csdesign.toml`` or ``[tool.csdesign.lint]`` in ``pyproject.toml``.
+
+Discovery starts in the working directory and walks up; in each directory ``csdesign.toml``
+wins over ``pyproject.toml``, and a ``pyproject.toml`` counts only when it has the
+``[tool.csdesign.lint]`` table. ``--config FILE`` skips discovery. Every mistake (unknown key,
+unknown rule code, wrong type) is a user error with exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from csdesign.errors import InputError, Problem
+from csdesign.lint.registry import FAMILIES, REGISTRY, Rule, Severity, all_rules, option_defaults
+
+KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "options")
+LEVELS = [s.value for s in Severity]
+
+
+@dataclass
+class LintConfig:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=option_defaults)
+    source: str | None = None  # the config file, for messages
+
+    def enabled(self, r: Rule) -> bool:
+        """Blocking rules always run; others when selected (most specific selector wins) and not ignored."""
+        if r.blocking:
+            return True
+        sel = _best(r.code, self.select)
+        ign = _best(r.code, self.ignore)
+        if sel is None:
+            return False
+        return ign is None or len(sel) > len(ign)
+
+    def severity_of(self, r: Rule) -> str:
+        key = _best(r.code, list(self.severity))
+        return self.severity[key] if key is not None else r.severity.value
+
+
+def _best(code: str, selectors: list[str]) -> str | None:
+    """The most specific selector matching ``code`` (exact code > family > ALL)."""
+    family = code.rstrip("0123456789")
+    found = [s for s in selectors if s == "ALL" or s == code or s == family]
+    return max(found, key=len) if found else None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest csdesign.toml, or pyproject.toml with [tool.csdesign.lint], from ``start`` up."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        own = folder / "csdesign.toml"
+        if own.is_file():
+            return own
+        py = folder / "pyproject.toml"
+        if py.is_file():
+            try:
+                data = tomllib.loads(py.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue  # not ours to judge when it has no csdesign table
+            if isinstance(data.get("tool", {}).get("csdesign", {}).get("lint"), dict):
+                return py
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> LintConfig:
+    """Read ``path`` (or the discovered config); defaults when there is none."""
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return LintConfig()
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{name}: config file not found", hint="check the --config path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{name}: cannot read config file: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        msg = str(exc).split(" (at line")[0]
+        raise InputError(msg, problems=[Problem(f"TOML syntax error: {msg}", name, line, col)]) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("csdesign", {}).get("lint", {})
+        prefix = "tool.csdesign.lint"
+    else:
+        table = data.get("lint", {})
+        prefix = "lint"
+    if not isinstance(table, dict):
+        raise _error(name, f"[{prefix}] must be a table")
+    return parse_table(table, name, prefix)
+
+
+def parse_table(table: dict[str, Any], name: str, prefix: str = "lint") -> LintConfig:
+    all_rules()
+    cfg = LintConfig(source=name)
+    for key, value in table.items():
+        if key not in KEYS:
+            raise _error(name, f"unknown key `{key}` in [{prefix}]" + _guess(key, list(KEYS)), "valid keys: " + ", ".join(KEYS))
+        if key in ("select", "ignore", "exclude"):
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise _error(name, f"[{prefix}] {key} must be a list of strings")
+            if key == "exclude":
+                cfg.exclude = list(value)
+            else:
+                setattr(cfg, key, [check_selector(v, f"{key}", name) for v in value])
+        elif key == "fail-on":
+            cfg.fail_on = check_level(value, f"[{prefix}] fail-on", name)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise _error(name, f"[{prefix}.severity] must be a table of CODE = \"error|warning|info\"")
+            for code, level in value.items():
+                sel = check_selector(code, "severity", name)
+                cfg.severity[sel] = check_level(level, f"[{prefix}.severity] {code}", name)
+        elif key == "options":
+            if not isinstance(value, dict):
+                raise _error(name, f"[{prefix}.options] must be a table")
+            for opt, v in value.items():
+                cfg.options[opt] = check_option(opt, v, name)
+    for code in cfg.ignore + list(cfg.severity):
+        r = REGISTRY.get(code)
+        if r is not None and r.blocking:
+            where = "ignore" if code in cfg.ignore else "severity"
+            raise _error(name, f"{code} ({r.name}) cannot be ignored or re-levelled ({where}): a file csdesign cannot load or build never passes", "fix the file instead")
+    return cfg
+
+
+def check_selector(value: str, what: str, name: str) -> str:
+    """A rule code, a family prefix or ALL; anything else is a user error."""
+    v = value.strip().upper()
+    if v == "ALL" or v in FAMILIES or v in REGISTRY:
+        return v
+    options = list(REGISTRY) + list(FAMILIES)
+    by_name = next((c for c, r in REGISTRY.items() if r.name == value.strip().lower()), None)
+    if by_name:
+        return by_name
+    raise _error(name, f"{what}: unknown rule code or prefix '{value}'" + _guess(v, options), "see `csdesign rule` for the codes")
+
+
+def check_level(value: Any, what: str, name: str) -> str:
+    if value not in LEVELS:
+        raise _error(name, f"{what}: '{value}' is not one of {', '.join(LEVELS)}")
+    return value
+
+
+def check_option(opt: str, value: Any, name: str) -> Any:
+    defaults = option_defaults()
+    if opt not in defaults:
+        raise _error(name, f"unknown rule option `{opt}`" + _guess(opt, list(defaults)), "valid options: " + ", ".join(sorted(defaults)))
+    default = defaults[opt]
+    if not _same_shape(value, default):
+        raise _error(name, f"option `{opt}` must look like {_shape(default)} (got {value!r})")
+    return value
+
+
+def _same_shape(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    if isinstance(default, list):
+        return isinstance(value, list) and len(value) == len(default) and all(_same_shape(v, d) for v, d in zip(value, default))
+    if isinstance(default, dict):
+        sample = next(iter(default.values()), 0)
+        return isinstance(value, dict) and all(isinstance(k, str) and _same_shape(v, sample) for k, v in value.items())
+    return isinstance(value, type(default))
+
+
+def _shape(default: Any) -> str:
+    if isinstance(default, dict):
+        return "a table such as { " + ", ".join(f"{k} = {v!r}" for k, v in default.items()) + " }"
+    return repr(default)
+
+
+def _guess(value: str, options: list[str]) -> str:
+    guess = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"; did you mean `{guess[0]}`?" if guess else ""
+
+
+def _error(name: str, message: str, hint: str | None = None) -> InputError:
+    return InputError(message, problems=[Problem(message, name, hint=hint, code="config")])
