@@ -1,3 +1,3 @@
 """Imports every command module so that each registers itself on the app."""
 
-from csdesign.cli import render_cmd, schema_cmd  # noqa: F401
+from csdesign.cli import lint_cmd, render_cmd, schema_cmd  # noqa: F401
