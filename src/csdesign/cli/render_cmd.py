@@ -14,8 +14,8 @@ from csdesign.cli.options import Engine, OrgArg, StructureOpt, StructureType
 @app.command()
 def render(
     org: Path = OrgArg,
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the chart here (.svg, .png, .pdf, .dot); omit for a terminal tree."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the suffix does not say (svg, png, pdf, dot)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the chart here (.svg, .png, .pdf, .dot, .mmd, .json, .html); omit for a terminal tree."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format when the suffix does not say (svg, png, pdf, dot, mmd, json, html)."),
     structure: Optional[StructureType] = StructureOpt,
     depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Show only this many levels below the CS head (head = 1)."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Show only this role's subtree (role id)."),

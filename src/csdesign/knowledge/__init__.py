@@ -1,0 +1,1 @@
+"""Built-in knowledge: structure advice, stage guidance, starter templates (package data)."""

@@ -1,0 +1,46 @@
+"""What one box says and how children group under units, for the text exports (Mermaid, HTML).
+
+DOT has its own escaping (render/dot.py); these helpers return clean plain text that each
+export escapes for its own target.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from csdesign.render.text import clean
+from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID
+
+
+def box_lines(d: dict) -> list[str]:
+    """Name (explicit orgs), title, then ``×N · level · vacant`` — plain, cleaned text."""
+    lines = []
+    if d.get("name"):
+        lines.append(clean(d["name"]))
+    lines.append(clean(d.get("title") or ""))
+    extra = []
+    if d.get("headcount", 1) > 1:
+        extra.append(f"×{d['headcount']}")
+    if d.get("level") and d.get("kind") != EXTERNAL:
+        extra.append(str(d["level"]))
+    if d.get("vacant"):
+        extra.append("vacant")
+    if extra:
+        lines.append(" · ".join(extra))
+    return [line for line in lines if line]
+
+
+def grouped_children(g: nx.DiGraph, n: str) -> list[tuple[str | None, list[str]]]:
+    """Solid reports of ``n``: first those in ``n``'s own unit (key None), then one group per other unit."""
+    own = g.nodes[n].get("unit")
+    groups: dict[str | None, list[str]] = {None: []}
+    for v in g.successors(n):
+        if g.edges[n, v].get("kind") != SOLID:
+            continue
+        unit = g.nodes[v].get("unit")
+        groups.setdefault(None if unit == own else unit, []).append(v)
+    return [(u, members) for u, members in groups.items() if members]
+
+
+def dotted_managers(g: nx.DiGraph, n: str) -> list[str]:
+    return [u for u in g.predecessors(n) if g.edges[u, n].get("kind") == DOTTED]

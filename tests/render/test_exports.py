@@ -1,0 +1,172 @@
+"""Mermaid, node-link JSON and HTML exports: exact text, escaping, determinism, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from csdesign.errors import OutputError
+from csdesign.render.chart import chart_bytes, format_for
+from csdesign.render.html import to_html
+from csdesign.render.json_graph import node_link, to_json
+from csdesign.render.mermaid import mermaid_escape, to_mermaid
+from tests.helpers import graph_from
+
+SMALL = """
+company: {name: 云帆科技, cs_reports_to: coo}
+dimensions:
+  products: [CRM, 数据分析平台]
+structure: {type: matrix}
+roles:
+  - {id: head_cs, title: 客户成功部总监, level: director, duties: [制定战略], kpis: [NRR]}
+  - {id: data_lead, title: 数据分析组长, level: supervisor, scope: lead, function: 数据分析}
+  - {id: mgr, title: CS Manager, level: manager, function: success}
+  - {id: csm, title: CSM, headcount: 4, function: success}
+  - {id: analyst, title: 数据分析师, function: 数据分析}
+"""
+
+HOSTILE = """
+company: {name: 'A & B <script>alert(1)</script>'}
+roles:
+  - {id: h, title: 'Head "of" <b>CS</b> #1; `x`', level: director, duties: ['<img src=x onerror=alert(1)>']}
+  - {id: r, title: "Rep\\nline2 \\\\N", reports_to: h}
+"""
+
+
+def test_mermaid_exact_text_for_a_matrix():
+    assert to_mermaid(graph_from(SMALL)) == "\n".join(
+        [
+            "---",
+            'title: "云帆科技 · matrix"',
+            "---",
+            "flowchart TB",
+            '  n0["COO"]:::external',
+            '  n1("客户成功部总监<br/>director"):::director',
+            '  n2("数据分析组长<br/>supervisor"):::supervisor',
+            '  subgraph u0["CRM"]',
+            '    n3("CS Manager<br/>manager"):::manager',
+            '    n4("CSM<br/>×4 · individual"):::individual',
+            '    n5("数据分析师<br/>individual"):::individual',
+            "  end",
+            '  subgraph u1["数据分析平台"]',
+            '    n6("CS Manager<br/>manager"):::manager',
+            '    n7("CSM<br/>×4 · individual"):::individual',
+            '    n8("数据分析师<br/>individual"):::individual',
+            "  end",
+            "  n0 --- n1",
+            "  n1 --- n2",
+            "  n1 --- n3",
+            "  n1 --- n6",
+            "  n2 -.- n5",
+            "  n2 -.- n8",
+            "  n3 --- n4",
+            "  n3 --- n5",
+            "  n6 --- n7",
+            "  n6 --- n8",
+            "  classDef director fill:#1f4e79,color:#ffffff,stroke:#595959",
+            "  classDef manager fill:#2e75b6,color:#ffffff,stroke:#595959",
+            "  classDef supervisor fill:#9dc3e6,color:#000000,stroke:#595959",
+            "  classDef individual fill:#ffffff,color:#000000,stroke:#595959",
+            "  classDef external fill:#eeeeee,color:#333333,stroke-dasharray:4 3",
+            "  classDef vacant stroke-dasharray:4 3",
+            "",
+        ]
+    )
+
+
+def test_mermaid_escapes_every_syntax_character():
+    assert mermaid_escape('a "b" <c> & #d; `e`') == "a #quot;b#quot; #lt;c#gt; #amp; #35;d#59; #96;e#96;"
+    text = to_mermaid(graph_from(HOSTILE))
+    assert 'title: "A & B <script>alert(1)</script> · functional"' in text  # YAML front matter: a JSON string
+    assert '  n1("Head #quot;of#quot; #lt;b#gt;CS#lt;/b#gt; #35;1#59; #96;x#96;<br/>director"):::director' in text
+    assert '  n2("Rep line2 \\N<br/>individual"):::individual' in text  # newline folded, backslash literal
+
+
+def test_mermaid_marks_vacancies_with_a_class():
+    g = graph_from(SMALL)
+    g.nodes["mgr@product:CRM"]["vacant"] = True
+    text = to_mermaid(g)
+    assert '    n3("CS Manager<br/>manager · vacant"):::manager' in text
+    assert text.endswith("  classDef vacant stroke-dasharray:4 3\n  class n3 vacant\n")
+
+
+def test_json_is_node_link_with_every_attribute():
+    g = graph_from(SMALL)
+    data = json.loads(to_json(g))
+    assert (data["format"], data["version"], data["directed"]) == ("csdesign.graph", 1, True)
+    assert [n["id"] for n in data["nodes"]] == list(g.nodes)
+    assert data["nodes"][1] == {
+        "id": "head_cs", "kind": "role", "role_id": "head_cs", "title": "客户成功部总监", "level": "director",
+        "headcount": 1, "function": None, "scope": "head", "duties": ["制定战略"], "kpis": ["NRR"], "capacity": {},
+        "unit": None, "coverage": {}, "name": None, "vacant": False, "source": ["roles", 0],
+    }
+    assert {"source": "data_lead", "target": "analyst@product:CRM", "kind": "dotted"} in data["links"]
+    assert len(data["links"]) == g.number_of_edges() == 10
+    assert data["graph"]["units"]["product:数据分析平台"] == {"id": "product:数据分析平台", "axis": "product", "value": "数据分析平台", "label": "数据分析平台"}
+    assert data["graph"]["head"] == "head_cs" and data["graph"]["structure"] == "matrix"
+    assert "数据分析平台" in to_json(g)  # UTF-8 kept, not \\u escapes
+    assert node_link(g)["nodes"][0] == {"id": "@coo", "kind": "external", "title": "COO", "headcount": 0}
+
+
+def test_html_escapes_user_text_and_has_no_external_references():
+    page = to_html(graph_from(HOSTILE))
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "<title>A &amp; B &lt;script&gt;alert(1)&lt;/script&gt; · functional structure</title>" in page
+    assert '<span class="l">Head &quot;of&quot; &lt;b&gt;CS&lt;/b&gt; #1; `x`</span>' in page
+    assert "<li>&lt;img src=x onerror=alert(1)&gt;</li>" in page
+    assert '<span class="l">Rep line2 \\N</span>' in page
+    assert page.count("<script>") == 1  # only our own inline script
+    for needle in ("http://", "https://", "src=\"", "<link", "@import", "url("):
+        assert needle not in page, needle
+    assert "default-src 'none'" in page
+
+
+def test_html_tree_shape_units_toggles_and_dotted_lines():
+    page = to_html(graph_from(SMALL))
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh">')
+    assert page.count('<li class="unit has-children"><div class="box"><span class="axis">product:</span> ') == 2
+    assert page.count('<span class="dotted">┄ dotted line to 数据分析组长</span>') == 2
+    assert page.count('class="toggle"') == 6  # COO, head, two units, two managers
+    assert '<div class="details"><b>Duties</b><ul><li>制定战略</li></ul><b>KPIs</b><ul><li>NRR</li></ul></div>' in page
+    assert '<span id="boxes">8 boxes</span>' in page  # role boxes, not the COO
+
+
+def test_html_stacks_many_leaves_in_a_column():
+    roles = "\n".join(f"  - {{id: r{i}, title: Rep {i}, reports_to: h}}" for i in range(6))
+    page = to_html(graph_from("company: {name: X}\nroles:\n  - {id: h, title: Head, level: director}\n" + roles))
+    assert '<ul class="stack"><li><div class="box lvl-individual"><span class="l">Rep 0</span>' in page
+
+
+@pytest.mark.parametrize("fmt", ["mmd", "json", "html"])
+def test_exports_are_deterministic_and_need_no_graphviz(fmt):
+    first, engine = chart_bytes(graph_from(SMALL), fmt, engine="system")
+    second, _ = chart_bytes(graph_from(SMALL), fmt, engine="system")
+    assert first == second and engine is None
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("c.mmd", "mmd"), ("c.mermaid", "mmd"), ("c.json", "json"), ("c.html", "html"), ("c.HTM", "html"), ("c.gv", "dot")]
+)
+def test_format_from_suffix(name, fmt):
+    assert format_for(name) == fmt
+
+
+def test_unknown_suffix_lists_the_new_formats():
+    with pytest.raises(OutputError) as info:
+        format_for("chart.txt")
+    assert info.value.render() == "cannot tell the output format of 'chart.txt' (use a suffix or --format: svg, png, pdf, dot, mmd, json, html)"
+
+
+def test_render_cli_writes_each_export(write_yaml, tmp_path):
+    org = write_yaml(SMALL)
+    for name in ("chart.mmd", "chart.json", "chart.html"):
+        out = tmp_path / name
+        res = subprocess.run([sys.executable, "-m", "csdesign", "render", str(org), "-o", str(out)], capture_output=True, text=True)
+        assert res.returncode == 0, res.stderr
+        assert res.stdout == "" and res.stderr == ""
+    assert (tmp_path / "chart.mmd").read_text(encoding="utf-8") == to_mermaid(graph_from(SMALL))
+    assert json.loads((tmp_path / "chart.json").read_text(encoding="utf-8"))["nodes"][1]["title"] == "客户成功部总监"
+    assert "客户成功部总监" in (tmp_path / "chart.html").read_text(encoding="utf-8")
