@@ -1,3 +1,4 @@
 """Imports every command module so that each registers itself on the app."""
 
-from csdesign.cli import lint_cmd, render_cmd, schema_cmd  # noqa: F401
+from csdesign.cli import export_cmd, import_cmd, lint_cmd, render_cmd, schema_cmd  # noqa: F401
+from csdesign.cli import explain_cmd  # noqa: F401  (compare, recommend, init: issue 5)
