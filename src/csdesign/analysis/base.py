@@ -1,0 +1,210 @@
+"""What every analysis shares: languages, role references, scopes, and the reporting tree.
+
+Analyses read only the graph contract (structures/contract.py). Everything here is linear
+in the number of nodes: indexes are built in one pass, ancestor tests are O(1) from DFS times.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import networkx as nx
+
+from csdesign.knowledge.guide import check_lang
+from csdesign.model.schema import AXES
+from csdesign.structures.contract import SOLID, roles
+
+#: Axis names in both languages (for "the shared scope" in sentences).
+AXIS_NAMES = {
+    "product": ("product", "产品"),
+    "region": ("region", "区域"),
+    "segment": ("segment", "客户分层"),
+    "process": ("process", "流程"),
+    "channel": ("channel", "渠道"),
+    "function": ("function", "职能"),
+    "unit": ("unit", "单元"),
+}
+
+#: A scope as a hashable value: ((axis, (values...)), ...); () means "everywhere".
+ScopeKey = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def pick(lang: str, en: str, zh: str) -> str:
+    """The English or Chinese form of a sentence."""
+    return zh if check_lang(lang) == "zh" else en
+
+
+def q(lang: str, name: str) -> str:
+    """Quote a user's name as written: 'renewal' in English, 「续费」 in Chinese."""
+    return f"「{name}」" if lang == "zh" else f"'{name}'"
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    """A role as findings name it: title and id (the id is what lint maps to YAML)."""
+
+    role_id: str
+    title: str
+
+    def label(self) -> str:
+        return f"{self.title} ({self.role_id})"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.role_id, "title": self.title}
+
+
+def role_ref(g: nx.DiGraph, n: str) -> RoleRef:
+    d = g.nodes[n]
+    return RoleRef(d.get("role_id") or n, d.get("title") or n)
+
+
+def role_refs(g: nx.DiGraph, nodes: Iterable[str]) -> tuple[RoleRef, ...]:
+    """Distinct roles of some nodes, in the order first met."""
+    seen: dict[str, RoleRef] = {}
+    for n in nodes:
+        ref = role_ref(g, n)
+        seen.setdefault(ref.role_id, ref)
+    return tuple(seen.values())
+
+
+def join(lang: str, items: Iterable[str]) -> str:
+    items = list(items)
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(items)
+
+
+def scope_key(cov: dict[str, list[str]] | None) -> ScopeKey:
+    return tuple((axis, tuple(values)) for axis, values in sorted((cov or {}).items()))
+
+
+def merge_scopes(scopes: Iterable[dict[str, list[str]]], order: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Union of several scopes, axis by axis; an axis missing from any of them means "all"."""
+    scopes = list(scopes)
+    if not scopes:
+        return {}
+    axes = set.intersection(*(set(s) for s in scopes))
+    out: dict[str, list[str]] = {}
+    for axis in sorted(axes):
+        values: list[str] = []
+        for s in scopes:
+            values.extend(v for v in s[axis] if v not in values)
+        ranked = (order or {}).get(axis) or []
+        values.sort(key=lambda v: (ranked.index(v) if v in ranked else len(ranked), v))
+        out[axis] = values
+    return out
+
+
+def format_scope(scope: dict[str, list[str]] | ScopeKey, lang: str = "en") -> str:
+    """'region: East, West; segment: SMB', or 'everywhere' for the whole department."""
+    items = scope.items() if isinstance(scope, dict) else scope
+    parts = []
+    for axis, values in items:
+        name = AXIS_NAMES.get(axis, (axis, axis))[1 if lang == "zh" else 0]
+        parts.append(f"{name}: {join(lang, values)}" if lang != "zh" else f"{name}：{join(lang, values)}")
+    if not parts:
+        return pick(lang, "everywhere", "全部范围")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def units_of(g: nx.DiGraph, nodes: Iterable[str]) -> tuple[str, ...]:
+    """Unit labels of some nodes ("product: Analytics"), in order first met, shared roles skipped."""
+    info = g.graph.get("units", {})
+    out: dict[str, None] = {}
+    for n in nodes:
+        u = g.nodes[n].get("unit")
+        if u:
+            unit = info.get(u)
+            out.setdefault(f"{unit['axis']}: {unit['label']}" if unit else str(u), None)
+    return tuple(out)
+
+
+def scope_axes(g: nx.DiGraph) -> dict[str, list[str]]:
+    """The department's dimensions that have values: {axis: [values]} in declaration order."""
+    dims = g.graph.get("dimensions") or {}
+    return {axis: list(dims[axis]) for axis in AXES if dims.get(axis)}
+
+
+def bucket_axis(g: nx.DiGraph) -> str | None:
+    """The axis that partitions replicas (the structure's cut), when it is a coverage axis."""
+    axis = g.graph.get("axis")
+    return axis if axis in AXES else None
+
+
+def index_attr(g: nx.DiGraph, attr: str) -> dict[str, list[str]]:
+    """item (duty or KPI, as written) -> role nodes holding it, in declaration order. One pass."""
+    out: dict[str, list[str]] = {}
+    for n, d in roles(g):
+        for item in d.get(attr) or ():
+            owners = out.setdefault(item, [])
+            if not owners or owners[-1] != n:
+                owners.append(n)
+    return out
+
+
+class Tree:
+    """The solid reporting tree with DFS entry/exit times: O(1) "is a above b?" and depths."""
+
+    def __init__(self, g: nx.DiGraph):
+        self.tin: dict[str, int] = {}
+        self.tout: dict[str, int] = {}
+        self.depth: dict[str, int] = {}
+        self.children: dict[str, list[str]] = {n: [] for n in g}
+        for u, v, d in g.edges(data=True):
+            if d.get("kind") == SOLID:
+                self.children[u].append(v)
+        root = g.graph.get("external")
+        clock = 0
+        starts = [root] if root in g else []
+        starts += [n for n in g if n not in starts and not any(g.edges[u, n].get("kind") == SOLID for u in g.predecessors(n))]
+        for start in starts:
+            if start in self.tin:
+                continue
+            stack: list[tuple[str, int]] = [(start, 0)]
+            self.depth[start] = 0
+            while stack:
+                n, i = stack.pop()
+                if i == 0:
+                    self.tin[n] = clock
+                    clock += 1
+                kids = self.children[n]
+                if i < len(kids):
+                    stack.append((n, i + 1))
+                    child = kids[i]
+                    if child not in self.tin:
+                        self.depth[child] = self.depth[n] + 1
+                        stack.append((child, 0))
+                else:
+                    self.tout[n] = clock
+                    clock += 1
+
+    def above(self, a: str, b: str) -> bool:
+        """True when ``a`` is a (direct or indirect) solid-line manager of ``b``."""
+        return a != b and self.tin[a] < self.tin[b] and self.tout[b] < self.tout[a]
+
+    def related(self, a: str, b: str) -> bool:
+        return self.above(a, b) or self.above(b, a)
+
+
+_TREES: "weakref.WeakKeyDictionary[nx.DiGraph, tuple[int, int, Tree]]" = weakref.WeakKeyDictionary()
+
+
+def tree_of(g: nx.DiGraph) -> Tree:
+    """The Tree of a graph, built once per graph (and rebuilt if the graph changed size)."""
+    size = (g.number_of_nodes(), g.number_of_edges())
+    cached = _TREES.get(g)
+    if cached is not None and cached[:2] == size:
+        return cached[2]
+    tree = Tree(g)
+    _TREES[g] = (*size, tree)
+    return tree
+
+
+def jsonable(value: Any) -> Any:
+    """Tuples to lists, recursively (for to_dict)."""
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,52 @@
+"""KPI ownership: every KPI has exactly one owning role per scope.
+
+Shared ownership is found like duty overlap (analysis/overlap.py ``clashes``): two different
+roles whose scopes intersect both list the KPI. A manager who lists their team's KPI is
+accountable for it, not sharing it, so manager/report pairs are not flagged. Company KPIs
+that nobody owns are gaps (analysis/gaps.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, index_attr, pick, q
+from csdesign.analysis.overlap import clashes
+
+
+@dataclass(frozen=True)
+class SharedKpi:
+    kpi: str
+    roles: tuple[RoleRef, RoleRef]
+    scope: ScopeKey
+    units: tuple[str, ...]
+    nodes: tuple[str, ...]
+    kind: str = field(default="shared_kpi", init=False)
+
+    def message(self, lang: str = "en") -> str:
+        a, b = (r.label() for r in self.roles)
+        where = format_scope(self.scope, lang)
+        return pick(
+            lang,
+            f"KPI {q(lang, self.kpi)} has two owners in {where}: {a} and {b}; "
+            "give it one owner per scope and make the other a contributor",
+            f"指标{q(lang, self.kpi)}在{where}范围内有两个负责人：{a} 与 {b}；"
+            "每个范围只设一个指标负责人，另一方作为协作方",
+        )
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {
+            "kpi": self.kpi,
+            "roles": [r.to_dict() for r in self.roles],
+            "scope": {axis: list(values) for axis, values in self.scope},
+            "units": list(self.units),
+            "nodes": list(self.nodes),
+            "message": self.message(lang),
+        }
+
+
+def find_shared_kpis(g: nx.DiGraph) -> list[SharedKpi]:
+    """KPIs listed by two different roles whose scopes intersect."""
+    return [SharedKpi(c.item, c.roles, c.scope, c.units, c.nodes) for c in clashes(g, index_attr(g, "kpis"))]
