@@ -9,6 +9,21 @@ from csdesign.model.schema import OrgFile
 
 def schema_json() -> str:
     data = OrgFile.model_json_schema()
+    _accept_shorthands(data)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = "csdesign org file"
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _accept_shorthands(data: dict) -> None:
+    """Admit what the models' before-validators accept, so editors do not flag valid files.
+
+    pydantic describes the validated shape only: ``A: head_cs`` (one RACI id), ``- Enterprise``
+    (a segment by name) and ``people:`` (alias of ``positions:``) load fine but would be errors.
+    """
+    defs = data["$defs"]
+    for letter, spec in defs["RaciEntry"]["properties"].items():
+        defs["RaciEntry"]["properties"][letter] = {"anyOf": [dict(spec["items"]), {k: v for k, v in spec.items() if k != "title"}], "title": spec["title"]}
+    defs["Segment"] = {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 500}, defs["Segment"]]}
+    data["properties"]["people"] = {**data["properties"]["positions"], "title": "People", "description": "Alias of positions."}
+    data["not"] = {"required": ["people", "positions"]}
