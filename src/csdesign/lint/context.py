@@ -62,6 +62,7 @@ class LintContext:
     org: "Org"
     graph: "nx.DiGraph"
     options: dict[str, Any]
+    lang: str = "en"  # language of analysis messages (en | zh)
     _cache: dict[str, Any] = field(default_factory=dict)
 
     def analysis(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -79,6 +80,11 @@ class LintContext:
         """Path of ``item`` in a node's ``duties`` / ``kpis`` list, else of the node."""
         items = self.graph.nodes[node].get(listname) or []
         return self.node_path(node, listname, items.index(item)) if item in items else self.node_path(node)
+
+    def catalogue_path(self, section: str, name: str) -> PathKey:
+        """Path of ``name`` in a top-level list (``duties`` / ``kpis``), else of the section."""
+        items = getattr(self.org.model, section, None) or []
+        return (section, items.index(name)) if name in items else (section,)
 
     def describe(self, node: str) -> str:
         """How a message names a node: role id, plus the unit it is replicated into."""

@@ -1,0 +1,123 @@
+"""RS: one owner per duty and scope (seeds 002, 004). Reuses analysis/overlap, gaps, near_duplicates, raci."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from csdesign.lint.context import Hit, LintContext
+from csdesign.lint.registry import rule
+from csdesign.lint.rules.analyses import gaps, node_of, overlaps
+
+
+@rule(
+    "RS001", "duty-overlap", "warning", "One duty is owned by two roles in the same scope.",
+    """
+    Seed 004 names unclear responsibility as the first failure of a CS organisation: when
+    two roles both own a duty for the same customers, each expects the other to act and
+    customers get passed around (buck-passing). Seed 002: write a job description per role so
+    that no duty is unclear or overlapping. Two roles may hold the same duty when their scopes
+    do not meet (renewals for region East and for region West), and a manager holding a duty
+    their report also holds is delegation (RS007), not overlap.
+
+    Fix: keep the duty on one role per scope; split it by scope (`only:`) or give the other
+    role a different, named duty, and write the split into both job descriptions.
+    """,
+)
+def duty_overlap(ctx: LintContext) -> Iterator[Hit]:
+    for o in overlaps(ctx):
+        node = node_of(ctx, o.nodes, o.roles[1].role_id)
+        yield Hit(o.message(ctx.lang), path=ctx.duty_path(node, "duties", o.duty))
+
+
+@rule(
+    "RS002", "unowned-duty", "warning", "A duty in the `duties:` catalogue is owned by no role.",
+    """
+    The `duties:` catalogue lists what the company expects the CS department to do. A duty
+    nobody owns is a gap: seed 004's fix for unclear responsibility is one owner per duty,
+    written into that role's job description (seed 002). Catalogue duties match role duties by
+    meaning-preserving spelling (case, spacing, plural, word order, synonyms).
+
+    Fix: add the duty to the role that should own it, or remove it from the catalogue.
+    """,
+)
+def unowned_duty(ctx: LintContext) -> Iterator[Hit]:
+    for gap in gaps(ctx):
+        if gap.what == "duty" and gap.source == "catalogue" and not gap.scope:
+            yield Hit(gap.message(ctx.lang), path=ctx.catalogue_path("duties", gap.name))
+
+
+@rule(
+    "RS003", "duty-gap-in-scope", "warning", "A catalogue duty is owned somewhere but not in every product, region, segment or stage.",
+    """
+    A duty that is owned in region East but by nobody in region West is a gap for West's
+    customers even though the org chart shows an owner. csdesign checks every declared value
+    of every dimension (products, regions, segments, processes, channels) for each catalogue
+    duty that someone owns.
+
+    Fix: widen the owning role's scope (`only:`), or add a role that owns the duty in the
+    uncovered scope.
+    """,
+)
+def duty_gap_in_scope(ctx: LintContext) -> Iterator[Hit]:
+    for gap in gaps(ctx):
+        if gap.what == "duty" and gap.source == "catalogue" and gap.scope:
+            yield Hit(gap.message(ctx.lang), path=ctx.catalogue_path("duties", gap.name))
+
+
+@rule(
+    "RS004", "near-duplicate-duty", "warning", "Two duty names are probably the same duty spelt differently.",
+    """
+    "Customer onboarding" and "Onboarding customers" (or a typo such as "onbording") are one
+    duty written two ways. Spelt differently they escape the overlap check (RS001) and the
+    gap check (RS002), so two roles can own one duty without anyone noticing.
+
+    Fix: use one name for the duty everywhere (catalogue and roles), then let RS001 tell you
+    whether it now has two owners.
+    """,
+)
+def near_duplicate_duty(ctx: LintContext) -> Iterator[Hit]:
+    from csdesign.analysis.near_duplicates import find_near_duplicates
+
+    for nd in ctx.analysis("near_duplicates", lambda: find_near_duplicates(ctx.graph)):
+        name = nd.names[-1]
+        holder = next((n for n in reversed(nd.nodes) if name in (ctx.graph.nodes[n].get("duties") or ())), None)
+        path = ctx.duty_path(holder, "duties", name) if holder else ctx.catalogue_path("duties", name)
+        yield Hit(nd.message(ctx.lang), path=path)
+
+
+@rule(
+    "RS006", "missing-level-duty", "info", "A leadership level present in the org lacks one of its default duties.",
+    """
+    Seed 000 gives each leadership layer default duties: the director sets strategy,
+    allocates resources and coordinates across departments; the team manager sets goals,
+    manages the team and evaluates performance; the frontline supervisor handles customer
+    communication, problem solving and data feedback. When no role at that level lists the
+    duty, it is usually done by nobody in particular.
+
+    Fix: write the duty into the job description of a role at that level (any wording that
+    names the work matches, e.g. "Set pod goals" for goal setting).
+    """,
+)
+def missing_level_duty(ctx: LintContext) -> Iterator[Hit]:
+    for gap in gaps(ctx):
+        if gap.source.startswith("level:"):
+            yield Hit(gap.message(ctx.lang), node=gap.nodes[0] if gap.nodes else None)
+
+
+@rule(
+    "RS007", "duty-delegated", "info", "A manager and someone in their team hold the same duty.",
+    """
+    A duty held by a manager and again by a report is delegation, not overlap: the manager is
+    usually accountable and the report does the work. It is reported for information because
+    the job descriptions must say which is which, or the two will each wait for the other.
+
+    Fix: nothing to change if intended; make the accountable/responsible split explicit in
+    `raci:` (one A, at least one R).
+    """,
+)
+def duty_delegated(ctx: LintContext) -> Iterator[Hit]:
+    from csdesign.analysis.overlap import find_delegations
+
+    for d in ctx.analysis("delegations", lambda: find_delegations(ctx.graph)):
+        node = node_of(ctx, d.nodes, d.report.role_id)
+        yield Hit(d.message(ctx.lang), path=ctx.duty_path(node, "duties", d.duty))
