@@ -97,14 +97,14 @@ def merge_scopes(scopes: Iterable[dict[str, list[str]]], order: dict[str, list[s
 
 
 def format_scope(scope: dict[str, list[str]] | ScopeKey, lang: str = "en") -> str:
-    """'region: East, West; segment: SMB', or 'everywhere' for the whole department."""
+    """'region: East, West; segment: SMB', or 'the whole department' when unrestricted."""
     items = scope.items() if isinstance(scope, dict) else scope
     parts = []
     for axis, values in items:
         name = AXIS_NAMES.get(axis, (axis, axis))[1 if lang == "zh" else 0]
         parts.append(f"{name}: {join(lang, values)}" if lang != "zh" else f"{name}：{join(lang, values)}")
     if not parts:
-        return pick(lang, "everywhere", "全部范围")
+        return pick(lang, "the whole department", "全部门")
     return ("；" if lang == "zh" else "; ").join(parts)
 
 

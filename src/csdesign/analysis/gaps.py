@@ -6,8 +6,9 @@ match the duties roles declare by their comparable key (analysis/names.py), so "
 owns the catalogue's "renewal"; KPIs match by case- and space-folded name.
 
 Per scope: for every catalogue duty and company KPI that someone owns, each value of each
-dimension (products, regions, segments, processes, channels) must be covered by an owner;
-"nobody on renewal in region West" is a gap even when East has it. Level defaults are checked
+product, region, segment and channel must be covered by an owner; "nobody on renewal in
+region West" is a gap even when East has it. Processes are not checked this way: a journey
+stage is where a duty happens, not a market it must be covered in. Level defaults are checked
 department-wide only (they belong to a layer, not to a region). One pass over the owners.
 """
 
@@ -91,10 +92,17 @@ class Gap:
         }
 
 
+#: Axes checked per scope. Not ``process``: a journey stage is where a duty happens, so a duty
+#: owned only in the Renewal stage is placed, not missing, in the Onboarding stage.
+PER_SCOPE_AXES = ("product", "region", "segment", "channel")
+
+
 def uncovered(g: nx.DiGraph, nodes: list[str]) -> dict[str, list[str]]:
-    """Dimension values (per axis) that none of ``nodes`` covers; {} when all are covered."""
+    """Values of the per-scope axes that none of ``nodes`` covers; {} when all are covered."""
     out: dict[str, list[str]] = {}
     for axis, values in scope_axes(g).items():
+        if axis not in PER_SCOPE_AXES:
+            continue
         covered: set[str] = set()
         wide = False
         for n in nodes:

@@ -39,7 +39,7 @@ class Band:
 def make_bands(low: int = 8, high: int = 12) -> tuple[Band, ...]:
     """Orgvue's bands around an on-target range (default 8–12): 1, 2–3, 4–low-1, target, +4, more."""
     if not 4 <= low <= high:
-        raise InputError(f"span target {low}-{high} is not a range of at least 4", hint="use e.g. 8-12 (low at least 4, low <= high)")
+        raise InputError(f"span target {low}-{high} is not valid", hint="give LOW-HIGH with 4 <= LOW <= HIGH, e.g. 8-12")
     bands = [
         Band("one-to-one", 1, 1, "one-to-one", "一对一"),
         Band("micro", 2, 3, "micro team", "微型团队"),

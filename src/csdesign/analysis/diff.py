@@ -1,0 +1,336 @@
+"""A reorganisation, box by box and duty by duty: what changes from one org graph to another.
+
+Works on any two graphs of the contract (as-is explicit vs as-is, proposal vs proposal, as-is
+vs proposal). Boxes are paired by node id first (position ids, or role@unit ids), then, among
+the boxes left over, by role id when exactly one box on each side has it. A pair is:
+
+* ``moved`` when its manager (compared through the pairing) or its unit label changed,
+* ``changed`` when its title, level, headcount, person or vacancy changed (and it did not move;
+  a moved box lists those changes too),
+* unchanged otherwise (counted, not listed). Unpaired boxes are ``added`` or ``removed``.
+
+Duties are compared by their comparable key (analysis/names.py: "Renewals" is "renewal") and
+owned by role ids: a duty whose owners change is ``moved`` (some owners gave it up, others took
+it), ``shared`` (only owners added), ``narrowed`` (only owners removed), ``new`` or ``dropped``.
+Overlaps and gaps (analysis/overlap.py, gaps.py) are compared by duty key and role ids (gaps by
+name, source and scope): present only after = introduced, only before = resolved. Headcount,
+managers, layers and span bands come from analysis/spans.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from csdesign.analysis.base import RoleRef
+from csdesign.analysis.gaps import Gap, find_gaps
+from csdesign.analysis.names import fold, key
+from csdesign.analysis.overlap import Overlap, find_overlaps
+from csdesign.analysis.spans import SpanReport, analyse_spans
+from csdesign.structures.contract import EXTERNAL, manager_of, roles
+
+STATUSES = ("added", "removed", "moved", "changed")
+#: Box fields compared for ``changed``, in display order.
+FIELDS = ("title", "role_id", "level", "headcount", "name", "vacant")
+TRANSFER_KINDS = ("moved", "shared", "narrowed", "new", "dropped")
+
+
+@dataclass(frozen=True)
+class BoxChange:
+    """One box row: its status and what differs (``(field, before, after)`` as display text)."""
+
+    status: str
+    node: str  # node id on the after side (before side for removed)
+    before_node: str | None
+    title: str
+    name: str | None
+    role_id: str
+    changes: tuple[tuple[str, str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status, "node": self.node, "before_node": self.before_node, "title": self.title,
+            "name": self.name, "role_id": self.role_id,
+            "changes": [{"field": f, "before": b, "after": a} for f, b, a in self.changes],
+        }
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A duty whose owning roles differ between the two orgs."""
+
+    kind: str  # one of TRANSFER_KINDS
+    duty: str
+    gave_up: tuple[RoleRef, ...]
+    took_on: tuple[RoleRef, ...]
+    kept: tuple[RoleRef, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "duty": self.duty, "from": [r.to_dict() for r in self.gave_up],
+            "to": [r.to_dict() for r in self.took_on], "kept": [r.to_dict() for r in self.kept],
+        }
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    before: Any
+    after: Any
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "before": self.before, "after": self.after}
+
+
+@dataclass
+class OrgDiff:
+    before: dict[str, Any]  # company, structure, file
+    after: dict[str, Any]
+    boxes: list[BoxChange]
+    unchanged: int
+    transfers: list[Transfer]
+    role_headcount: list[tuple[RoleRef, int, int]]
+    overlaps_resolved: list[Overlap]
+    overlaps_introduced: list[Overlap]
+    gaps_resolved: list[Gap]
+    gaps_introduced: list[Gap]
+    metrics: list[Metric]
+    bands: list[Metric] = field(default_factory=list)  # managers per span band
+
+    def count(self, status: str) -> int:
+        return sum(1 for b in self.boxes if b.status == status)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.boxes or self.transfers or self.role_headcount or self.overlaps_resolved or self.overlaps_introduced
+                     or self.gaps_resolved or self.gaps_introduced or any(m.changed for m in self.metrics + self.bands))
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "before": self.before,
+            "after": self.after,
+            "summary": {**{s: self.count(s) for s in STATUSES}, "unchanged": self.unchanged},
+            "boxes": [b.to_dict() for b in self.boxes],
+            "duties": [t.to_dict() for t in self.transfers],
+            "role_headcount": [{"role": r.to_dict(), "before": b, "after": a} for r, b, a in self.role_headcount],
+            "overlaps": {"resolved": [o.to_dict(lang) for o in self.overlaps_resolved], "introduced": [o.to_dict(lang) for o in self.overlaps_introduced]},
+            "gaps": {"resolved": [x.to_dict(lang) for x in self.gaps_resolved], "introduced": [x.to_dict(lang) for x in self.gaps_introduced]},
+            "metrics": [m.to_dict() for m in self.metrics],
+            "span_bands": [m.to_dict() for m in self.bands],
+        }
+
+
+def diff(before: nx.DiGraph, after: nx.DiGraph) -> OrgDiff:
+    """Everything that changes from ``before`` to ``after``."""
+    pairs = pair_boxes(before, after)
+    boxes, unchanged = _box_changes(before, after, pairs)
+    spans_b, spans_a = analyse_spans(before), analyse_spans(after)
+    ov_res, ov_int = _compare(find_overlaps(before), find_overlaps(after), _overlap_key)
+    gap_res, gap_int = _compare(find_gaps(before), find_gaps(after), _gap_key)
+    return OrgDiff(
+        before=_side(before), after=_side(after), boxes=boxes, unchanged=unchanged,
+        transfers=duty_transfers(before, after), role_headcount=_role_headcount(before, after),
+        overlaps_resolved=ov_res, overlaps_introduced=ov_int, gaps_resolved=gap_res, gaps_introduced=gap_int,
+        metrics=_metrics(before, after, spans_b, spans_a), bands=_bands(spans_b, spans_a),
+    )
+
+
+def _side(g: nx.DiGraph) -> dict[str, Any]:
+    return {"company": g.graph.get("company"), "structure": g.graph.get("structure"), "file": g.graph.get("file")}
+
+
+def pair_boxes(before: nx.DiGraph, after: nx.DiGraph) -> dict[str, str]:
+    """before node -> after node for boxes that are "the same box" in both orgs."""
+    b_nodes = [n for n, _ in roles(before)]
+    a_nodes = [n for n, _ in roles(after)]
+    a_set = set(a_nodes)
+    pairs = {n: n for n in b_nodes if n in a_set}
+    b_left: dict[str, list[str]] = {}
+    for n in b_nodes:
+        if n not in pairs:
+            b_left.setdefault(before.nodes[n].get("role_id") or n, []).append(n)
+    a_left: dict[str, list[str]] = {}
+    taken = set(pairs.values())
+    for n in a_nodes:
+        if n not in taken:
+            a_left.setdefault(after.nodes[n].get("role_id") or n, []).append(n)
+    for rid, nodes in b_left.items():
+        if len(nodes) == 1 and len(a_left.get(rid, ())) == 1:
+            pairs[nodes[0]] = a_left[rid][0]
+    return pairs
+
+
+def _box_changes(before: nx.DiGraph, after: nx.DiGraph, pairs: dict[str, str]) -> tuple[list[BoxChange], int]:
+    paired_after = set(pairs.values())
+    rows: dict[str, list[BoxChange]] = {s: [] for s in STATUSES}
+    unchanged = 0
+    for n, d in roles(after):
+        if n not in paired_after:
+            rows["added"].append(_row("added", after, n, None))
+    for n, d in roles(before):
+        if n not in pairs:
+            rows["removed"].append(_row("removed", before, n, n))
+    back = {a: b for b, a in pairs.items()}
+    for n, d in roles(after):
+        if n not in back:
+            continue
+        b = back[n]
+        db = before.nodes[b]
+        changes = []
+        m_b, m_a = manager_of(before, b), manager_of(after, n)
+        same_manager = (pairs.get(m_b) == m_a) if m_b is not None and before.nodes[m_b].get("kind") != EXTERNAL else (
+            m_a is None or after.nodes[m_a].get("kind") == EXTERNAL)
+        if not same_manager:
+            changes.append(("manager", _who(before, m_b), _who(after, m_a)))
+        u_b, u_a = _unit(before, b), _unit(after, n)
+        if u_b != u_a:
+            changes.append(("unit", u_b, u_a))
+        moved = bool(changes)
+        for f in FIELDS:
+            vb, va = db.get(f), d.get(f)
+            if (vb or None) != (va or None):
+                changes.append(("role" if f == "role_id" else f, _text(vb), _text(va)))
+        if changes:
+            rows["moved" if moved else "changed"].append(_row("moved" if moved else "changed", after, n, b, tuple(changes)))
+        else:
+            unchanged += 1
+    return [r for s in STATUSES for r in rows[s]], unchanged
+
+
+def _row(status: str, g: nx.DiGraph, n: str, before_node: str | None, changes: tuple = ()) -> BoxChange:
+    d = g.nodes[n]
+    return BoxChange(status, n, before_node, d.get("title") or n, d.get("name"), d.get("role_id") or n, changes)
+
+
+def _who(g: nx.DiGraph, n: str | None) -> str:
+    if n is None:
+        return "—"
+    d = g.nodes[n]
+    if d.get("kind") == EXTERNAL:
+        return d.get("title") or n
+    return f"{d.get('name')} · {d.get('title')}" if d.get("name") else f"{d.get('title')} ({n})"
+
+
+def _unit(g: nx.DiGraph, n: str) -> str:
+    u = g.nodes[n].get("unit")
+    info = g.graph.get("units", {}).get(u) if u else None
+    return info["label"] if info else (u or "—")
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def role_titles(g: nx.DiGraph) -> dict[str, RoleRef]:
+    """role id -> RoleRef with the title most of its boxes carry (first met on a tie).
+
+    In an as-is org one person may carry their own title ("Senior CSM") for a shared role.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for n, d in roles(g):
+        titles = counts.setdefault(d.get("role_id") or n, {})
+        title = d.get("title") or n
+        titles[title] = titles.get(title, 0) + 1
+    return {rid: RoleRef(rid, max(titles, key=titles.__getitem__)) for rid, titles in counts.items()}
+
+
+def duty_owners(g: nx.DiGraph) -> dict[str, tuple[str, dict[str, RoleRef]]]:
+    """duty key -> (the duty as first written, {role id: RoleRef} of its owners in graph order)."""
+    refs = role_titles(g)
+    out: dict[str, tuple[str, dict[str, RoleRef]]] = {}
+    for n, d in roles(g):
+        rid = d.get("role_id") or n
+        for duty in d.get("duties") or ():
+            entry = out.setdefault(key(duty) or fold(duty), (duty, {}))
+            entry[1].setdefault(rid, refs[rid])
+    return out
+
+
+def duty_transfers(before: nx.DiGraph, after: nx.DiGraph) -> list[Transfer]:
+    own_b, own_a = duty_owners(before), duty_owners(after)
+    out = []
+    for k in [*own_b, *(k for k in own_a if k not in own_b)]:
+        name_b, refs_b = own_b.get(k, ("", {}))
+        name_a, refs_a = own_a.get(k, ("", {}))
+        if refs_b.keys() == refs_a.keys():
+            continue
+        gave = tuple(r for rid, r in refs_b.items() if rid not in refs_a)
+        took = tuple(r for rid, r in refs_a.items() if rid not in refs_b)
+        kept = tuple(r for rid, r in refs_a.items() if rid in refs_b)
+        if not refs_b:
+            kind = "new"
+        elif not refs_a:
+            kind = "dropped"
+        elif gave and took:
+            kind = "moved"
+        else:
+            kind = "shared" if took else "narrowed"
+        out.append(Transfer(kind, name_a or name_b, gave, took, kept))
+    return out
+
+
+def _role_headcount(before: nx.DiGraph, after: nx.DiGraph) -> list[tuple[RoleRef, int, int]]:
+    """Headcount per role id for roles from ``roles:`` (ids shared by several boxes or distinct from node ids)."""
+
+    def count(g: nx.DiGraph) -> tuple[dict[str, int], dict[str, RoleRef], set[str]]:
+        totals: dict[str, int] = {}
+        refs = role_titles(g)
+        named: set[str] = set()
+        for n, d in roles(g):
+            rid = d.get("role_id") or n
+            totals[rid] = totals.get(rid, 0) + int(d.get("headcount") or 1)
+            if rid != n:
+                named.add(rid)
+        return totals, refs, named
+
+    tb, rb, nb = count(before)
+    ta, ra, na = count(after)
+    out = []
+    for rid in [*tb, *(r for r in ta if r not in tb)]:
+        if rid not in nb | na:
+            continue
+        b, a = tb.get(rid, 0), ta.get(rid, 0)
+        if b != a:
+            out.append((ra.get(rid) or rb[rid], b, a))
+    return out
+
+
+def _overlap_key(o: Overlap) -> tuple:
+    return (key(o.duty) or fold(o.duty), tuple(sorted(r.role_id for r in o.roles)))
+
+
+def _gap_key(x: Gap) -> tuple:
+    return (x.what, key(x.name) if x.what == "duty" else fold(x.name), x.source, x.scope)
+
+
+def _compare(old: list, new: list, keyfn) -> tuple[list, list]:
+    """(resolved: only in old, introduced: only in new), each in its own report order."""
+    old_keys, new_keys = {keyfn(x) for x in old}, {keyfn(x) for x in new}
+    return [x for x in old if keyfn(x) not in new_keys], [x for x in new if keyfn(x) not in old_keys]
+
+
+def _metrics(before: nx.DiGraph, after: nx.DiGraph, sb: SpanReport, sa: SpanReport) -> list[Metric]:
+    return [
+        Metric("CS reports to", before.nodes[before.graph["external"]].get("title"), after.nodes[after.graph["external"]].get("title")),
+        Metric("structure", before.graph.get("structure"), after.graph.get("structure")),
+        Metric("boxes", sum(1 for _ in roles(before)), sum(1 for _ in roles(after))),
+        Metric("headcount", sb.headcount, sa.headcount),
+        Metric("managers", sb.manager_people, sa.manager_people),
+        Metric("individuals per manager", sb.ratio, sa.ratio),
+        Metric("layers below the head", sb.layers, sa.layers),
+        Metric("units", len(before.graph.get("units") or {}), len(after.graph.get("units") or {})),
+    ]
+
+
+def _bands(sb: SpanReport, sa: SpanReport) -> list[Metric]:
+    return [Metric(f"{b.en} ({b.range_text()})", sb.band_people.get(b.id, 0), sa.band_people.get(b.id, 0)) for b in sa.bands]

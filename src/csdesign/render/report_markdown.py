@@ -1,0 +1,36 @@
+"""The report as Markdown, ready to paste into a consultant's report or a PR comment."""
+
+from __future__ import annotations
+
+import html
+
+from csdesign.analysis import Report
+from csdesign.analysis.base import pick
+from csdesign.render.report_sections import sections
+from csdesign.render.text import clean
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|~#"})
+
+
+def md_escape(text: str) -> str:
+    """One Markdown line of user text: no HTML, no emphasis, links or table breaks."""
+    return html.escape(clean(text), quote=False).translate(_MD_SPECIAL)
+
+
+def report_markdown(report: Report, lang: str = "en") -> str:
+    title = pick(lang, "Responsibility report", "职责分析报告")
+    out = [f"# {title}: {md_escape(report.company)} ({md_escape(report.structure)})", "", f"**{md_escape(report.summary(lang))}**", ""]
+    for s in sections(report, lang):
+        out += [f"## {md_escape(s.heading)}", ""]
+        if s.columns and s.rows:
+            out.append("| " + " | ".join(md_escape(c) for c in s.columns) + " |")
+            out.append("|" + "---|" * len(s.columns))
+            for row in s.rows:
+                out.append("| " + " | ".join(md_escape(c) for c in row) + " |")
+            out.append("")
+        elif s.columns and s.empty:
+            out += [md_escape(s.empty), ""]
+        if s.notes:
+            out += [f"- {md_escape(n)}" for n in s.notes]
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
