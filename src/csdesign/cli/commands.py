@@ -2,3 +2,4 @@
 
 from csdesign.cli import export_cmd, import_cmd, lint_cmd, render_cmd, schema_cmd  # noqa: F401
 from csdesign.cli import explain_cmd  # noqa: F401  (compare, recommend, init: issue 5)
+from csdesign.cli import report_cmd  # noqa: F401  (issue 3)
