@@ -9,7 +9,8 @@ import typer
 from csdesign.model.schema import StructureType
 
 StructureOpt = typer.Option(None, "--structure", "-s", help="Override the file's structure type.", case_sensitive=False)
-OrgArg = typer.Argument(..., help="Org definition (YAML).", metavar="ORG.yaml")
+# readable=False: the loader says "permission denied" itself, in the one-line error format.
+OrgArg = typer.Argument(..., help="Org definition (YAML).", metavar="ORG.yaml", readable=False)
 
 
 class Engine(str, Enum):

@@ -126,6 +126,12 @@ def _validation_problems(exc: ValidationError, located: Located) -> list[Problem
             msg = f"`{format_path(loc)}`: '{value}' is not one of {', '.join(options)}" + (f"; did you mean '{guess[0]}'?" if guess else "")
             hint = None
             line, col = located.where(loc)
+        elif etype == "string_pattern_mismatch":  # the Ident pattern: say it in words
+            value = str(err.get("input"))
+            msg = f"`{format_path(loc)}`: '{value}' is not a valid id (no spaces or any of , [ ] {{ }} # : @)"
+            fixed = "".join("_" if ch.isspace() or ch in ",[]{}#:@" else ch for ch in value.strip())
+            hint = f"e.g. '{fixed}'" if fixed else None
+            line, col = located.where(loc)
         elif etype == "missing":
             msg = f"missing required key `{loc[-1]}`" + (f" in `{format_path(loc[:-1])}`" if loc[:-1] else "")
             hint = None

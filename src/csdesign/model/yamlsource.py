@@ -9,6 +9,7 @@ duplicate keys, (c) cap alias expansion ("billion laughs") and input size.
 from __future__ import annotations
 
 import copy
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,14 +73,17 @@ def _unreadable(name: str, message: str, hint: str | None = None) -> InputError:
 def read_text(path: Path) -> str:
     """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps."""
     name = str(path)
-    if path.is_dir():
-        raise _unreadable(name, "is a directory, not a YAML file", "pass the org file inside it")
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise _unreadable(name, "file not found", "check the path") from None
+    except PermissionError:  # a directory on the way cannot be entered
+        raise _unreadable(name, "permission denied", "check the permissions of the file and the directories above it") from None
     except OSError as exc:
         raise _unreadable(name, f"cannot read file: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _unreadable(name, "is a directory, not a YAML file", "pass the org file inside it")
+    size = info.st_size
     if size > MAX_BYTES:
         raise _unreadable(name, f"file is {size / 1048576:.1f} MiB, larger than the {MAX_BYTES // 1048576} MiB limit", "split the org into smaller files")
     try:

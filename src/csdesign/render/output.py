@@ -13,10 +13,13 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same directory and a rename."""
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{target}: directory {parent} does not exist", hint="create it first or choose another -o path")
-    if target.is_dir():
-        raise OutputError(f"{target}: is a directory", hint="give a file name such as chart.svg")
+    try:
+        if not parent.is_dir():
+            raise OutputError(f"{target}: directory {parent} does not exist", hint="create it first or choose another -o path")
+        if target.is_dir():
+            raise OutputError(f"{target}: is a directory", hint="give a file name such as chart.svg")
+    except PermissionError:  # a directory on the way cannot be entered
+        raise OutputError(f"{target}: cannot write into {parent} (permission denied)", hint="choose a writable directory") from None
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)

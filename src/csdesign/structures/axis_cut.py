@@ -10,7 +10,7 @@ def axis_cut(org: Org, axis: str, structure: str) -> Cut:
     values = org.model.dimensions.values(axis)
     if not values:
         plural = AXES[axis]
-        line, col = org.where(("dimensions",), key=True) if "dimensions" in org.source.data else (1, 1)
+        line, col = org.where(("dimensions", plural), key=True)  # the empty list, else `dimensions:`, else 1:1
         raise ModelError(
             f"no {plural}",
             problems=[
