@@ -157,9 +157,12 @@ def check_option(opt: str, value: Any, name: str) -> Any:
     defaults = option_defaults()
     if opt not in defaults:
         raise _error(name, f"unknown rule option `{opt}`" + _guess(opt, list(defaults)), "valid options: " + ", ".join(sorted(defaults)))
-    default = defaults[opt]
-    if not _same_shape(value, default):
-        raise _error(name, f"option `{opt}` must look like {_shape(default)} (got {value!r})")
+    from csdesign.lint.registry import option
+
+    custom = option(opt).check
+    problem = custom(value) if custom else (None if _same_shape(value, defaults[opt]) else f"must look like {_shape(defaults[opt])}")
+    if problem:
+        raise _error(name, f"option `{opt}` {problem} (got {value!r})")
     return value
 
 

@@ -51,6 +51,8 @@ class Option:
     name: str  # kebab-case key in the config file
     default: Any
     help: str
+    #: Extra validation: returns an error message for a bad value, None when it is fine.
+    check: Callable[[Any], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,15 @@ def get(code: str) -> Rule | None:
     if key.upper() in REGISTRY:
         return REGISTRY[key.upper()]
     return next((r for r in REGISTRY.values() if r.name == key.lower()), None)
+
+
+def option(name: str) -> Option:
+    """A rule option by name."""
+    for r in all_rules():
+        for opt in r.options:
+            if opt.name == name:
+                return opt
+    raise KeyError(name)
 
 
 def option_defaults() -> dict[str, Any]:

@@ -121,3 +121,49 @@ def duty_delegated(ctx: LintContext) -> Iterator[Hit]:
     for d in ctx.analysis("delegations", lambda: find_delegations(ctx.graph)):
         node = node_of(ctx, d.nodes, d.report.role_id)
         yield Hit(d.message(ctx.lang), path=ctx.duty_path(node, "duties", d.duty))
+
+
+def _raci(ctx: LintContext):
+    from csdesign.analysis.raci import check_raci
+
+    return ctx.analysis("raci", lambda: check_raci(ctx.graph))
+
+
+def _raci_path(ctx: LintContext, duty: str, letter: str) -> tuple:
+    entry = ctx.org.model.raci.get(duty)
+    return ("raci", duty, letter) if entry is not None and getattr(entry, letter) else ("raci", duty)
+
+
+@rule(
+    "RS005", "raci-accountable", "error", "A RACI entry does not have exactly one Accountable role per scope.",
+    """
+    RACI's one hard rule: exactly one Accountable (A) per activity. With none, nobody answers
+    for the outcome; with two, each can point at the other (seed 004's buck-passing). Because
+    role ids stand for every replica of the role, "A: csm" in a product structure is one
+    Accountable per product, which is right; two Accountable roles are a problem only where
+    their scopes meet, and an A whose scope leaves a product/region/segment uncovered leaves
+    that scope without one.
+
+    Fix: name exactly one role under `A:` for each scope; make the others `R` or `C`.
+    """,
+)
+def raci_accountable(ctx: LintContext) -> Iterator[Hit]:
+    for issue in _raci(ctx):
+        if issue.rule in ("no-accountable", "several-accountable"):
+            yield Hit(issue.message(ctx.lang), path=_raci_path(ctx, issue.duty, "A"), key=issue.rule == "no-accountable")
+
+
+@rule(
+    "RS008", "raci-responsible", "warning", "A RACI entry has no Responsible role (in some scope).",
+    """
+    RACI needs at least one Responsible (R): the role that does the work. An activity with an
+    Accountable but no Responsible is usually done by the Accountable manager alone, or by
+    nobody.
+
+    Fix: name the role(s) doing the work under `R:`.
+    """,
+)
+def raci_responsible(ctx: LintContext) -> Iterator[Hit]:
+    for issue in _raci(ctx):
+        if issue.rule == "no-responsible":
+            yield Hit(issue.message(ctx.lang), path=_raci_path(ctx, issue.duty, "R"), key=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from csdesign.lint.context import Hit, LintContext
-from csdesign.lint.registry import produced, rule
+from csdesign.lint.registry import Option, produced, rule
 from csdesign.model.schema import AXES
 
 produced(
@@ -77,4 +77,155 @@ def single_unit_cut(ctx: LintContext) -> Iterator[Hit]:
             f"{g.get('structure')} structure with a single {noun} ('{values[0]}'): the cut adds a layer without dividing the work",
             path=("dimensions", AXES[axis]),
             hint="use a functional or flat structure, or declare the other values",
+        )
+
+
+def _positive(value) -> str | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else "must be a whole number of at least 1"
+
+
+STARTUP_MAX_LAYERS = Option("startup-max-layers", 3, "most management levels, the CS head's included, for a startup (seed 003: lean)", _positive)
+
+
+@rule(
+    "ST003", "deep-startup", "warning", "A startup's CS department has more levels than a lean team needs.",
+    """
+    Seed 003: a startup's CS team is lean, multi-skilled reps who wear many hats; sub-teams
+    under managers come with growth, and multi-level hierarchies with enterprise scale. More
+    than three levels (for example director, manager, supervisor and reps) in a 30-person
+    company means most managers manage managers, and customer feedback passes through every
+    level before anyone can act on it.
+
+    Fix: flatten: let the head lead the reps directly or through one team lead. Levels are
+    counted from the CS head (1) to the deepest role; set `startup-max-layers` to change the
+    limit.
+    """,
+    options=(STARTUP_MAX_LAYERS,),
+)
+def deep_startup(ctx: LintContext) -> Iterator[Hit]:
+    g = ctx.graph.graph
+    if g.get("stage") != "startup":
+        return
+    from csdesign.lint.rules.spans import spans
+
+    levels = spans(ctx).layers + 1
+    cap = ctx.options.get("startup-max-layers", STARTUP_MAX_LAYERS.default)
+    if levels > cap:
+        head = g.get("head")
+        yield Hit(
+            f"{levels} levels from the CS head down for a startup ({_employees(ctx)}); a lean team needs at most {cap}",
+            node=head if head in ctx.graph else None,
+            hint="let the head lead the reps directly or through one team lead",
+        )
+
+
+@rule(
+    "ST005", "cs-placement", "warning", "Where CS reports does not fit the company's size and kind.",
+    """
+    Seeds 000 and 001: large firms run CS as an independent department reporting to the COO or
+    CEO with cross-department authority; small and mid-size traditional firms place it under
+    marketing, sales or operations; internet firms usually make it independent under the CEO
+    or COO. Under sales, CS becomes "the tail of the sales process" and is starved of
+    resources because it books no new revenue; under marketing, cross-department work is slow.
+
+    Fix: change `company.cs_reports_to`, or, if the placement is deliberate, suppress the
+    finding with a comment saying why.
+    """,
+)
+def cs_placement(ctx: LintContext) -> Iterator[Hit]:
+    from csdesign.analysis.placement import assess_placement
+
+    p = ctx.analysis("placement", lambda: assess_placement(ctx.graph))
+    if not p.fits:
+        company = ctx.org.source.data.get("company") if isinstance(ctx.org.source.data, dict) else None
+        path = ("company", "cs_reports_to") if isinstance(company, dict) and "cs_reports_to" in company else ("company",)
+        yield Hit(p.message(ctx.lang), path=path, key=path == ("company",))
+
+
+#: Axes whose units serve the same customers (a customer uses several products, passes every
+#: process stage, writes in on several channels, meets every function). Region and segment
+#: units serve different customers.
+SHARED_CUSTOMER_AXES = ("product", "process", "channel", "function")
+CUSTOMER_AXES = ("segment", "region")
+
+
+@rule(
+    "ST006", "information-island", "warning", "Units that serve the same customers have no declared way to work together.",
+    """
+    Seed 004 names information islands between teams as a failure mode: each unit sees part of
+    a customer, and nobody sees the whole. Seed 003: product structures become silos when
+    customers use several products; process structures lose customers in the hand-offs
+    between stages; functional ones stop sharing what would improve retention. Units cut by
+    product, process, channel or function share customers (unless their roles are limited to
+    different segments or regions); they need a declared collaboration mechanism: an entry in
+    `interfaces:` naming both units (by value, unit id or a member's role id), or a matrix
+    lead with dotted lines into both.
+
+    Fix: add an interface, e.g. `{between: [App, Web], mechanism: weekly account review in
+    the shared CRM}`, or give a cross-cutting lead dotted lines into the units.
+    """,
+)
+def information_island(ctx: LintContext) -> Iterator[Hit]:
+    from csdesign.structures.contract import DOTTED, covers
+
+    g = ctx.graph
+    units = g.graph.get("units") or {}
+    if g.graph.get("axis") not in SHARED_CUSTOMER_AXES or len(units) < 2:
+        return
+    ids = list(units)
+    members: dict[str, list[str]] = {u: [] for u in ids}
+    for n, d in g.nodes(data=True):
+        if d.get("unit") in members:
+            members[d["unit"]].append(n)
+    parent = {u: u for u in ids}
+
+    def find(u: str) -> str:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    def link(group: list[str]) -> None:
+        for u in group[1:]:
+            a, b = find(group[0]), find(u)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+
+    names = {u: {units[u]["value"], u, *(g.nodes[n].get("role_id") for n in members[u])} for u in ids}
+    for iface in g.graph.get("interfaces") or ():
+        link([u for u in ids if names[u] & set(iface.get("between") or ())])
+    for lead in g:
+        reached = [u for u in ids if any(g.has_edge(lead, n) and g.edges[lead, n].get("kind") == DOTTED for n in members[u])]
+        link(reached)
+
+    def customers(u: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for n in members[u]:
+            cov = g.nodes[n].get("coverage") or {}
+            for axis in CUSTOMER_AXES:
+                if axis not in cov:
+                    out[axis] = None  # type: ignore[assignment]
+                elif out.get(axis, []) is not None:
+                    out.setdefault(axis, []).extend(cov[axis])
+        return {a: v for a, v in out.items() if v is not None}
+
+    groups: dict[str, list[str]] = {}
+    for u in ids:
+        groups.setdefault(find(u), []).append(u)
+    earlier: list[str] = []
+    label = lambda u: f"'{units[u]['label']}'"  # noqa: E731
+    for group in groups.values():
+        apart = [b for b in earlier if any(covers(customers(a), customers(b)) is not None for a in group)]
+        earlier.extend(group)
+        if not apart:
+            continue
+        a = group[0]
+        plural = AXES.get(str(units[a]["axis"]))
+        values = ctx.graph.graph.get("dimensions", {}).get(units[a]["axis"], [])
+        path = ("dimensions", plural, values.index(units[a]["value"])) if plural and units[a]["value"] in values else ctx.node_path(members[a][0])
+        yield Hit(
+            f"unit{'s' if len(group) > 1 else ''} {', '.join(label(u) for u in group)} share{'' if len(group) > 1 else 's'} customers with "
+            f"{', '.join(label(b) for b in apart)}, but no interface or dotted line links them (information island)",
+            path=path,
+            hint="declare an `interfaces:` entry naming both units, with the mechanism (shared CRM, regular review)",
         )
