@@ -47,12 +47,13 @@ class BoxChange:
     title: str
     name: str | None
     role_id: str
+    vacant: bool = False
     changes: tuple[tuple[str, str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "status": self.status, "node": self.node, "before_node": self.before_node, "title": self.title,
-            "name": self.name, "role_id": self.role_id,
+            "name": self.name, "role_id": self.role_id, "vacant": self.vacant,
             "changes": [{"field": f, "before": b, "after": a} for f, b, a in self.changes],
         }
 
@@ -205,7 +206,7 @@ def _box_changes(before: nx.DiGraph, after: nx.DiGraph, pairs: dict[str, str]) -
 
 def _row(status: str, g: nx.DiGraph, n: str, before_node: str | None, changes: tuple = ()) -> BoxChange:
     d = g.nodes[n]
-    return BoxChange(status, n, before_node, d.get("title") or n, d.get("name"), d.get("role_id") or n, changes)
+    return BoxChange(status, n, before_node, d.get("title") or n, d.get("name"), d.get("role_id") or n, bool(d.get("vacant")), changes)
 
 
 def _who(g: nx.DiGraph, n: str | None) -> str:
@@ -276,6 +277,7 @@ def duty_transfers(before: nx.DiGraph, after: nx.DiGraph) -> list[Transfer]:
         else:
             kind = "shared" if took else "narrowed"
         out.append(Transfer(kind, name_a or name_b, gave, took, kept))
+    out.sort(key=lambda t: TRANSFER_KINDS.index(t.kind))  # stable: changes of owner first, then new, dropped
     return out
 
 

@@ -127,11 +127,13 @@ def raci_matrix(g: nx.DiGraph) -> RaciMatrix:
     """The duty x role matrix: RACI entries first (file order), then every other declared duty."""
     raci = g.graph.get("raci") or {}
     refs: dict[str, RoleRef] = {}
+    declared: dict[str, tuple] = {}
     duties: dict[str, None] = dict.fromkeys(raci)
     cells: dict[tuple[str, str], str] = {}
     for n, d in roles(g):
         ref = role_refs(g, [n])[0]
         refs.setdefault(ref.role_id, ref)
+        declared.setdefault(ref.role_id, tuple(d.get("source") or ("~",)))
         for duty in d.get("duties") or ():
             duties.setdefault(duty, None)
             if duty not in raci:
@@ -144,4 +146,6 @@ def raci_matrix(g: nx.DiGraph) -> RaciMatrix:
                     letters.setdefault(rid, []).append(letter)
         for rid, ls in letters.items():
             cells[(duty, rid)] = "/".join(dict.fromkeys(ls))
-    return RaciMatrix(tuple(duties), tuple(refs.values()), cells)
+    # columns in the order the file declares the roles (graph order puts shared roles first)
+    ordered = sorted(refs.values(), key=lambda r: tuple(str(x).zfill(9) for x in declared[r.role_id]))
+    return RaciMatrix(tuple(duties), tuple(ordered), cells)

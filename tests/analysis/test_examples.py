@@ -1,0 +1,36 @@
+"""Every example yields exactly the findings its header documents (and no others)."""
+
+import pytest
+
+from csdesign.analysis import run_all
+from csdesign.structures import build_file
+
+EXPECTED = {
+    "startup.yaml": ["overlap:Collect product feedback for engineering:csm,support"],
+    "growth-saas.yaml": ["overlap:Run the onboarding kickoff call:csm,onboarding"],
+    "enterprise.yaml": ["raci:Resolve strategic-account complaints:several-accountable:dir_accounts,dir_service"],
+    "manufacturer.yaml": ["overlap:客户回访:hotline_agent,cr_spec"],
+    "ecommerce-matrix.yaml": ["overlap:大促期间客诉升级处理:frontline_sup,support_eng"],
+    "reorg-before.yaml": [
+        "overlap:客户入职培训:csm,trainer",
+        "overlap:处理客户投诉:csm,support",
+        "gap:客户数据分析:catalogue",
+    ],
+    "reorg-after.yaml": [],
+}
+
+
+def describe(f) -> str:
+    if f.kind == "overlap":
+        return f"overlap:{f.duty}:{','.join(r.role_id for r in f.roles)}"
+    if f.kind == "gap":
+        return f"gap:{f.name}:{f.source}"
+    if f.kind == "raci":
+        return f"raci:{f.duty}:{f.rule}:{','.join(r.role_id for r in f.roles)}"
+    return f"{f.kind}:{f.message()}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_findings(examples_dir, name):
+    report = run_all(build_file(str(examples_dir / name)))
+    assert [describe(f) for f in report.all_findings()] == EXPECTED[name]
