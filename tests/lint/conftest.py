@@ -22,6 +22,7 @@ roles:
   - id: mgr
     title: 团队经理
     level: manager
+    headcount: 2
     reports_to: head
     duties: [目标设定, 团队管理, 绩效评估]
   - id: csm

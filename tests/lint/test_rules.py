@@ -40,7 +40,7 @@ def test_s001_not_utf8(tmp_path):
 
 
 def test_s002_unknown_key_with_suggestion(lint):
-    assert lint(BASE + "    dutys: [x]\n") == [("S002", 20, 5, "unknown key `dutys`, did you mean `duties`?")]
+    assert lint(BASE + "    dutys: [x]\n") == [("S002", 21, 5, "unknown key `dutys`, did you mean `duties`?")]
 
 
 def test_s003_duplicate_key(lint):
@@ -49,11 +49,11 @@ def test_s003_duplicate_key(lint):
 
 def test_s004_duplicate_id(lint):
     text = BASE.replace("  - id: csm", "  - id: head")
-    assert lint(text)[0] == ("S004", 14, 9, "duplicate role id 'head' (also roles[0])")
+    assert lint(text)[0] == ("S004", 15, 9, "duplicate role id 'head' (also roles[0])")
 
 
 def test_s005_unknown_dimension_value(lint):
-    assert lint(BASE + "    only: {regions: [华东]}\n") == [("S005", 20, 22, "'华东' is not in dimensions.regions")]
+    assert lint(BASE + "    only: {regions: [华东]}\n") == [("S005", 21, 22, "'华东' is not in dimensions.regions")]
 
 
 # --- RL: reporting lines -------------------------------------------------------------
@@ -61,17 +61,17 @@ def test_s005_unknown_dimension_value(lint):
 
 def test_rl001_cycle(lint):
     text = BASE.replace("    reports_to: head", "    reports_to: csm")
-    assert lint(text) == [("RL001", 12, 17, "reporting cycle: mgr -> csm -> mgr")]
+    assert lint(text) == [("RL001", 13, 17, "reporting cycle: mgr -> csm -> mgr")]
 
 
 def test_rl002_unknown_manager(lint):
     text = BASE.replace("    reports_to: mgr", "    reports_to: mrg")
-    assert lint(text) == [("RL002", 16, 17, "Manager 'mrg' is not defined; did you mean 'mgr'?")]
+    assert lint(text) == [("RL002", 17, 17, "Manager 'mrg' is not defined; did you mean 'mgr'?")]
 
 
 def test_rl003_self_report(lint):
     text = BASE.replace("    reports_to: head", "    reports_to: mgr")
-    assert lint(text) == [("RL003", 12, 17, "role 'mgr' reports to itself")]
+    assert lint(text) == [("RL003", 13, 17, "role 'mgr' reports to itself")]
 
 
 def test_rl004_shared_role_reporting_to_unit_role(lint):
@@ -123,7 +123,8 @@ structure: {type: matrix}
 dimensions: {products: [App, Web]}
 roles:
   - {id: head, title: H, level: director, duties: [制定战略, 资源调配, 跨部门协调]}
-  - {id: rep, title: R}
+  - {id: rep, title: R, headcount: 4}
+interfaces: [{between: [App, Web], mechanism: 周会}]
 """
 
 
@@ -141,7 +142,7 @@ def test_st004_single_region_geographic(lint):
 
 
 def test_st004_single_product(lint):
-    text = MATRIX.replace("employees: 30", "employees: 300").replace("type: matrix", "type: product").replace("[App, Web]", "[App]")
+    text = MATRIX.replace("employees: 30", "employees: 300").replace("type: matrix", "type: product").replace("products: [App, Web]", "products: [App]")
     assert lint(text) == [("ST004", 3, 24, "product structure with a single product ('App'): the cut adds a layer without dividing the work")]
 
 
@@ -150,9 +151,9 @@ def test_st004_single_product(lint):
 
 def test_rs001_duty_overlap_and_kp002_shared_kpi(lint):
     assert lint(BASE + SUPPORT) == [
-        ("RS001", 23, 14, "duty '续费管理' has two owners: 客户成功经理 (csm) and 客服专员 (support) both hold it in everywhere; "
+        ("RS001", 24, 14, "duty '续费管理' has two owners: 客户成功经理 (csm) and 客服专员 (support) both hold it in the whole department; "
          "give it one owner per scope (or split it by scope) and write the split into both job descriptions"),
-        ("KP002", 24, 12, "KPI 'NPS' has two owners in everywhere: 客户成功经理 (csm) and 客服专员 (support); "
+        ("KP002", 25, 12, "KPI 'NPS' has two owners in the whole department: 客户成功经理 (csm) and 客服专员 (support); "
          "give it one owner per scope and make the other a contributor"),
     ]
 
@@ -165,8 +166,8 @@ def test_rs001_kp002_pass_when_scopes_do_not_meet(lint):
 def test_rs002_kp001_unowned_catalogue_entries(lint):
     text = BASE + "duties: [续费管理, 客户培训]\nkpis: [NPS, CSAT]\n"
     assert lint(text) == [
-        ("RS002", 20, 16, "no role owns the duty '客户培训'; give it one owner and write it into that role's job description"),
-        ("KP001", 21, 13, "no role owns the KPI 'CSAT'; give it one owner and write it into that role's job description"),
+        ("RS002", 21, 16, "no role owns the duty '客户培训'; give it one owner and write it into that role's job description"),
+        ("KP001", 22, 13, "no role owns the KPI 'CSAT'; give it one owner and write it into that role's job description"),
     ]
     assert lint(BASE + "duties: [续费管理]\nkpis: [nps]\n") == []  # a KPI matches case-folded
 
@@ -174,9 +175,9 @@ def test_rs002_kp001_unowned_catalogue_entries(lint):
 def test_rs003_kp003_owned_in_one_region_only(lint):
     text = BASE + "    only: {regions: [华东]}\ndimensions: {regions: [华东, 华南]}\nduties: [续费管理]\nkpis: [NPS]\n"
     assert lint(text) == [
-        ("RS003", 22, 10, "nobody owns the duty '续费管理' in region: 华南 (elsewhere it is owned by 客户成功经理 (csm)); "
+        ("RS003", 23, 10, "nobody owns the duty '续费管理' in region: 华南 (elsewhere it is owned by 客户成功经理 (csm)); "
          "give it an owner there: extend that role's scope or add a role"),
-        ("KP003", 23, 8, "nobody owns the KPI 'NPS' in region: 华南 (elsewhere it is owned by 客户成功经理 (csm)); "
+        ("KP003", 24, 8, "nobody owns the KPI 'NPS' in region: 华南 (elsewhere it is owned by 客户成功经理 (csm)); "
          "give it an owner there: extend that role's scope or add a role"),
     ]
     assert lint(text.replace("[华东]}\ndim", "[华东, 华南]}\ndim")) == []
@@ -185,7 +186,7 @@ def test_rs003_kp003_owned_in_one_region_only(lint):
 def test_rs004_near_duplicate_duty_names(lint):
     text = BASE + SUPPORT.replace("[续费管理]", "[续费]").replace("    kpis: [NPS]\n", "")
     assert lint(text) == [
-        ("RS004", 23, 14, "duty names '续费管理', '续费' differ only in case, spacing, word order, plural or synonym, "
+        ("RS004", 24, 14, "duty names '续费管理', '续费' differ only in case, spacing, word order, plural or synonym, "
          "held by 客户成功经理 (csm), 客服专员 (support); probably one duty: use one name and one owner per scope"),
     ]
     assert lint(BASE + SUPPORT.replace("[续费管理]", "[投诉处理]").replace("    kpis: [NPS]\n", "")) == []
@@ -201,5 +202,155 @@ def test_rs006_missing_level_default_duty(lint):
 def test_rs007_delegated_duty_is_info(lint):
     text = BASE.replace("    duties: [续费管理]", "    duties: [续费管理, 团队管理]")
     findings = lint(text, full=True)
-    assert [(f.code, f.severity, f.line, f.column, f.path) for f in findings] == [("RS007", "info", 18, 20, "roles[2].duties[1]")]
+    assert [(f.code, f.severity, f.line, f.column, f.path) for f in findings] == [("RS007", "info", 19, 20, "roles[2].duties[1]")]
     assert findings[0].message.startswith("duty '团队管理' is held by 团队经理 (mgr) and delegated to 客户成功经理 (csm)")
+
+
+# --- SP / ST003 / ST005 / ST006 / CP / RACI -------------------------------------------
+
+WIDE = """\
+company: {name: X, employees: 3000, kind: traditional, cs_reports_to: sales}
+roles:
+  - {id: h, title: H, level: director, duties: [制定战略, 资源调配, 跨部门协调]}
+  - {id: r, title: R, reports_to: h, headcount: 20}
+"""
+
+
+def test_sp001_span_above_band_and_st005_placement(lint):
+    assert lint(WIDE) == [
+        ("ST005", 1, 71, "CS reports to Sales, which is unusual for a enterprise traditional company (usual: the CEO, the COO); "
+         "risks: CS is treated as the tail of the sales process, resources are starved because CS books no new revenue, "
+         "cross-department work is slow through the sales hierarchy. Large firms: run CS as an independent department "
+         "reporting to the COO or CEO, with cross-department authority."),
+        ("SP001", 3, 5, "H (h) has a span of 20 (excessive, target 8–12); split the team or add a team lead"),
+    ]
+    ok = WIDE.replace("cs_reports_to: sales", "cs_reports_to: coo").replace("headcount: 20", "headcount: 10")
+    assert lint(ok) == []
+
+
+def test_sp001_band_is_configurable(lint):
+    ok = WIDE.replace("cs_reports_to: sales", "cs_reports_to: coo")
+    assert lint(ok, {"options": {"span-band": [15, 20]}}) == []
+
+
+DEEP = """\
+company: {name: X, employees: 30}
+roles:
+  - {id: h, title: H, level: director, duties: [制定战略, 资源调配, 跨部门协调]}
+  - {id: m, title: M, level: manager, reports_to: h, duties: [目标设定, 团队管理, 绩效评估]}
+  - {id: s, title: S, level: supervisor, reports_to: m, headcount: 2, duties: [客户沟通, 问题解决, 数据反馈]}
+  - {id: r, title: R, reports_to: s, headcount: 16}
+"""
+
+
+def test_sp003_one_to_one_and_st003_deep_startup(lint):
+    assert lint(DEEP) == [
+        ("SP003", 3, 5, "H (h) manages one person; merge the layer or widen the team"),
+        ("ST003", 3, 5, "4 levels from the CS head down for a startup (30 employees); a lean team needs at most 3"),
+    ]
+    assert lint(DEEP, {"options": {"startup-max-layers": 4}, "ignore": ["SP003"]}) == []
+
+
+def test_sp002_layers_over_max(lint):
+    assert lint(DEEP.replace("employees: 30", "employees: 3000"), {"options": {"max-layers": 2}, "select": ["SP002"]}) == [
+        ("SP002", 3, 5, "3 layers below the CS head, more than the configured max-layers of 2; remove a management layer"),
+    ]
+
+
+def test_sp002_layers_for_headcount(lint):
+    chain = "company: {name: X, employees: 3000}\nroles:\n  - {id: l0, title: T, level: director}\n"
+    chain += "".join(f"  - {{id: l{i}, title: T, reports_to: l{i - 1}, headcount: 2}}\n" for i in range(1, 5))
+    assert lint(chain, {"select": ["SP002"]}) == [
+        ("SP002", 3, 5, "4 layers below the CS head where 9 people need about 1 at a span of 10; remove a management layer"),
+    ]
+
+
+ISLANDS = """\
+company: {name: 帆, employees: 300}
+structure: {type: product}
+dimensions: {products: [App, Web, 数据]}
+roles:
+  - {id: head, title: H, level: director, duties: [制定战略, 资源调配, 跨部门协调]}
+  - {id: csm, title: C, headcount: 3}
+"""
+
+
+def test_st006_information_islands(lint):
+    assert lint(ISLANDS) == [
+        ("ST006", 3, 30, "unit 'Web' shares customers with 'App', but no interface or dotted line links them (information island)"),
+        ("ST006", 3, 35, "unit '数据' shares customers with 'App', 'Web', but no interface or dotted line links them (information island)"),
+    ]
+    partly = ISLANDS + "interfaces: [{between: [App, Web], mechanism: 周会}]\n"
+    assert lint(partly) == [
+        ("ST006", 3, 35, "unit '数据' shares customers with 'App', 'Web', but no interface or dotted line links them (information island)"),
+    ]
+    assert lint(ISLANDS + "interfaces: [{between: [App, Web, 数据], mechanism: 共享CRM}]\n") == []
+
+
+def test_st006_units_limited_to_other_segments_share_no_customers(lint):
+    text = """\
+company: {name: 帆, employees: 300}
+structure: {type: product}
+dimensions: {products: [App, Web], segments: [大客户, 中小]}
+roles:
+  - {id: head, title: H, level: director}
+  - {id: csm, title: C, headcount: 3, only: {products: [App], segments: [大客户]}}
+  - {id: csm2, title: C2, headcount: 3, only: {products: [Web], segments: [中小]}}
+"""
+    assert lint(text, {"select": ["ST006"]}) == []
+    assert [c for c, *_ in lint(text.replace("segments: [中小]}}", "segments: [大客户, 中小]}}"), {"select": ["ST006"]})] == ["ST006"]
+
+
+CAPACITY = """\
+company: {name: X, employees: 300}
+dimensions:
+  segments:
+    - {name: SMB, accounts: 1000}
+    - {name: 大客户, accounts: 40}
+roles:
+  - {id: head, title: H, level: director, duties: [制定战略, 资源调配, 跨部门协调]}
+  - id: csm
+    title: CSM
+    reports_to: head
+    headcount: 3
+    capacity: {SMB: 250}
+"""
+
+
+def test_cp001_under_staffed_and_cp003_unplanned(lint):
+    assert lint(CAPACITY) == [
+        ("CP003", 5, 7, "segment '大客户' has 40 accounts but no role declares a capacity for it; size the team that serves it"),
+        ("CP001", 11, 16, "CSM (csm) in function: customer success: 1000 accounts in 'SMB' need 4 people, 3 declared; under-staffed by 1: hire, or move people from where the work is not"),
+    ]
+    fixed = CAPACITY.replace("headcount: 3", "headcount: 5").replace("{SMB: 250}", "{SMB: 250, 大客户: 40}")
+    assert lint(fixed) == []
+
+
+def test_cp002_over_staffed_and_capacity_defaults(lint):
+    text = CAPACITY.replace("    capacity: {SMB: 250}\n", "")
+    findings = lint(text, {"options": {"capacity-defaults": {"csm": {"SMB": 100, "大客户": 40}}}})
+    assert findings == [
+        ("CP001", 11, 16, "CSM (csm) in function: customer success: 1040 accounts in 'SMB', '大客户' need 11 people, 3 declared; under-staffed by 8: hire, or move people from where the work is not"),
+    ]
+    over = CAPACITY.replace("headcount: 3", "headcount: 9").replace("{SMB: 250}", "{SMB: 250, 大客户: 40}")
+    assert lint(over) == [
+        ("CP002", 11, 16, "CSM (csm) in function: customer success: 1040 accounts in 'SMB', '大客户' need 5 people, 9 declared; over-staffed by 4: rebalance towards under-served segments"),
+    ]
+
+
+RACI = BASE + """\
+raci:
+  续费管理:
+    A: [csm, mgr]
+    R: csm
+  目标设定:
+    A: mgr
+"""
+
+
+def test_rs005_rs008_raci(lint):
+    assert lint(RACI) == [
+        ("RS005", 23, 8, "RACI for '续费管理' has more than one Accountable role: 团队经理 (mgr), 客户成功经理 (csm); keep exactly one A per scope and make the others R or C"),
+        ("RS008", 25, 3, "RACI for '目标设定' has no Responsible role; name one role as R there"),
+    ]
+    assert lint(RACI.replace("[csm, mgr]", "mgr").replace("  目标设定:\n    A: mgr\n", "  目标设定: {A: mgr, R: mgr}\n")) == []
