@@ -46,6 +46,8 @@ def lint(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Also ignore these rule codes or prefixes (comma-separated)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     explain: Optional[str] = typer.Option(None, "--explain", help="Print the documentation of a rule (code or name) and exit."),
+    lang: str = typer.Option("en", "--lang", help="Language of analysis findings: en or zh."),
+    skip_non_org: bool = typer.Option(False, "--skip-non-org", help="Skip named YAML files without a top-level `company:` key (for pre-commit)."),
 ) -> None:
     """Check org files and report findings with file:line:col (exit 0 clean, 1 findings, 2 usage error)."""
     if explain is not None:
@@ -63,7 +65,10 @@ def lint(
     if ignore:
         cfg.ignore += [check_selector(c, "--ignore", "command line") for c in _codes(ignore)]
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    result = lint_paths([str(p) for p in paths or []], cfg)
+    from csdesign.knowledge.guide import check_lang
+
+    cfg.lang = check_lang(lang)
+    result = lint_paths([str(p) for p in paths or []], cfg, skip_non_org=skip_non_org)
     report = render(result, chosen)
     if output is not None:
         from csdesign.render.output import write_atomic

@@ -30,6 +30,7 @@ class LintConfig:
     severity: dict[str, str] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=option_defaults)
     source: str | None = None  # the config file, for messages
+    lang: str = "en"  # language of analysis findings (--lang)
 
     def enabled(self, r: Rule) -> bool:
         """Blocking rules always run; others when selected (most specific selector wins) and not ignored."""

@@ -42,8 +42,12 @@ def is_org_file(path: Path) -> bool:
     return ORG_MARKER.search(head.decode("utf-8", "replace")) is not None
 
 
-def discover(paths: list[str], exclude: list[str], cwd: Path | None = None) -> list[tuple[Path, str]]:
-    """(path, display name) of every file to lint, sorted by display name, without duplicates."""
+def discover(paths: list[str], exclude: list[str], cwd: Path | None = None, *, skip_non_org: bool = False) -> list[tuple[Path, str]]:
+    """(path, display name) of every file to lint, sorted by display name, without duplicates.
+
+    Files named explicitly are always linted unless ``skip_non_org`` (pre-commit passes every
+    staged YAML file: there, YAML without a top-level ``company:`` key is not an org file).
+    """
     cwd = cwd or Path.cwd()
     found: dict[str, Path] = {}
     for raw in paths or ["."]:
@@ -59,7 +63,8 @@ def discover(paths: list[str], exclude: list[str], cwd: Path | None = None) -> l
                     if not excluded(shown, exclude) and is_org_file(fp):
                         found.setdefault(shown, fp)
         elif p.exists():
-            found.setdefault(display(p, cwd), p)  # named explicitly: always linted
+            if not skip_non_org or is_org_file(p):
+                found.setdefault(display(p, cwd), p)
         else:
             raise InputError(f"{raw}: no such file or directory", hint="check the path")
     return [(found[k], k) for k in sorted(found)]

@@ -38,11 +38,11 @@ class LintResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-def lint_paths(paths: list[str], config: LintConfig, cwd: Path | None = None) -> LintResult:
+def lint_paths(paths: list[str], config: LintConfig, cwd: Path | None = None, *, skip_non_org: bool = False) -> LintResult:
     from csdesign.lint.discover import discover
 
     result = LintResult()
-    for path, shown in discover(paths, config.exclude, cwd):
+    for path, shown in discover(paths, config.exclude, cwd, skip_non_org=skip_non_org):
         findings, crashes = lint_file(path, config, shown)
         result.files.append(shown)
         result.findings.extend(findings)
@@ -69,7 +69,7 @@ def lint_file(path: Path, config: LintConfig, shown: str | None = None) -> tuple
         except CsdesignError as exc:
             problems = exc.problems or [Problem(exc.message, str(path), hint=exc.hint, code="S002")]
         else:
-            ctx = LintContext(org, graph, config.options)
+            ctx = LintContext(org, graph, config.options, config.lang)
             for r in rules:
                 if r.check is None or r.code not in enabled:
                     continue
