@@ -222,6 +222,28 @@ def test_growth_matrix_chart_names_each_regional_lead():
     assert source.count("style=dashed") == 9  # the nine dotted lines (clusters are "rounded,dashed")
 
 
+def test_lead_value_tells_replicated_leads_apart():
+    from csdesign.structures.contract import lead_value
+
+    g = graph("growth-saas")
+    assert [lead_value(g, f"regional_lead@region:{r}") for r in ["Americas", "EMEA", "APAC"]] == ["Americas", "EMEA", "APAC"]
+    assert (lead_value(g, "vp_cs"), lead_value(g, "cs_manager@product:Payments")) == (None, None)
+    assert lead_value(graph("ecommerce-matrix"), "data_lead") is None  # one box: nothing to tell apart
+
+
+def test_growth_matrix_terminal_tree_names_each_regional_lead():
+    from rich.console import Console
+
+    from csdesign.render.terminal import tree
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(tree(graph("growth-saas")))
+    text = console.export_text()
+    assert "├── Regional Success Lead (EMEA)  manager\n" in text
+    leads = "Regional Success Lead (Americas), Regional Success Lead (EMEA), Regional Success Lead (APAC)"
+    assert text.count(f"CS Manager  manager  ┄ dotted line to {leads}\n") == 3
+
+
 def test_ecommerce_matrix_horizontal_groups_reach_their_function_in_every_line():
     g = graph("ecommerce-matrix")
     lines = ["服饰美妆", "数码家电", "生鲜超市"]

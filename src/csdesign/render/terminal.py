@@ -11,7 +11,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from csdesign.render.text import clean
-from csdesign.structures.contract import DOTTED, SOLID
+from csdesign.structures.contract import DOTTED, SOLID, lead_value
 
 LEVEL_STYLE = {"director": "bold magenta", "manager": "bold cyan", "supervisor": "cyan", "individual": ""}
 
@@ -22,6 +22,8 @@ def _label(g: nx.DiGraph, n: str) -> Text:
     if d.get("name"):
         text.append(clean(d["name"]) + " · ", style="bold")
     text.append(clean(d.get("title") or n), style=LEVEL_STYLE.get(d.get("level") or "", "") or None)
+    if lead_value(g, n):
+        text.append(f" ({clean(lead_value(g, n))})")
     if d.get("headcount", 1) > 1:
         text.append(f" ×{d['headcount']}", style="green")
     if d.get("level"):
@@ -30,7 +32,7 @@ def _label(g: nx.DiGraph, n: str) -> Text:
         text.append("  vacant", style="yellow")
     dotted = [u for u in g.predecessors(n) if g.edges[u, n].get("kind") == DOTTED]
     if dotted:
-        names = ", ".join(clean(g.nodes[u].get("title") or u) for u in dotted)
+        names = ", ".join(clean(g.nodes[u].get("title") or u) + (f" ({clean(lead_value(g, u))})" if lead_value(g, u) else "") for u in dotted)
         text.append(f"  ┄ dotted line to {names}", style="dim yellow")
     return text
 

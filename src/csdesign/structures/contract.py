@@ -65,6 +65,17 @@ def dotted_reports(g: nx.DiGraph, node: str) -> list[str]:
     return [v for v in g.successors(node) if g.edges[node, v].get("kind") == DOTTED]
 
 
+def lead_value(g: nx.DiGraph, node: str) -> str | None:
+    """The secondary-axis value of a matrix lead replicated per value (``lead@region:APAC`` ->
+    ``"APAC"``), else None: what tells its boxes apart, since they share one title."""
+    d = g.nodes[node]
+    secondary = g.graph.get("secondary")
+    if d.get("scope") != "lead" or node == d.get("role_id") or not secondary:
+        return None
+    values = (d.get("coverage") or {}).get(secondary) or []
+    return values[0] if len(values) == 1 else None
+
+
 def covers(a: dict[str, list[str]], b: dict[str, list[str]]) -> dict[str, list[str]] | None:
     """Intersection of two coverages, or None when they are disjoint on some axis."""
     out: dict[str, list[str]] = {}
