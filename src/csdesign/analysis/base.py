@@ -87,12 +87,11 @@ def merge_scopes(scopes: Iterable[dict[str, list[str]]], order: dict[str, list[s
     axes = set.intersection(*(set(s) for s in scopes))
     out: dict[str, list[str]] = {}
     for axis in sorted(axes):
-        values: list[str] = []
+        values: dict[str, None] = {}
         for s in scopes:
-            values.extend(v for v in s[axis] if v not in values)
-        ranked = (order or {}).get(axis) or []
-        values.sort(key=lambda v: (ranked.index(v) if v in ranked else len(ranked), v))
-        out[axis] = values
+            values.update(dict.fromkeys(s[axis]))
+        ranked = {v: i for i, v in enumerate((order or {}).get(axis) or [])}
+        out[axis] = sorted(values, key=lambda v: (ranked.get(v, len(ranked)), v))
     return out
 
 

@@ -86,16 +86,16 @@ def find_near_duplicates(g: nx.DiGraph) -> list[NearDuplicate]:
 
         # Spelling is compared on the folded names (not the stemmed keys), word order ignored.
         choices = [fold(by_key[keys[i]][0]) for i in long_keys]
-        matrix = process.cdist(choices, choices, scorer=fuzz.token_sort_ratio, score_cutoff=THRESHOLD, dtype="float32")
-        rows, cols = matrix.nonzero()
-        for r, c in zip(rows.tolist(), cols.tolist()):
-            if r < c:
-                a, b = find(long_keys[r]), find(long_keys[c])
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-                root = find(long_keys[r])
-                fuzzy[root] = True
-                score[root] = min(score[root], float(matrix[r, c]))
+        # process.extract (not cdist) keeps numpy out of the start-up path.
+        for r, query in enumerate(choices):
+            for _choice, value, c in process.extract(query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=THRESHOLD, limit=None):
+                if r < c:
+                    a, b = find(long_keys[r]), find(long_keys[c])
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+                    root = find(long_keys[r])
+                    fuzzy[root] = True
+                    score[root] = min(score[root], float(value))
 
     groups: dict[int, list[str]] = {}
     for i, k in enumerate(keys):
