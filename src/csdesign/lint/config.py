@@ -40,9 +40,11 @@ class LintConfig:
         ign = _best(r.code, self.ignore)
         if sel is None:
             return False
-        return ign is None or len(sel) > len(ign)
+        return ign is None or _rank(sel) > _rank(ign)
 
     def severity_of(self, r: Rule) -> str:
+        if r.blocking:
+            return r.severity.value
         key = _best(r.code, list(self.severity))
         return self.severity[key] if key is not None else r.severity.value
 
@@ -51,7 +53,11 @@ def _best(code: str, selectors: list[str]) -> str | None:
     """The most specific selector matching ``code`` (exact code > family > ALL)."""
     family = code.rstrip("0123456789")
     found = [s for s in selectors if s == "ALL" or s == code or s == family]
-    return max(found, key=len) if found else None
+    return max(found, key=_rank) if found else None
+
+
+def _rank(selector: str) -> int:
+    return 0 if selector == "ALL" else 1 if selector in FAMILIES else 2
 
 
 def find_config(start: Path) -> Path | None:
@@ -78,7 +84,9 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
         path = find_config(start or Path.cwd())
         if path is None:
             return LintConfig()
-    name = str(path)
+    from csdesign.lint.discover import display
+
+    name = display(path, Path.cwd())
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -88,8 +96,11 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        msg = str(exc).split(" (at line")[0]
+        import re
+
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = (int(at[1]), int(at[2])) if at else (None, None)
+        msg = str(exc).split(" (at ")[0]
         raise InputError(msg, problems=[Problem(f"TOML syntax error: {msg}", name, line, col)]) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("csdesign", {}).get("lint", {})

@@ -145,8 +145,6 @@ def cs_placement(ctx: LintContext) -> Iterator[Hit]:
 #: Axes whose units serve the same customers (a customer uses several products, passes every
 #: process stage, writes in on several channels, meets every function). Region and segment
 #: units serve different customers.
-SHARED_CUSTOMER_AXES = ("product", "process", "channel", "function")
-CUSTOMER_AXES = ("segment", "region")
 
 
 @rule(
@@ -166,63 +164,17 @@ CUSTOMER_AXES = ("segment", "region")
     """,
 )
 def information_island(ctx: LintContext) -> Iterator[Hit]:
-    from csdesign.structures.contract import DOTTED, covers
+    from csdesign.analysis.islands import find_islands
 
-    g = ctx.graph
-    units = g.graph.get("units") or {}
-    if g.graph.get("axis") not in SHARED_CUSTOMER_AXES or len(units) < 2:
-        return
-    ids = list(units)
-    members: dict[str, list[str]] = {u: [] for u in ids}
-    for n, d in g.nodes(data=True):
-        if d.get("unit") in members:
-            members[d["unit"]].append(n)
-    parent = {u: u for u in ids}
-
-    def find(u: str) -> str:
-        while parent[u] != u:
-            parent[u] = parent[parent[u]]
-            u = parent[u]
-        return u
-
-    def link(group: list[str]) -> None:
-        for u in group[1:]:
-            a, b = find(group[0]), find(u)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-
-    names = {u: {units[u]["value"], u, *(g.nodes[n].get("role_id") for n in members[u])} for u in ids}
-    for iface in g.graph.get("interfaces") or ():
-        link([u for u in ids if names[u] & set(iface.get("between") or ())])
-    for lead in g:
-        reached = [u for u in ids if any(g.has_edge(lead, n) and g.edges[lead, n].get("kind") == DOTTED for n in members[u])]
-        link(reached)
-
-    def customers(u: str) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for n in members[u]:
-            cov = g.nodes[n].get("coverage") or {}
-            for axis in CUSTOMER_AXES:
-                if axis not in cov:
-                    out[axis] = None  # type: ignore[assignment]
-                elif out.get(axis, []) is not None:
-                    out.setdefault(axis, []).extend(cov[axis])
-        return {a: v for a, v in out.items() if v is not None}
-
-    groups: dict[str, list[str]] = {}
-    for u in ids:
-        groups.setdefault(find(u), []).append(u)
-    earlier: list[str] = []
+    units = ctx.graph.graph.get("units") or {}
     label = lambda u: f"'{units[u]['label']}'"  # noqa: E731
-    for group in groups.values():
-        apart = [b for b in earlier if any(covers(customers(a), customers(b)) is not None for a in group)]
-        earlier.extend(group)
-        if not apart:
-            continue
+    for island in find_islands(ctx.graph):
+        group, apart = island.units, island.apart
         a = group[0]
         plural = AXES.get(str(units[a]["axis"]))
         values = ctx.graph.graph.get("dimensions", {}).get(units[a]["axis"], [])
-        path = ("dimensions", plural, values.index(units[a]["value"])) if plural and units[a]["value"] in values else ctx.node_path(members[a][0])
+        first = next(n for n, d in ctx.graph.nodes(data=True) if d.get("unit") == a)
+        path = ("dimensions", plural, values.index(units[a]["value"])) if plural and units[a]["value"] in values else ctx.node_path(first)
         yield Hit(
             f"unit{'s' if len(group) > 1 else ''} {', '.join(label(u) for u in group)} share{'' if len(group) > 1 else 's'} customers with "
             f"{', '.join(label(b) for b in apart)}, but no interface or dotted line links them (information island)",
