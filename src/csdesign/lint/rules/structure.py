@@ -166,18 +166,24 @@ def cs_placement(ctx: LintContext) -> Iterator[Hit]:
 def information_island(ctx: LintContext) -> Iterator[Hit]:
     from csdesign.analysis.islands import find_islands
 
-    units = ctx.graph.graph.get("units") or {}
-    label = lambda u: f"'{units[u]['label']}'"  # noqa: E731
-    for island in find_islands(ctx.graph):
-        group, apart = island.units, island.apart
-        a = group[0]
-        plural = AXES.get(str(units[a]["axis"]))
-        values = ctx.graph.graph.get("dimensions", {}).get(units[a]["axis"], [])
-        first = next(n for n, d in ctx.graph.nodes(data=True) if d.get("unit") == a)
-        path = ("dimensions", plural, values.index(units[a]["value"])) if plural and units[a]["value"] in values else ctx.node_path(first)
+    g = ctx.graph
+    units = g.graph.get("units") or {}
+
+    def label(u: str) -> str:
+        return f"'{units[u]['label']}'"
+
+    for island in ctx.analysis("islands", lambda: find_islands(g)):
+        first = island.units[0]
+        axis = str(units[first]["axis"])
+        values = g.graph.get("dimensions", {}).get(axis, [])
+        if axis in AXES and units[first]["value"] in values:
+            path = ("dimensions", AXES[axis], values.index(units[first]["value"]))
+        else:
+            path = ctx.node_path(next(n for n, d in g.nodes(data=True) if d.get("unit") == first))
+        many = len(island.units) > 1
         yield Hit(
-            f"unit{'s' if len(group) > 1 else ''} {', '.join(label(u) for u in group)} share{'' if len(group) > 1 else 's'} customers with "
-            f"{', '.join(label(b) for b in apart)}, but no interface or dotted line links them (information island)",
+            f"unit{'s' if many else ''} {', '.join(label(u) for u in island.units)} share{'' if many else 's'} customers with "
+            f"{', '.join(label(b) for b in island.apart)}, but no interface or dotted line links them (information island)",
             path=path,
             hint="declare an `interfaces:` entry naming both units, with the mechanism (shared CRM, regular review)",
         )
