@@ -1,0 +1,77 @@
+"""Report renderers and CLI: exact summary lines, escaping, CSV, JSON schema, exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+
+from csdesign.analysis import run_all
+from csdesign.render.report_csv import report_csv
+from csdesign.render.report_json import report_json
+from csdesign.render.report_markdown import md_escape, report_markdown
+from csdesign.render.report_table import report_text
+from tests.helpers import ROOT, graph_from
+
+ORG = """
+company: {name: "Acme | <b>"}
+roles:
+  - {id: head, title: "[bold]Head", level: director, duties: [strategy, budget allocation, cross-department coordination]}
+  - {id: a, title: 客户成功经理, reports_to: head, duties: ["=SUM(A1)", 客户回访]}
+  - {id: b, title: Support, reports_to: head, duties: [客户回访]}
+raci:
+  客户回访: {A: a, R: [a, b]}
+"""
+
+
+def test_markdown_escapes_and_summarises():
+    report = run_all(graph_from(ORG), "overlap,gaps,raci")
+    md = report_markdown(report)
+    assert md.splitlines()[0] == "# Responsibility report: Acme \\| &lt;b&gt; (functional)"
+    assert "**1 overlap, 0 gaps**" in md
+    assert md_escape("a|b*c_[x]<y>") == "a\\|b\\*c\\_\\[x\\]&lt;y&gt;"
+
+
+def test_table_text_keeps_markup_literal_and_cjk():
+    report = run_all(graph_from(ORG), "overlap")
+    text = report_text(report, "zh")
+    assert text.splitlines()[1] == "1 处职责重叠"
+    assert "客户成功经理 (a)" in text
+
+
+def test_csv_matrix_guards_formulas():
+    report = run_all(graph_from(ORG), "raci")
+    assert report_csv(report) == "duty,head,a,b\r\n客户回访,,A/R,R\r\nstrategy,x,,\r\nbudget allocation,x,,\r\ncross-department coordination,x,,\r\n'=SUM(A1),,x,\r\n"
+
+
+def test_json_validates_against_documented_schema():
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(report_json(run_all(graph_from(ORG)), "zh"))
+    jsonschema.validate(data, schema)
+    assert data["counts"] == {"overlap": 1, "gaps": 0, "duplicates": 0, "raci": 0, "kpis": 0, "spans": 0, "capacity": 0, "placement": 0}
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "csdesign", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_exit_codes_and_determinism(tmp_path):
+    ex = str(Path("examples") / "startup.yaml")
+    first = run("report", ex, "-f", "json")
+    assert first.returncode == 0 and first.stdout == run("report", ex, "-f", "json").stdout
+    assert run("report", ex, "--fail-on-findings", "-f", "markdown").returncode == 1
+    bad = run("report", ex, "--only", "overlapp")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "--only: unknown analysis 'overlapp' (did you mean 'overlap'? choose from overlap, delegation, gaps, duplicates, raci, kpis, spans, capacity, placement)"
+    out = tmp_path / "r.csv"
+    assert run("report", ex, "-o", str(out)).returncode == 0
+    assert out.read_bytes().decode("utf-8").startswith("duty,head_cs,csm,support,cs_ops\r\n")
+
+
+def test_render_highlight_marks_overlap_boxes(tmp_path):
+    out = tmp_path / "c.dot"
+    assert run("render", "examples/startup.yaml", "--highlight", "overlaps", "-o", str(out)).returncode == 0
+    dot = out.read_text(encoding="utf-8")
+    assert dot.count('color="#c00000"') == 3  # csm, support and the legend entry
+    assert "duty overlap (2)" in dot
