@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -65,25 +66,24 @@ def run(*args: str, cwd: str | Path | None = None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
-def run_process(*args: str, cwd: str | Path | None = None, user: str | None = None, timeout: float = 60) -> Result:
-    """``python -m csdesign ARGS`` in a subprocess, optionally as another (unprivileged) user."""
+def run_process(*args: str, cwd: str | Path | None = None, unprivileged: bool = False, timeout: float = 60) -> Result:
+    """``python -m csdesign ARGS`` in a subprocess.
+
+    ``unprivileged``: file permissions must apply. Root ignores them, so as root the process
+    runs without the capabilities that bypass them (``setpriv``, util-linux).
+    """
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), COLUMNS="100")
     env.pop("CSDESIGN_DEBUG", None)
+    prefix: list[str] = []
+    if unprivileged and os.geteuid() == 0:
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
     proc = subprocess.run(
-        [sys.executable, "-m", "csdesign", *args],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout, user=user,
+        [*prefix, sys.executable, "-m", "csdesign", *args],
+        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-def as_nobody_possible() -> bool:
-    """Root can read anything: permission cases need to drop to ``nobody`` (and be root to do so)."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return False
-    try:
-        import pwd
-
-        pwd.getpwnam("nobody")
-    except (ImportError, KeyError):
-        return False
-    return True
+def permissions_apply() -> bool:
+    """Whether permission cases can be tested here (not root, or root with setpriv)."""
+    return os.name == "posix" and (os.geteuid() != 0 or shutil.which("setpriv") is not None)

@@ -88,7 +88,7 @@ def _expected(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-@pytest.mark.parametrize("command", ["render", "export"])
+@pytest.mark.parametrize("command", ["render", "export", "report"])
 def test_bad_file_exit_2_with_located_message(command, name):
     res = run(command, str(FILES / name))
     assert res.code == E, res.stderr
@@ -141,3 +141,13 @@ def test_structures_without_an_axis_still_draw_the_head(structure):
     res = run("render", str(FILES / "minimal.yaml"), "--structure", structure)
     assert res.code == 0, res.stderr
     assert res.stdout.splitlines() == [f"X  ({structure} structure)", "└── CEO", "    └── H  director"]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_diff_names_the_broken_side(name):
+    res = run("diff", str(FILES / "minimal.yaml"), str(FILES / name))
+    assert res.code == E, res.stderr
+    assert res.lines == _expected(name)
+    res = run("diff", str(FILES / name), str(FILES / "minimal.yaml"))
+    assert res.code == E, res.stderr
+    assert res.lines == _expected(name)

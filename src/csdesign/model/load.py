@@ -206,6 +206,9 @@ def check_references(org: Org) -> list[Problem]:
         else:
             ids.setdefault(role.id, i)
     role_ids = list(ids)
+    # axis values once, as lists (for suggestions) and sets (for lookups): O(roles), not O(roles x values)
+    dim_values = {axis: m.dimensions.values(axis) for axis in schema.AXES}
+    dim_sets = {axis: set(values) for axis, values in dim_values.items()}
     for i, role in enumerate(m.roles):
         if role.reports_to is not None:
             if role.reports_to == role.id:
@@ -214,13 +217,13 @@ def check_references(org: Org) -> list[Problem]:
                 add(f"Manager '{role.reports_to}' is not defined" + _did_you_mean(role.reports_to, role_ids), ("roles", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a role in `roles:`")
         for plural, values in role.only.items():
             axis = schema.AXIS_BY_PLURAL[plural]
-            known = m.dimensions.values(axis)
+            known = dim_values[axis]
             for j, value in enumerate(values):
-                if value not in known:
+                if value not in dim_sets[axis]:
                     add(f"'{value}' is not in dimensions.{plural}" + _did_you_mean(value, known), ("roles", i, "only", plural, j), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
-        segments = m.dimensions.values("segment")
+        segments = dim_values["segment"]
         for seg in role.capacity:
-            if seg not in segments:
+            if seg not in dim_sets["segment"]:
                 add(f"capacity names segment '{seg}', which is not in dimensions.segments" + _did_you_mean(seg, segments), ("roles", i, "capacity", seg), UNKNOWN_VALUE, key=True)
     heads = [r.id for r in m.roles if r.scope == schema.Scope.head]
     if len(heads) > 1:

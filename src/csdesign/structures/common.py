@@ -240,13 +240,16 @@ def _fail_shared_to_unit(org: Org, role: Role, index: int) -> None:
 
 def check_hierarchy(org: Org, g: nx.DiGraph) -> None:
     """Reporting cycles and roles unreachable from the top are errors naming the roles."""
-    from csdesign.structures.contract import solid_view
-
-    solid = solid_view(g)
-    try:
+    if _is_tree(g):  # the usual case, checked in linear time without networkx
+        return
+    # Something is wrong: find it the thorough way on a plain graph of the solid edges (same
+    # node and edge order as the view it replaces, so the same cycle is named).
+    solid = nx.DiGraph()
+    solid.add_nodes_from(g)
+    solid.add_edges_from((u, v) for u, v, kind in g.edges(data="kind") if kind == SOLID)
+    cycle = None
+    if not nx.is_directed_acyclic_graph(solid):
         cycle = nx.find_cycle(solid)
-    except nx.NetworkXNoCycle:
-        cycle = None
     if cycle:
         nodes = [u for u, _ in cycle]
         names = [g.nodes[n].get("role_id", n) for n in nodes]
@@ -273,3 +276,26 @@ def check_hierarchy(org: Org, g: nx.DiGraph) -> None:
             "unreachable roles",
             problems=[Problem(f"roles not connected to the CS head: {names}", org.file, line, col, path=format_path(path), hint="give them a reports_to inside the org", code="RL005")],
         )
+
+
+def _is_tree(g: nx.DiGraph) -> bool:
+    """Solid edges form one tree hanging from the external node: no cycle, nothing stray."""
+    children: dict[str, list[str]] = {}
+    has_parent: set[str] = set()
+    for u, v, kind in g.edges(data="kind"):
+        if kind == SOLID:
+            if v in has_parent:
+                return False
+            has_parent.add(v)
+            children.setdefault(u, []).append(v)
+    top = g.graph["external"]
+    if top in has_parent:
+        return False
+    seen = {top}
+    stack = [top]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return len(seen) == g.number_of_nodes()
