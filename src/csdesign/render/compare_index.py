@@ -1,0 +1,79 @@
+"""`compare --out-dir`: one SVG per structure plus index.md and index.html showing them together."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Callable
+
+from csdesign.analysis.compare import Comparison
+from csdesign.render.compare_text import COLUMNS, cells, compare_notes, md_escape
+from csdesign.render.text import clean
+
+
+def write_out_dir(c: Comparison, out_dir: Path, engine: str = "auto", step: Callable[[str], None] | None = None) -> list[Path]:
+    """Render every buildable structure to ``<structure>.svg`` and write both indexes."""
+    from csdesign.errors import OutputError
+    from csdesign.render.chart import chart_bytes
+    from csdesign.render.output import write_atomic
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: exists and is not a directory", hint="choose another --out-dir")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create directory: {exc.strerror}") from None
+    written = []
+    for m in c.rows:
+        if m.ok and m.graph is not None:
+            data, _ = chart_bytes(m.graph, "svg", engine)
+            path = out_dir / f"{m.structure}.svg"
+            write_atomic(path, data)
+            written.append(path)
+        if step:
+            step(m.structure)
+    for name, text in (("index.md", index_markdown(c)), ("index.html", index_html(c))):
+        write_atomic(out_dir / name, text)
+        written.append(out_dir / name)
+    return written
+
+
+def index_markdown(c: Comparison) -> str:
+    lines = [f"# {md_escape(c.company)}: every structure", ""]
+    lines.append("| Structure | " + " | ".join(h for _, h in COLUMNS) + " |")
+    lines.append("|---|" + "---:|" * len(COLUMNS))
+    for m in c.rows:
+        lines.append(f"| [{m.structure}](#{m.structure}) | " + " | ".join(cells(m)) + " |")
+    for m in c.rows:
+        lines += ["", f"## {m.structure}", ""]
+        lines.append(f"![{m.structure} structure]({m.structure}.svg)" if m.ok else f"Cannot be built: {md_escape(m.error or '')}")
+    notes = compare_notes(c)
+    if notes:
+        lines += ["", "## Notes", ""] + [f"- {md_escape(n)}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def index_html(c: Comparison) -> str:
+    e = lambda t: html.escape(clean(str(t)), quote=True)  # noqa: E731
+    head = "".join(f"<th>{e(h)}</th>" for _, h in COLUMNS)
+    rows = "".join(
+        f'<tr><th><a href="#{m.structure}">{m.structure}</a></th>' + "".join(f"<td>{e(x)}</td>" for x in cells(m)) + "</tr>" for m in c.rows
+    )
+    figures = "".join(
+        f'<figure id="{m.structure}"><figcaption>{m.structure}</figcaption>'
+        + (f'<img src="{m.structure}.svg" alt="{m.structure} structure of {e(c.company)}">' if m.ok else f"<p>Cannot be built: {e(m.error or '')}</p>")
+        + "</figure>"
+        for m in c.rows
+    )
+    notes = "".join(f"<li>{e(n)}</li>" for n in compare_notes(c))
+    return (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{e(c.company)}: every structure</title>\n"
+        "<style>body{font-family:'Noto Sans CJK SC',system-ui,sans-serif;margin:24px}table{border-collapse:collapse}"
+        "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th:first-child{text-align:left}"
+        "figure{margin:24px 0;border-top:1px solid #ddd}figcaption{font-weight:bold;margin:8px 0}img{max-width:100%}</style>\n"
+        f"</head>\n<body>\n<h1>{e(c.company)}: every structure</h1>\n"
+        f"<table><thead><tr><th>Structure</th>{head}</tr></thead><tbody>{rows}</tbody></table>\n"
+        + (f"<ul>{notes}</ul>\n" if notes else "")
+        + f"{figures}\n</body>\n</html>\n"
+    )
