@@ -32,9 +32,11 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
             fh.write(payload)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # also Ctrl-C mid-write: never leave the temporary file behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise OutputError(f"{target}: cannot write: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: cannot write: {exc.strerror}") from None
+        raise

@@ -1,0 +1,99 @@
+"""Writes are atomic: a failed or interrupted render leaves the previous output file intact."""
+
+from __future__ import annotations
+
+import errno
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from csdesign.errors import OutputError
+from csdesign.render import output
+from csdesign.render.engines import system_available
+from tests.corpus.harness import FILES, ROOT, run
+
+PREVIOUS = b"<svg>previous chart</svg>\n"
+
+
+def _generate():
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def previous(tmp_path):
+    target = tmp_path / "chart.svg"
+    target.write_bytes(PREVIOUS)
+    return target
+
+
+def _only(target):
+    assert target.read_bytes() == PREVIOUS
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]  # no temporary file left
+
+
+def test_failed_render_keeps_the_previous_file(previous, monkeypatch):
+    monkeypatch.setenv("PATH", "")  # no system Graphviz to be found
+    res = run("render", str(FILES / "minimal.yaml"), "-o", str(previous), "--engine", "system")
+    assert res.code == 2
+    assert res.lines == ["system Graphviz `dot` not found (install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz), or use --engine embedded for SVG)"]
+    _only(previous)
+
+
+def test_invalid_input_keeps_the_previous_file(previous):
+    res = run("render", str(FILES / "cycle_2.yaml"), "-o", str(previous))
+    assert res.code == 2
+    _only(previous)
+
+
+def test_disk_full_during_write_keeps_the_previous_file(previous, monkeypatch):
+    def full(*_args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(output.os, "replace", full)
+    with pytest.raises(OutputError) as info:
+        output.write_atomic(previous, b"<svg>new</svg>")
+    assert info.value.render() == f"{previous}: cannot write: No space left on device"
+    _only(previous)
+
+
+def test_ctrl_c_during_write_removes_the_temporary_file(previous, monkeypatch):
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "chmod", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(previous, b"<svg>new</svg>")
+    _only(previous)
+
+
+@pytest.mark.skipif(not system_available(), reason="needs the system Graphviz (a render slow enough to interrupt)")
+def test_interrupted_render_exits_130_and_keeps_the_previous_file(previous, tmp_path):
+    org = tmp_path.parent / f"{tmp_path.name}-big.yaml"
+    org.write_text(_generate().people_org(4000), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "csdesign", "render", str(org), "-o", str(previous), "--engine", "system"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    time.sleep(2.0)  # loaded, built, Graphviz laying out 4,000 boxes
+    assert proc.poll() is None, proc.communicate()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130  # Typer turns Ctrl-C into a quiet exit 130
+    assert "Traceback" not in err
+    _only(previous)
+
+
+def test_successful_render_replaces_the_file(previous):
+    res = run("render", str(FILES / "minimal.yaml"), "-o", str(previous))
+    assert res.code == 0, res.stderr
+    assert previous.read_bytes().startswith(b"<?xml")
+    assert sorted(p.name for p in previous.parent.iterdir()) == ["chart.svg"]
