@@ -33,15 +33,15 @@ def render(
         from csdesign.render.report_highlight import parse_highlight, report_highlights
 
         marks = report_highlights(g, parse_highlight(highlight))
+    changes = None
+    if compare is not None:  # against the whole org, before --focus/--depth cut the view
+        from csdesign.analysis.diff import diff
+
+        changes = diff(build_file(str(compare)), g)
     if focus:
         g = select.focus(g, focus)
     if depth:
         g = select.depth(g, depth)
-    changes = None
-    if compare is not None:
-        from csdesign.analysis.diff import diff
-
-        changes = diff(build_file(str(compare)), g)
     if output is None:
         from rich.console import Console
 

@@ -29,6 +29,7 @@ class Highlight:
     colour: str
     label: str
     nodes: set[str] = field(default_factory=set)
+    count: int | None = None  # shown in the legend instead of len(nodes) (e.g. removed boxes, not drawn)
 
 
 @dataclass
@@ -149,7 +150,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         with dot.subgraph(name="cluster_legend") as legend:
             legend.attr(label="Legend", style="rounded", color="#bfbfbf", fontname=FONTS, fontsize="11")
             for j, hl in enumerate(opts.highlights):
-                legend.node(f"legend{j}", label=graphviz.nohtml(dot_escape(f"{hl.label} ({len(hl.nodes)})")), color=hl.colour, penwidth="3", style="rounded", fillcolor="#ffffff")
+                legend.node(f"legend{j}", label=graphviz.nohtml(dot_escape(f"{hl.label} ({len(hl.nodes) if hl.count is None else hl.count})")), color=hl.colour, penwidth="3", style="rounded", fillcolor="#ffffff")
     return dot.source
 
 

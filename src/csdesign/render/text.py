@@ -30,3 +30,13 @@ def display_width(text: str) -> int:
 def dot_escape(text: str) -> str:
     """Escape for a DOT double-quoted string: backslashes literal (so ``\\N`` shows as typed)."""
     return clean(text).replace("\\", "\\\\")
+
+
+#: Characters that start inline Markdown (GFM) markup, HTML, entities, math or end a table cell.
+#: Line-start markup (#, -, +, 1.) needs no escape: callers never start a line with user text.
+_MD_SPECIAL = set("\\`*_[]<>|~&$")
+
+
+def md_escape(text: str) -> str:
+    """User text inside a Markdown (GFM) table cell or after a list marker: shown literally."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in clean(text))

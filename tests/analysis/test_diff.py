@@ -1,0 +1,168 @@
+"""Reorganisation diff: boxes, duty transfers, overlaps/gaps resolved and introduced, metrics."""
+
+from __future__ import annotations
+
+from csdesign.analysis.diff import diff, pair_boxes
+from csdesign.structures import build_file
+from tests.helpers import graph_from
+
+
+def reorg(examples_dir):
+    return diff(build_file(str(examples_dir / "reorg-before.yaml")), build_file(str(examples_dir / "reorg-after.yaml")))
+
+
+def test_example_boxes(examples_dir):
+    d = reorg(examples_dir)
+    rows = [(b.status, b.node, b.name, b.title, b.vacant, b.changes) for b in d.boxes]
+    assert rows == [
+        ("added", "yf012", None, "客户成功经理", True, ()),
+        ("added", "yf010", "孙悦", "续约经理", False, ()),
+        ("added", "yf011", None, "客户数据分析师", True, ()),
+        ("removed", "yf008", "周婷", "客服专员", False, ()),
+        ("moved", "yf002", "李强", "战略客户组组长", False, (
+            ("unit", "客户成功组", "战略客户组"), ("title", "高级客户成功经理", "战略客户组组长"),
+            ("role", "csm", "csm_lead"), ("level", "individual", "supervisor"))),
+        ("moved", "yf003", "王丽", "客户成功经理", False, (
+            ("manager", "张敏 · 客户服务部经理", "李强 · 战略客户组组长"), ("unit", "客户成功组", "战略客户组"))),
+        ("moved", "yf004", "赵磊", "客户成功经理", False, (("unit", "客户成功组", "重要客户组"),)),
+        ("changed", "yf001", "张敏", "客户成功部总监", False, (
+            ("title", "客户服务部经理", "客户成功部总监"), ("role", "cs_manager", "cs_director"), ("level", "manager", "director"))),
+    ]
+    assert d.unchanged == 4
+    assert d.changed
+
+
+def test_example_duty_transfers(examples_dir):
+    d = reorg(examples_dir)
+    got = [(t.kind, t.duty, [r.role_id for r in t.gave_up], [r.role_id for r in t.took_on], [r.role_id for r in t.kept]) for t in d.transfers]
+    assert got[:3] == [
+        ("moved", "续约管理", ["csm"], ["renewal"], []),
+        ("narrowed", "客户入职培训", ["csm"], [], ["trainer"]),
+        ("narrowed", "处理客户投诉", ["csm"], [], ["support"]),
+    ]
+    assert [t.duty for t in d.transfers if t.kind == "dropped"] == ["制定团队目标", "团队管理与辅导", "绩效评估"]
+    assert [t.duty for t in d.transfers if t.kind == "new"] == [
+        "制定客户成功战略", "人员与预算资源分配", "跨部门协调", "战略客户沟通与升级", "客户问题解决", "客户反馈汇总",
+        "季度业务回顾", "增购机会跟进", "客户数据分析", "客户健康度模型维护",
+    ]
+    # an as-is role shows the title most of its people carry, not one person's own title
+    assert d.transfers[0].gave_up[0].title == "客户成功经理"
+
+
+def test_example_findings_and_metrics(examples_dir):
+    d = reorg(examples_dir)
+    assert [(o.duty, tuple(r.role_id for r in o.roles)) for o in d.overlaps_resolved] == [
+        ("客户入职培训", ("csm", "trainer")), ("处理客户投诉", ("csm", "support")),
+    ]
+    assert [g.name for g in d.gaps_resolved] == ["客户数据分析"]
+    assert d.overlaps_introduced == [] and d.gaps_introduced == []
+    assert [(m.name, m.before, m.after) for m in d.metrics] == [
+        ("CS reports to", "Sales", "COO"), ("structure", "explicit", "explicit"), ("boxes", 9, 11), ("headcount", 9, 11),
+        ("managers", 2, 3), ("individuals per manager", 3.5, 2.67), ("layers below the head", 2, 2), ("units", 2, 3),
+    ]
+    assert [(m.name, m.before, m.after) for m in d.bands if m.changed] == [("micro team (2–3)", 1, 2)]
+    assert [(r.role_id, b, a) for r, b, a in d.role_headcount] == [
+        ("cs_manager", 1, 0), ("support", 3, 2), ("cs_director", 0, 1), ("csm_lead", 0, 1), ("renewal", 0, 1), ("analyst", 0, 1),
+    ]
+
+
+def test_same_org_has_no_changes(examples_dir):
+    g = build_file(str(examples_dir / "reorg-before.yaml"))
+    d = diff(g, build_file(str(examples_dir / "reorg-before.yaml")))
+    assert (d.boxes, d.transfers, d.unchanged, d.changed) == ([], [], 9, False)
+
+
+PROPOSAL = """\
+company: {name: X}
+dimensions: {products: [A, B]}
+structure: {type: %s}
+duties: [续约管理]
+roles:
+  - {id: head, title: Head, level: director}
+  - {id: csm, title: CSM, headcount: 2, duties: [续约管理]}
+  - {id: ae, title: Account Exec, duties: [续约管理], only: {products: [B]}}
+"""
+
+
+def test_across_structures_pairs_by_role_when_one_to_one():
+    before, after = graph_from(PROPOSAL % "functional"), graph_from(PROPOSAL % "product")
+    # one csm box becomes one per product (not 1:1: added/removed); ae stays one box (paired, moved)
+    assert pair_boxes(before, after) == {"head": "head", "ae@function:customer success": "ae@product:B"}
+    d = diff(before, after)
+    assert [(b.status, b.node) for b in d.boxes] == [
+        ("added", "csm@product:A"), ("added", "csm@product:B"),
+        ("removed", "csm@function:customer success"), ("moved", "ae@product:B"),
+    ]
+    assert [(r.role_id, b, a) for r, b, a in d.role_headcount] == [("csm", 2, 4)]
+    assert d.metrics[1].before == "functional" and d.metrics[1].after == "product"
+
+
+def test_unique_role_boxes_pair_across_structures():
+    before = graph_from(PROPOSAL.replace("headcount: 2, ", "") % "functional")
+    after = graph_from(PROPOSAL.replace("headcount: 2, ", "headcount: 3, ").replace("dimensions: {products: [A, B]}", "dimensions: {products: [A]}").replace(", only: {products: [B]}", "") % "product")
+    pairs = pair_boxes(before, after)
+    assert pairs == {"head": "head", "csm@function:customer success": "csm@product:A", "ae@function:customer success": "ae@product:A"}
+    d = diff(before, after)
+    assert [(b.status, b.before_node, b.node, b.changes) for b in d.boxes] == [
+        ("moved", "csm@function:customer success", "csm@product:A", (("unit", "customer success", "A"), ("headcount", "1", "3"))),
+        ("moved", "ae@function:customer success", "ae@product:A", (("unit", "customer success", "A"),)),
+    ]
+
+
+def run(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "csdesign", *args], capture_output=True, text=True, encoding="utf-8")
+
+
+def test_cli_markdown_json_and_exit_code(examples_dir):
+    before, after = str(examples_dir / "reorg-before.yaml"), str(examples_dir / "reorg-after.yaml")
+    md = run("diff", before, after, "--format", "markdown")
+    assert md.returncode == 0, md.stderr
+    lines = md.stdout.splitlines()
+    assert lines[0] == "## Reorganisation: 云帆科技 (explicit) → 云帆科技 (explicit)"
+    assert lines[2].endswith(": **3 added, 1 removed, 3 moved, 1 changed, 4 unchanged**.")
+    assert "| CS reports to | Sales | COO | changed |" in lines
+    assert "| → moved | 王丽 · 客户成功经理 (yf003) | manager: 张敏 · 客户服务部经理 → 李强 · 战略客户组组长; unit: 客户成功组 → 战略客户组 |" in lines
+    assert "| + added | 客户成功经理 (yf012, vacant) |  |" in lines
+    assert "| 续约管理 | moved | from 客户成功经理 (csm) to 续约经理 (renewal) |" in lines
+    assert "| role | before | after | change |" in lines and "| 客服专员 (support) | 3 | 2 | -1 |" in lines
+    assert "- ✅ Resolved gap: no role owns the duty '客户数据分析'; give it one owner and write it into that role's job description" in lines
+    again = run("diff", before, after, "--format", "markdown")
+    assert again.stdout == md.stdout  # deterministic
+    js = run("diff", before, after, "--format", "json", "--exit-code")
+    assert js.returncode == 1
+    import json
+
+    data = json.loads(js.stdout)
+    assert data["version"] == 1
+    assert data["summary"] == {"added": 3, "removed": 1, "moved": 3, "changed": 1, "unchanged": 4}
+    assert data["duties"][0] == {"kind": "moved", "duty": "续约管理", "from": [{"id": "csm", "title": "客户成功经理"}], "to": [{"id": "renewal", "title": "续约经理"}], "kept": []}
+    same = run("diff", before, before, "--exit-code", "-f", "json")
+    assert same.returncode == 0
+    bad = run("diff", before, after, "--lang", "fr")
+    assert (bad.returncode, bad.stderr) == (2, "unknown language 'fr' (use en or zh)\n")
+
+
+def test_markdown_escapes_user_text(write_yaml):
+    before = write_yaml("company: {name: 'A|B'}\npositions:\n  - {id: a, title: Head}\n", "before.yaml")
+    after = write_yaml("company: {name: 'A|B'}\npositions:\n  - {id: a, title: Head}\n  - {id: b, title: '<b>*x*</b> | [y](z)', reports_to: a}\n", "after.yaml")
+    md = run("diff", str(before), str(after), "-f", "markdown").stdout
+    assert "| + added | \\<b\\>\\*x\\*\\</b\\> \\| \\[y\\](z) (b) |  |" in md
+    assert md.startswith("## Reorganisation: A\\|B (explicit) → A\\|B (explicit)\n")
+
+
+def test_render_compare_colours_changes(examples_dir, tmp_path):
+    out = tmp_path / "reorg.dot"
+    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    dot = out.read_text(encoding="utf-8")
+    assert 'label="云帆科技 · explicit · changes since ' in dot
+    assert 'legend3 [label="removed: 周婷 · 客服专员 (yf008) (1)" color="#c62828"' in dot
+    assert 'legend0 [label="added (3)" color="#2e7d32"' in dot
+    assert 'legend1 [label="moved (3)" color="#1565c0"' in dot
+    assert dot.count('color="#2e7d32"') == 4  # three added boxes and their legend entry
+    html = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(tmp_path / "x.html"))
+    assert html.returncode == 2
+    assert html.stderr == "--compare colours Graphviz charts; it cannot mark changes in .html (write .svg, .png, .pdf or .dot, or use `csdesign diff`)\n"
