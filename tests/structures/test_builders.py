@@ -182,3 +182,13 @@ def test_structure_override_and_node_order_are_deterministic():
     a = graph_from(ORG, "market")
     b = graph_from(ORG, "market")
     assert list(a.nodes) == list(b.nodes) and list(a.edges) == list(b.edges)
+
+
+def test_reports_to_a_single_instance_in_another_unit_is_kept():
+    text = ORG.replace("    title: 数据分析师\n    function: 数据分析\n", "    title: 数据分析师\n    function: 数据分析\n    reports_to: mgr\n")
+    g = graph_from(text, "functional")
+    # functional: mgr exists once (in the success unit), so the analyst keeps its manager
+    assert manager_of(g, "analyst@function:数据分析") == "mgr@function:success"
+    # product: mgr is replicated per product, so the analyst reports to its own unit's copy
+    p = graph_from(text, "product")
+    assert manager_of(p, "analyst@product:CRM") == "mgr@product:CRM"

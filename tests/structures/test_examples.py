@@ -140,12 +140,12 @@ def test_growth_market_has_no_csm_for_tech_touch_smb():
     assert units["segment:SMB"] == ["cs_manager", "onboarding", "renewals", "support_lead", "support_agent"]
 
 
-def test_growth_functional_falls_back_to_the_head_across_functions():
+def test_growth_functional_keeps_managers_across_functions():
     g = graph("growth-saas", "functional")
     assert list(unit_roles(g)) == ["function:customer success", "function:onboarding", "function:renewals", "function:support"]
-    # onboarding reports to cs_manager, who sits in another function's unit: nearest level up is the head
-    assert manager_of(g, "onboarding@function:onboarding") == "vp_cs"
-    assert manager_of(g, "support_lead@function:support") == "vp_cs"
+    # onboarding reports to cs_manager, who exists once (in another function's unit): kept
+    assert manager_of(g, "onboarding@function:onboarding") == "cs_manager@function:customer success"
+    assert manager_of(g, "support_lead@function:support") == "cs_manager@function:customer success"
     assert manager_of(g, "csm@function:customer success") == "cs_manager@function:customer success"
 
 

@@ -163,22 +163,31 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
             else:  # parent is a replicated lead: attach to the head instead
                 g.add_edge(head.id, node, kind=SOLID)
 
+    placed: list[tuple[str, list[Role]]] = []
+    instances: dict[str, list[str]] = {}
     for value in cut.units:
         members = [r for r in unit_roles if cut.admits(r, value)]
         if not members:
             continue
         unit_id = f"{cut.axis}:{value}"
         g.graph["units"][unit_id] = UnitInfo(id=unit_id, axis=cut.axis or "", value=value, label=value)
-        present = {r.id for r in members}
+        placed.append((unit_id, members))
         for r in members:
             node = f"{r.id}@{unit_id}"
             g.add_node(node, **role_attrs(r, index[r.id], Scope.unit, unit_id, coverage(r, cut.axis, value)))
+            instances.setdefault(r.id, []).append(node)
+    for unit_id, members in placed:
+        present = {r.id for r in members}
         for r in members:
             node = f"{r.id}@{unit_id}"
-            if r.reports_to and r.reports_to in present:
-                parent = f"{r.reports_to}@{unit_id}"
-            elif r.reports_to and scope.get(r.reports_to) != Scope.unit and r.reports_to in g:
-                parent = r.reports_to
+            target = r.reports_to
+            if target and target in present:
+                parent = f"{target}@{unit_id}"
+            elif target and scope.get(target) != Scope.unit and target in g:
+                parent = target
+            elif target and len(instances.get(target, [])) == 1:
+                # a manager in another unit that exists once (e.g. another function's lead)
+                parent = instances[target][0]
             else:
                 parent = _nesting_parent(r, members, unit_id) or head.id
             g.add_edge(parent, node, kind=SOLID)
