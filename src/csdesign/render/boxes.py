@@ -1,7 +1,6 @@
-"""What one box says and how children group under units, for the text exports (Mermaid, HTML).
+"""What one box says and how children group under units, for every chart format.
 
-DOT has its own escaping (render/dot.py); these helpers return clean plain text that each
-export escapes for its own target.
+These helpers return clean plain text; DOT, Mermaid and HTML each escape it for their target.
 """
 
 from __future__ import annotations
@@ -9,15 +8,20 @@ from __future__ import annotations
 import networkx as nx
 
 from csdesign.render.text import clean
-from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID
+from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, lead_value
 
 
-def box_lines(d: dict) -> list[str]:
-    """Name (explicit orgs), title, then ``×N · level · vacant`` — plain, cleaned text."""
+def box_lines(g: nx.DiGraph, n: str) -> list[str]:
+    """Name (explicit orgs), title, the value of a replicated matrix lead ("APAC"), then
+    ``×N · level · vacant`` — plain, cleaned text that every chart format escapes its own way."""
+    d = g.nodes[n]
     lines = []
     if d.get("name"):
         lines.append(clean(d["name"]))
     lines.append(clean(d.get("title") or ""))
+    qualifier = lead_value(g, n)
+    if qualifier:
+        lines.append(clean(qualifier))
     extra = []
     if d.get("headcount", 1) > 1:
         extra.append(f"×{d['headcount']}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import graphviz
 import networkx as nx
 
+from csdesign.render.boxes import box_lines
 from csdesign.render.text import dot_escape, display_width
 from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID
 
@@ -41,27 +42,9 @@ class DotOptions:
     title: str | None = None
 
 
-def box_label(d: dict, qualifier: str | None = None) -> str:
-    """Title, headcount and level (and a person's name in explicit orgs), one per line.
-
-    ``qualifier`` is a line under the title telling apart boxes of one role outside units
-    (a matrix lead replicated per secondary-axis value: "Regional Lead" / "APAC").
-    """
-    lines = [dot_escape(d.get("title") or "")]
-    if qualifier:
-        lines.append(dot_escape(qualifier))
-    if d.get("name"):
-        lines.insert(0, dot_escape(d["name"]))
-    extra = []
-    if d.get("headcount", 1) > 1:
-        extra.append(f"×{d['headcount']}")
-    if d.get("level") and d.get("kind") != EXTERNAL:
-        extra.append(str(d["level"]))
-    if d.get("vacant"):
-        extra.append("vacant")
-    if extra:
-        lines.append(dot_escape(" · ".join(extra)))
-    return "\\n".join(line for line in lines if line)
+def box_label(g: nx.DiGraph, n: str) -> str:
+    """The box's lines (render/boxes.py) escaped for a DOT string, joined by DOT newlines."""
+    return "\\n".join(dot_escape(line) for line in box_lines(g, n))
 
 
 def _width(label: str) -> str:
@@ -106,7 +89,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
 
     def node_stmt(target: graphviz.Digraph, n: str) -> None:
         d = g.nodes[n]
-        label = box_label(d, _lead_value(g, n))
+        label = box_label(g, n)
         attrs = {"width": _width(label)}
         if d.get("kind") == EXTERNAL:
             attrs.update(shape="box", style="filled,dashed", fillcolor="#eeeeee", fontcolor="#333333")
@@ -152,16 +135,6 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
             for j, hl in enumerate(opts.highlights):
                 legend.node(f"legend{j}", label=graphviz.nohtml(dot_escape(f"{hl.label} ({len(hl.nodes) if hl.count is None else hl.count})")), color=hl.colour, penwidth="3", style="rounded", fillcolor="#ffffff")
     return dot.source
-
-
-def _lead_value(g: nx.DiGraph, n: str) -> str | None:
-    """The secondary-axis value of a replicated matrix lead (its boxes otherwise look alike)."""
-    d = g.nodes[n]
-    secondary = g.graph.get("secondary")
-    if d.get("scope") != "lead" or n == d.get("role_id") or not secondary:
-        return None
-    values = (d.get("coverage") or {}).get(secondary) or []
-    return values[0] if len(values) == 1 else None
 
 
 def _leaf_reports(g: nx.DiGraph, n: str) -> list[str]:

@@ -135,7 +135,7 @@ def _details(d: dict) -> str:
 
 def _box(g: nx.DiGraph, n: str, has_children: bool) -> str:
     d = g.nodes[n]
-    lines = box_lines(d)
+    lines = box_lines(g, n)
     cls = ["box"]
     if d.get("kind") == EXTERNAL:
         cls.append("external")
