@@ -210,3 +210,39 @@ def test_oracle_hr_imports_end_to_end(data_dir):
     g = build(load_org_text(text, "oracle.yaml"))
     assert len(g.graph["units"]) == 11
     assert g.nodes["103"]["unit"] == "unit:IT"
+
+
+def test_excel_sep_line_names_the_separator(write_csv):
+    with pytest.raises(InputError) as exc:
+        import_people(write_csv("sep=;\r\nid;name;title;manager\r\n1;A,B;Head;\r\n2;C;CSM;9\r\n"))
+    # line numbers still count the sep= line
+    assert [(p.line, p.column) for p in exc.value.problems] == [(4, 9)]
+    r = import_people(write_csv("sep=;\r\nid;name;title;manager\r\n1;A,B;Head;\r\n"))
+    assert (r.delimiter, r.data["positions"]) == (";", [{"id": "1", "name": "A,B", "title": "Head"}])
+
+
+def test_header_only_and_empty_files(write_csv):
+    with pytest.raises(InputError) as exc:
+        import_people(write_csv("id,name,title,manager\r\n\r\n"))
+    assert exc.value.message.endswith("people.csv: the file has a header line but no people")
+    with pytest.raises(InputError) as exc:
+        import_people(write_csv(""))
+    assert exc.value.message.endswith("people.csv: the file has no rows")
+
+
+def test_control_characters_become_spaces(write_csv):
+    r = import_people(write_csv("id,name,title,manager\n1,A\x00B\x1b[31m,Head\x07,\n"))
+    assert r.data["positions"] == [{"id": "1", "name": "A B [31m", "title": "Head"}]
+
+
+def test_deep_chain_is_linear(write_csv):
+    n = 20_000
+    text = "id,title,manager\n0,Head,\n" + "".join(f"{i},T,{i - 1}\n" for i in range(1, n))
+    r = import_people(write_csv(text))
+    assert r.kept == n and r.data["positions"][-1]["reports_to"] == str(n - 2)
+
+
+def test_cycle_reported_once_even_with_people_hanging_off_it(write_csv):
+    with pytest.raises(InputError) as exc:
+        import_people(write_csv("id,title,manager\n0,Head,\nx,X,a\na,A,b\nb,B,a\n"))
+    assert [(p.line, p.message) for p in exc.value.problems] == [(4, "reporting cycle: a -> b -> a")]

@@ -25,6 +25,9 @@ from csdesign.model.schema import AXES, Level
 from csdesign.model.yamlsource import read_text
 
 DELIMITERS = (",", ";", "\t", "|")
+SEP_LINE = re.compile(r"^sep=(.)$")
+#: Control characters (NUL, escape...) are not text: they become spaces, like tabs and newlines.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 #: Most problems listed before "... and N more" (a broken column would otherwise list every row).
 MAX_PROBLEMS = 50
 #: Separators between several ids in one cell (dotted-line managers).
@@ -72,23 +75,31 @@ def read_csv(path: str | Path) -> tuple[list[Row], str, str]:
     """Decoded records with their starting line numbers; (rows incl. header, encoding, delimiter)."""
     p = Path(path)
     text, encoding = _decode(p)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in DELIMITERS}
-    delimiter = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
     physical = text.splitlines()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    rows: list[Row] = []
+    first_index = next((i for i, line in enumerate(physical) if line.strip()), 0)
+    first = physical[first_index] if physical else ""
     previous = 0
+    hint = SEP_LINE.match(first.rstrip("\r\n"))
+    if hint:  # Excel's "sep=;" line names the separator and is not the header
+        delimiter = hint.group(1)
+        previous = first_index + 1
+        text = "".join(text.splitlines(keepends=True)[previous:])
+    else:
+        counts = {d: first.count(d) for d in DELIMITERS}
+        delimiter = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    offset = previous
+    rows: list[Row] = []
     try:
         for record in reader:
-            start, end = previous + 1, reader.line_num
+            start, end = previous + 1, reader.line_num + offset
             previous = end
             if not any(cell.strip() for cell in record):
                 continue
             columns = _field_columns(physical[start - 1], delimiter) if start == end and start <= len(physical) else None
             rows.append(Row(start, columns, [_cell(c) for c in record]))
     except csv.Error as exc:
-        raise InputError("CSV syntax error", problems=[Problem(f"CSV syntax error: {exc}", str(p), reader.line_num, None)]) from None
+        raise InputError("CSV syntax error", problems=[Problem(f"CSV syntax error: {exc}", str(p), reader.line_num + offset, None, code="IM001")]) from None
     return rows, encoding, delimiter
 
 
@@ -118,7 +129,7 @@ def _field_columns(line: str, delimiter: str) -> list[int]:
 
 
 def _cell(value: str) -> str:
-    text = " ".join(value.split())
+    text = " ".join(CONTROL.sub(" ", value).split())
     if text.startswith("'") and text[1:2] in FORMULA_START and len(text) > 1:
         return text[1:]  # undo csdesign export's formula guard
     return text
@@ -139,6 +150,8 @@ def import_people(
     header, body = rows[0], rows[1:]
     mapping, unused = detect(header.cells, columns)
     _require(mapping, header.cells, name)
+    if not body:
+        raise InputError(f"{name}: the file has a header line but no people", hint="export the people list with its rows")
     problems: list[Problem] = []
 
     def bad(row: Row, column: str | None, message: str, hint: str | None = None) -> None:
@@ -299,16 +312,18 @@ def _link_managers(people: list[dict], raw: dict, bad, result: Imported) -> None
 def _check_tree(people: list[dict], raw: dict, root: str | None, bad, name: str, result: Imported) -> list[dict]:
     """One top and no cycles; with ``root``, keep only that person's reporting tree."""
     parent = {p["id"]: p.get("reports_to") for p in people}
-    for start in parent:  # cycle: a walk up that comes back to a node seen on this walk
-        seen: list[str] = []
+    done: set[str] = set()
+    for start in parent:  # walk up once per person; a walk that meets itself is a cycle (linear overall)
+        path: dict[str, None] = {}
         node: str | None = start
-        while node is not None and node not in seen:
-            seen.append(node)
+        while node is not None and node not in done and node not in path:
+            path[node] = None
             node = parent[node]
-        if node == start:
-            bad(raw[start][0], "manager_id", "reporting cycle: " + " -> ".join([*seen, start]), "one of them must report outside the loop")
-            for member in seen:  # report each cycle once
-                parent[member] = None
+        if node is not None and node in path:
+            walk = list(path)
+            loop = walk[walk.index(node):]
+            bad(raw[node][0], "manager_id", "reporting cycle: " + " -> ".join([*loop, node]), "one of them must report outside the loop")
+        done.update(path)
     if root is not None:
         if root not in parent:
             raise InputError(f"--root: no person with id '{root}' in {name}" + guess(root, list(parent), 0.8), hint="use an id from the id column")
