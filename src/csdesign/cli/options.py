@@ -6,7 +6,7 @@ from enum import Enum
 
 import typer
 
-from csdesign.model.schema import StructureType
+from csdesign.model.enums import StructureType
 
 StructureOpt = typer.Option(None, "--structure", "-s", help="Override the file's structure type.", case_sensitive=False)
 # readable=False: the loader says "permission denied" itself, in the one-line error format.

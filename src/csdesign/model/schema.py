@@ -6,64 +6,18 @@ sections); structural facts that need the graph (cycles, spans) live in structur
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+# Re-exported: the schema's public vocabulary lives in a pydantic-free module for cheap imports.
+from csdesign.model.enums import LEVEL_RANK, CompanyKind, Level, Placement, Scope, Stage, StructureType  # noqa: F401
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Ident = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\s,\[\]{}#:@]+$"),
 ]
-
-
-class Stage(str, Enum):
-    startup = "startup"
-    growth = "growth"
-    enterprise = "enterprise"
-
-
-class CompanyKind(str, Enum):
-    internet = "internet"
-    traditional = "traditional"
-
-
-class Placement(str, Enum):
-    ceo = "ceo"
-    coo = "coo"
-    sales = "sales"
-    marketing = "marketing"
-    service = "service"
-    operations = "operations"
-
-
-class Level(str, Enum):
-    director = "director"
-    manager = "manager"
-    supervisor = "supervisor"
-    individual = "individual"
-
-
-LEVEL_RANK = {Level.director: 0, Level.manager: 1, Level.supervisor: 2, Level.individual: 3}
-
-
-class Scope(str, Enum):
-    head = "head"
-    shared = "shared"
-    unit = "unit"
-    lead = "lead"
-
-
-class StructureType(str, Enum):
-    functional = "functional"
-    product = "product"
-    market = "market"
-    geographic = "geographic"
-    process = "process"
-    matrix = "matrix"
-    circular = "circular"
-    flat = "flat"
 
 
 #: The axes a structure can cut along: singular name -> key in ``dimensions``.
