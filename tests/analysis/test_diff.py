@@ -166,3 +166,17 @@ def test_render_compare_colours_changes(examples_dir, tmp_path):
     html = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(tmp_path / "x.html"))
     assert html.returncode == 2
     assert html.stderr == "--compare colours Graphviz charts; it cannot mark changes in .html (write .svg, .png, .pdf or .dot, or use `csdesign diff`)\n"
+
+
+def test_as_is_against_its_own_proposal(examples_dir):
+    path = str(examples_dir / "reorg-after.yaml")
+    d = diff(build_file(path), build_file(path, "functional"))
+    moved = {b.before_node: b.changes for b in d.boxes if b.status == "moved"}
+    # people are not compared with a proposal's empty boxes: only the unit changes
+    assert moved["yf010"] == (("unit", "—", "renewals"),)
+    assert moved["yf005"] == (("unit", "客服组", "support"),)
+    assert [(b.status, b.before_node, b.node, b.changes) for b in d.boxes if b.status == "changed"] == []
+    assert (d.count("added"), d.count("removed"), d.count("moved"), d.unchanged) == (2, 5, 5, 1)
+    assert [(m.name, m.before, m.after) for m in d.metrics if m.changed] == [
+        ("structure", "explicit", "functional"), ("boxes", 11, 8), ("headcount", 11, 8), ("individuals per manager", 2.67, 1.67), ("units", 3, 5),
+    ]

@@ -5,8 +5,8 @@ vs proposal). Boxes are paired by node id first (position ids, or role@unit ids)
 the boxes left over, by role id when exactly one box on each side has it. A pair is:
 
 * ``moved`` when its manager (compared through the pairing) or its unit label changed,
-* ``changed`` when its title, level, headcount, person or vacancy changed (and it did not move;
-  a moved box lists those changes too),
+* ``changed`` when its title, role, level, headcount, person or vacancy changed (and it did not
+  move; a moved box lists those changes too); person and vacancy only when both sides are as-is,
 * unchanged otherwise (counted, not listed). Unpaired boxes are ``added`` or ``removed``.
 
 Duties are compared by their comparable key (analysis/names.py: "Renewals" is "renewal") and
@@ -34,6 +34,7 @@ from csdesign.structures.contract import EXTERNAL, manager_of, roles
 STATUSES = ("added", "removed", "moved", "changed")
 #: Box fields compared for ``changed``, in display order.
 FIELDS = ("title", "role_id", "level", "headcount", "name", "vacant")
+PEOPLE_FIELDS = ("name", "vacant")
 TRANSFER_KINDS = ("moved", "shared", "narrowed", "new", "dropped")
 
 
@@ -178,6 +179,9 @@ def _box_changes(before: nx.DiGraph, after: nx.DiGraph, pairs: dict[str, str]) -
         if n not in pairs:
             rows["removed"].append(_row("removed", before, n, n))
     back = {a: b for b, a in pairs.items()}
+    # people (name, vacancy) only mean something when both sides are as-is orgs
+    as_is = before.graph.get("structure") == after.graph.get("structure") == "explicit"
+    fields = FIELDS if as_is else tuple(f for f in FIELDS if f not in PEOPLE_FIELDS)
     for n, d in roles(after):
         if n not in back:
             continue
@@ -193,7 +197,7 @@ def _box_changes(before: nx.DiGraph, after: nx.DiGraph, pairs: dict[str, str]) -
         if u_b != u_a:
             changes.append(("unit", u_b, u_a))
         moved = bool(changes)
-        for f in FIELDS:
+        for f in fields:
             vb, va = db.get(f), d.get(f)
             if (vb or None) != (va or None):
                 changes.append(("role" if f == "role_id" else f, _text(vb), _text(va)))
