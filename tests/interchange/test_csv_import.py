@@ -246,3 +246,16 @@ def test_cycle_reported_once_even_with_people_hanging_off_it(write_csv):
     with pytest.raises(InputError) as exc:
         import_people(write_csv("id,title,manager\n0,Head,\nx,X,a\na,A,b\nb,B,a\n"))
     assert [(p.line, p.message) for p in exc.value.problems] == [(4, "reporting cycle: a -> b -> a")]
+
+
+def test_unreadable_inputs_are_user_errors(write_csv, tmp_path):
+    with pytest.raises(InputError) as exc:
+        import_people(write_csv(b"\xff\xfe\x00"))
+    assert exc.value.message.endswith("people.csv: starts with a UTF-16 byte-order mark but is not valid UTF-16 (byte 2)")
+    with pytest.raises(InputError) as exc:
+        import_people(tmp_path)
+    assert exc.value.message == f"{tmp_path}: is a directory, not a CSV file"
+    with pytest.raises(InputError) as exc:
+        import_people(write_csv("id,name,title,manager\n1,\xe9t\xe9,x,\n".encode("latin-1")))
+    [p] = exc.value.problems
+    assert (p.line, p.column, p.message, p.hint) == (2, 3, "file is not valid UTF-8 (byte 0xe9)", "save the file as UTF-8")

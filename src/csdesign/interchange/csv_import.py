@@ -104,6 +104,8 @@ def read_csv(path: str | Path) -> tuple[list[Row], str, str]:
 
 
 def _decode(path: Path) -> tuple[str, str]:
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a CSV file", hint="pass the people export inside it")
     try:
         return read_text(path), "utf-8"
     except InputError as exc:
@@ -111,7 +113,10 @@ def _decode(path: Path) -> tuple[str, str]:
             raise
         raw = path.read_bytes()
         if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return raw.decode("utf-16"), "utf-16"
+            try:
+                return raw.decode("utf-16"), "utf-16"
+            except UnicodeDecodeError as bad:
+                raise InputError(f"{path}: starts with a UTF-16 byte-order mark but is not valid UTF-16 (byte {bad.start})", hint="re-export the file as UTF-8 CSV") from None
         try:
             return raw.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
