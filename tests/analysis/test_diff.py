@@ -122,7 +122,7 @@ def test_cli_markdown_json_and_exit_code(examples_dir):
     assert md.returncode == 0, md.stderr
     lines = md.stdout.splitlines()
     assert lines[0] == "## Reorganisation: 云帆科技 (explicit) → 云帆科技 (explicit)"
-    assert lines[2].endswith(": **3 added, 1 removed, 3 moved, 1 changed, 4 unchanged**.")
+    assert lines[2].endswith("reorg-after.yaml: **3 added, 1 removed, 3 moved, 1 changed, 4 unchanged**")
     assert "| CS reports to | Sales | COO | changed |" in lines
     assert "| → moved | 王丽 · 客户成功经理 (yf003) | manager: 张敏 · 客户服务部经理 → 李强 · 战略客户组组长; unit: 客户成功组 → 战略客户组 |" in lines
     assert "| + added | 客户成功经理 (yf012, vacant) |  |" in lines
@@ -180,3 +180,17 @@ def test_as_is_against_its_own_proposal(examples_dir):
     assert [(m.name, m.before, m.after) for m in d.metrics if m.changed] == [
         ("structure", "explicit", "functional"), ("boxes", 11, 8), ("headcount", 11, 8), ("individuals per manager", 2.67, 1.67), ("units", 3, 5),
     ]
+
+
+def test_cli_markdown_in_chinese(examples_dir):
+    md = run("diff", str(examples_dir / "reorg-before.yaml"), str(examples_dir / "reorg-after.yaml"), "-f", "markdown", "--lang", "zh")
+    assert md.returncode == 0, md.stderr
+    lines = md.stdout.splitlines()
+    assert lines[0] == "## 组织调整：云帆科技 (explicit) → 云帆科技 (explicit)"
+    assert lines[2].endswith("reorg-after.yaml：**新增 3，移除 1，调动 3，变更 1，未变 4**")
+    assert "| 客户成功部汇报对象 | Sales | COO | 有变化 |" in lines
+    assert "| → 调动 | 王丽 · 客户成功经理 (yf003) | 上级：张敏 · 客户服务部经理 → 李强 · 战略客户组组长；单元：客户成功组 → 战略客户组 |" in lines
+    assert "| 续约管理 | 转移 | 从 客户成功经理 (csm) 转给 续约经理 (renewal) |" in lines
+    assert "| 处理客户投诉 | 收窄 | 客户成功经理 (csm) 不再负责；由 客服专员 (support) 负责 |" in lines
+    assert any(line.startswith("- ✅ 已解决缺口：") for line in lines)
+    assert "| 微型团队（2–3） | 1 | 2 | +1 |" in lines

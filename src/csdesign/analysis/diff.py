@@ -81,6 +81,10 @@ class Metric:
     name: str
     before: Any
     after: Any
+    zh: str | None = None  # the name in Chinese
+
+    def label(self, lang: str = "en") -> str:
+        return self.zh if lang == "zh" and self.zh else self.name
 
     @property
     def changed(self) -> bool:
@@ -327,16 +331,16 @@ def _compare(old: list, new: list, keyfn) -> tuple[list, list]:
 
 def _metrics(before: nx.DiGraph, after: nx.DiGraph, sb: SpanReport, sa: SpanReport) -> list[Metric]:
     return [
-        Metric("CS reports to", before.nodes[before.graph["external"]].get("title"), after.nodes[after.graph["external"]].get("title")),
-        Metric("structure", before.graph.get("structure"), after.graph.get("structure")),
-        Metric("boxes", sum(1 for _ in roles(before)), sum(1 for _ in roles(after))),
-        Metric("headcount", sb.headcount, sa.headcount),
-        Metric("managers", sb.manager_people, sa.manager_people),
-        Metric("individuals per manager", sb.ratio, sa.ratio),
-        Metric("layers below the head", sb.layers, sa.layers),
-        Metric("units", len(before.graph.get("units") or {}), len(after.graph.get("units") or {})),
+        Metric("CS reports to", before.nodes[before.graph["external"]].get("title"), after.nodes[after.graph["external"]].get("title"), "客户成功部汇报对象"),
+        Metric("structure", before.graph.get("structure"), after.graph.get("structure"), "结构"),
+        Metric("boxes", sum(1 for _ in roles(before)), sum(1 for _ in roles(after)), "岗位框"),
+        Metric("headcount", sb.headcount, sa.headcount, "人数"),
+        Metric("managers", sb.manager_people, sa.manager_people, "管理者"),
+        Metric("individuals per manager", sb.ratio, sa.ratio, "每位管理者对应的员工数"),
+        Metric("layers below the head", sb.layers, sa.layers, "负责人以下层级"),
+        Metric("units", len(before.graph.get("units") or {}), len(after.graph.get("units") or {}), "单元"),
     ]
 
 
 def _bands(sb: SpanReport, sa: SpanReport) -> list[Metric]:
-    return [Metric(f"{b.en} ({b.range_text()})", sb.band_people.get(b.id, 0), sa.band_people.get(b.id, 0)) for b in sa.bands]
+    return [Metric(f"{b.en} ({b.range_text()})", sb.band_people.get(b.id, 0), sa.band_people.get(b.id, 0), f"{b.zh}（{b.range_text()}）") for b in sa.bands]

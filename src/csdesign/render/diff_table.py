@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from csdesign.analysis.diff import OrgDiff
+from csdesign.analysis.diff import Metric, OrgDiff
 from csdesign.render import diff_text as words
 from csdesign.render.text import clean
 
@@ -18,54 +18,39 @@ def _t(text: object, style: str = "") -> Text:
     return Text(clean(str(text)), style=style)
 
 
+def _table(title: str, columns: list[tuple[str, str]], rows: list[list[Text]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for name, justify in columns:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _figures(title: str, metrics: list[Metric], lang: str, first: str = "") -> Table:
+    w = lambda k: words.word(k, lang)  # noqa: E731
+    rows = [[_t(m.label(lang)), _t(words.value(m.before)), _t(words.value(m.after)), _t(words.change(m, lang), "bold" if m.changed else "")] for m in metrics]
+    return _table(title, [(first, "left"), (w("before"), "right"), (w("after"), "right"), (w("change"), "right")], rows)
+
+
 def to_table(d: OrgDiff, lang: str = "en") -> Group:
-    parts: list = []
+    w = lambda k: words.word(k, lang)  # noqa: E731
     head = Text()
-    head.append("Reorganisation: ", style="bold")
-    head.append(clean(words.side(d.before)))
-    head.append(" → ")
-    head.append(clean(words.side(d.after)))
-    head.append(f"\n{words.headline(d)}", style="dim")
-    parts.append(head)
-
-    figures = Table(title="Key figures", title_justify="left")
-    for name, justify in (("", "left"), ("before", "right"), ("after", "right"), ("change", "right")):
-        figures.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for m in d.metrics:
-        figures.add_row(_t(m.name), _t(words.value(m.before)), _t(words.value(m.after)), _t(words.change(m), "bold" if m.changed else ""))
-    parts.append(figures)
-
+    head.append(f"{w('title')}{w('colon')}", style="bold")
+    head.append(f"{clean(words.side(d.before))} → {clean(words.side(d.after))}")
+    head.append(f"\n{words.headline(d, lang)}", style="dim")
+    parts: list = [head, _figures(w("figures"), d.metrics, lang)]
     if d.boxes:
-        boxes = Table(title="Boxes", title_justify="left")
-        for name in ("change", "box", "what changed"):
-            boxes.add_column(name)
-        for b in d.boxes:
-            boxes.add_row(_t(f"{words.STATUS_MARK[b.status]} {b.status}", STATUS_STYLE[b.status]), _t(words.box(b)), _t(words.details(b)))
-        parts.append(boxes)
+        rows = [[_t(words.status(b.status, lang), STATUS_STYLE[b.status]), _t(words.box(b, lang)), _t(words.details(b, lang))] for b in d.boxes]
+        parts.append(_table(w("boxes"), [(w("change"), "left"), (w("box"), "left"), (w("what"), "left")], rows))
     if d.role_headcount:
-        heads = Table(title="Headcount by role", title_justify="left")
-        for name, justify in (("role", "left"), ("before", "right"), ("after", "right"), ("change", "right")):
-            heads.add_column(name, justify=justify)  # type: ignore[arg-type]
-        for ref, before, after in d.role_headcount:
-            heads.add_row(_t(ref.label()), _t(before), _t(after), _t(f"{after - before:+d}"))
-        parts.append(heads)
+        rows = [[_t(ref.label()), _t(b), _t(a), _t(f"{a - b:+d}")] for ref, b, a in d.role_headcount]
+        parts.append(_table(w("headcount"), [(w("role"), "left"), (w("before"), "right"), (w("after"), "right"), (w("change"), "right")], rows))
     if d.transfers:
-        duties = Table(title="Duties", title_justify="left")
-        for name in ("duty", "change", "owners"):
-            duties.add_column(name)
-        for t in d.transfers:
-            duties.add_row(_t(t.duty), _t(t.kind, KIND_STYLE[t.kind]), _t(words.transfer(t)))
-        parts.append(duties)
+        rows = [[_t(t.duty), _t(words.kind(t.kind, lang), KIND_STYLE[t.kind]), _t(words.transfer(t, lang))] for t in d.transfers]
+        parts.append(_table(w("duties"), [(w("duty"), "left"), (w("change"), "left"), (w("owners"), "left")], rows))
     for label, style, items in (("resolved", "green", d.overlaps_resolved + d.gaps_resolved), ("introduced", "red", d.overlaps_introduced + d.gaps_introduced)):
         for f in items:
-            line = Text()
-            line.append(f"{label} {f.kind}: ", style=style)
-            line.append(clean(f.message(lang)))
-            parts.append(line)
-    bands = Table(title="Span bands (managers per band)", title_justify="left")
-    for name, justify in (("band", "left"), ("before", "right"), ("after", "right"), ("change", "right")):
-        bands.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for m in d.bands:
-        bands.add_row(_t(m.name), _t(m.before), _t(m.after), _t(words.change(m)))
-    parts.append(bands)
+            parts.append(_t(words.finding(label, f, lang), style))
+    parts.append(_figures(w("bands"), d.bands, lang, w("band")))
     return Group(*parts)
