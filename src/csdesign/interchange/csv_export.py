@@ -16,7 +16,7 @@ import networkx as nx
 
 from csdesign.model import Org
 from csdesign.model.schema import AXES
-from csdesign.structures.contract import EXTERNAL, dotted_reports, manager_of, roles
+from csdesign.structures.contract import DOTTED, EXTERNAL, manager_of, roles
 
 COLUMNS = ("id", "name", "title", "level", "manager_id", "dotted_manager_ids", "unit", "function", *AXES, "vacant", "email")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -27,10 +27,6 @@ BOM = "\ufeff"
 def rows(g: nx.DiGraph, org: Org | None = None) -> list[dict[str, str]]:
     """The CSV rows of a graph (``org`` supplies emails of an explicit org's positions)."""
     seats = _seat_ids(g)
-    dotted_from: dict[str, list[str]] = {}
-    for n, _ in roles(g):
-        for v in dotted_reports(g, n):
-            dotted_from.setdefault(v, []).append(seats[n][0])
     units = g.graph.get("units", {})
     out = []
     for n, d in roles(g):
@@ -42,7 +38,7 @@ def rows(g: nx.DiGraph, org: Org | None = None) -> list[dict[str, str]]:
             "title": d.get("title") or "",
             "level": d.get("level") or "",
             "manager_id": manager_id,
-            "dotted_manager_ids": ";".join(dotted_from.get(n, [])),
+            "dotted_manager_ids": ";".join(seats[u][0] for u in g.predecessors(n) if g.edges[u, n].get("kind") == DOTTED),  # in dotted_to order
             "unit": units[d["unit"]]["label"] if d.get("unit") in units else "",
             "function": d.get("function") or "",
             **{axis: ";".join(cov.get(axis, [])) for axis in AXES},
@@ -59,7 +55,7 @@ def _seat_ids(g: nx.DiGraph) -> dict[str, list[str]]:
     taken: set[str] = set()
     seats: dict[str, list[str]] = {}
     for n, d in roles(g):
-        base = _UNSAFE_ID.sub("-", n).strip("-") or "seat"
+        base = n if not _UNSAFE_ID.search(n) else (_UNSAFE_ID.sub("-", n).strip("-") or "seat")
         count = int(d.get("headcount") or 1)
         wanted = [base] if count == 1 else [f"{base}-{k}" for k in range(1, count + 1)]
         ids = []
