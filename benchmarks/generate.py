@@ -190,12 +190,14 @@ def people_org(people: int, seed: int = 11) -> str:
         lines.append("  - {" + ", ".join(parts) + "}")
 
     add("p0", "客户成功部总监", "director", None)
+    regs = regs[: max(1, min(len(regs), people // 500))]  # small orgs get fewer layers of management
+    products = max(1, min(6, people // (len(regs) * 60)))
     directors = [f"d{i}" for i in range(len(regs))]
     for i, d in enumerate(directors):
         add(d, f"{regs[i]}区域总监", "director", "p0", f"region: {regs[i]}")
     managers = []
     for i, d in enumerate(directors):
-        for j in range(6):
+        for j in range(products):
             m = f"m{i}_{j}"
             managers.append((m, i, j))
             add(m, f"{PRODUCTS[j]}团队经理", "manager", d, f"region: {regs[i]}, product: {_q(PRODUCTS[j])}")
