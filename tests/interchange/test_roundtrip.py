@@ -51,3 +51,11 @@ def test_export_then_import_gives_the_same_positions(tmp_path, data):
     back = import_people(path).data["positions"]
     keys = ("id", "name", "title", "reports_to", "dotted_to", "unit", "region", "vacant")
     assert [{k: p[k] for k in keys if k in p} for p in back] == [{k: p[k] for k in keys if k in p} for p in data["positions"]]
+
+
+@given(st.text(st.sampled_from(list("'=+-@a\t\r 客"))))
+def test_formula_guard_is_reversible(cell):
+    from csdesign.interchange.formula import guard, unguard
+
+    assert unguard(guard(cell)) == cell
+    assert not guard(cell).startswith(("=", "+", "-", "@", "\t", "\r"))

@@ -14,12 +14,12 @@ import re
 
 import networkx as nx
 
+from csdesign.interchange.formula import guard
 from csdesign.model import Org
 from csdesign.model.schema import AXES
 from csdesign.structures.contract import DOTTED, EXTERNAL, manager_of, roles
 
 COLUMNS = ("id", "name", "title", "level", "manager_id", "dotted_manager_ids", "unit", "function", *AXES, "vacant", "email")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE_ID = re.compile(r"[\s,\[\]{}#:@]+")
 BOM = "\ufeff"
 
@@ -74,11 +74,6 @@ def _email(org: Org | None, d: dict) -> str:
     if org is None or len(source) != 2 or source[0] != "positions" or org.model.positions is None:
         return ""
     return org.model.positions[source[1]].email or ""
-
-
-def guard(cell: str) -> str:
-    """Keep spreadsheets from running a cell as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def to_csv(g: nx.DiGraph, org: Org | None = None, *, bom: bool = False) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from csdesign.errors import InputError, Problem
 from csdesign.interchange.columns import detect, guess
+from csdesign.interchange.formula import unguard
 from csdesign.model.schema import AXES, Level
 from csdesign.model.yamlsource import read_text
 
@@ -35,7 +36,6 @@ LIST_SPLIT = re.compile(r"[;,|、，；]")
 ID_FORBIDDEN = re.compile(r"[\s,\[\]{}#:@]")
 MAX_TEXT = 500
 MAX_ID = 100
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 LEVEL_WORDS = {
     Level.director: ("director", "总监", "部门总监", "vp", "head"),
@@ -135,9 +135,7 @@ def _field_columns(line: str, delimiter: str) -> list[int]:
 
 def _cell(value: str) -> str:
     text = " ".join(CONTROL.sub(" ", value).split())
-    if text.startswith("'") and text[1:2] in FORMULA_START and len(text) > 1:
-        return text[1:]  # undo csdesign export's formula guard
-    return text
+    return unguard(text)  # undo csdesign export's formula guard
 
 
 def import_people(
