@@ -72,22 +72,15 @@ def test_export_csv_round_trips_through_import(tmp_path, examples_dir):
 
 
 def test_export_proposal_expands_headcount_into_seats():
-    org = org_from("""\
+    text = """\
         company: {name: X}
         dimensions: {regions: [华东, 'North America']}
         structure: {type: geographic}
         roles:
           - {id: head, title: '=Head', level: director}
           - {id: csm, title: CSM, headcount: 2, reports_to: head}
-        """)
-    text = to_csv(graph_from("""\
-        company: {name: X}
-        dimensions: {regions: [华东, 'North America']}
-        structure: {type: geographic}
-        roles:
-          - {id: head, title: '=Head', level: director}
-          - {id: csm, title: CSM, headcount: 2, reports_to: head}
-        """), org)
+        """
+    text = to_csv(graph_from(text), org_from(text))
     assert text.splitlines() == [
         "id,name,title,level,manager_id,dotted_manager_ids,unit,function,product,region,segment,process,channel,vacant,email",
         "head,,'=Head,director,,,,,,,,,,true,",
