@@ -130,3 +130,50 @@ def test_format_from_suffix(name, fmt):
 def test_unknown_suffix_is_an_error():
     with pytest.raises(OutputError, match="cannot tell the output format"):
         format_for("chart.jpeg")
+
+
+def _big_org(managers: int = 4, supervisors: int = 10, agents: int = 12):
+    """head -> managers -> supervisors -> agents, built directly on the graph contract."""
+    import networkx as nx
+
+    g = nx.DiGraph(head="head", external="@ceo", units={}, company="X", structure="explicit")
+    g.add_node("@ceo", kind="external", title="CEO", headcount=0)
+    g.add_node("head", kind="role", title="Head", level="director", headcount=1)
+    g.add_edge("@ceo", "head", kind="solid")
+    for m in range(managers):
+        g.add_node(f"m{m}", kind="role", title="Manager", level="manager", headcount=1)
+        g.add_edge("head", f"m{m}", kind="solid")
+        for s in range(supervisors):
+            sup = f"s{m}_{s}"
+            g.add_node(sup, kind="role", title="Supervisor", level="supervisor", headcount=1)
+            g.add_edge(f"m{m}", sup, kind="solid")
+            for a in range(agents):
+                g.add_node(f"a{m}_{s}_{a}", kind="role", title="Agent", level="individual", headcount=1)
+                g.add_edge(sup, f"a{m}_{s}_{a}", kind="solid")
+    return g
+
+
+def test_fit_to_budget_merges_teams_then_folds_bottom_up():
+    from csdesign.render.dot import fit_to_budget
+
+    g = _big_org()
+    assert g.number_of_nodes() == 2 + 4 + 40 + 480
+    assert fit_to_budget(g, 40, 1500, max_columns=1000) is g  # small enough: untouched
+    # 40 supervisors × 6 stacked agents = 240 columns: too wide for the default 120
+    assert fit_to_budget(g, 40, 1500).number_of_nodes() == 2 + 4 + 40 + 40
+    merged = fit_to_budget(g, 40, 100, max_columns=1000)
+    assert merged.number_of_nodes() == 2 + 4 + 40 + 40  # one "Agent ×12" box per supervisor
+    assert merged.nodes["s0_0#Agent"]["headcount"] == 12
+    folded = fit_to_budget(g, 40, 30, max_columns=1000)
+    assert sorted(folded.nodes) == ["@ceo", "head", "m0", "m1", "m2", "m3"]
+    assert folded.nodes["m2"]["team"] == 10 + 120
+    assert "Manager\\nmanager · team of 130" in to_dot(g, DotOptions(box_budget=30))
+
+
+def test_fit_to_budget_folds_charts_that_are_too_wide():
+    from csdesign.render.dot import fit_to_budget
+
+    g = _big_org(managers=30, supervisors=3, agents=2)  # 30 × 3 leaf columns... after merging
+    h = fit_to_budget(g, 40, 1500, per_row=6, max_columns=50)
+    assert h.number_of_nodes() == 2 + 30  # supervisors folded twice: 90 columns > 50
+    assert h.nodes["m0"]["team"] == 3 + 6

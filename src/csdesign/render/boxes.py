@@ -29,6 +29,8 @@ def box_lines(g: nx.DiGraph, n: str) -> list[str]:
         extra.append(str(d["level"]))
     if d.get("vacant"):
         extra.append("vacant")
+    if d.get("team"):
+        extra.append(f"team of {d['team']}")
     if extra:
         lines.append(" · ".join(extra))
     return [line for line in lines if line]

@@ -17,6 +17,10 @@ from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID
 
 FONTS = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,sans-serif"
 FONT_SIZE = 11
+#: Most boxes drawn before teams fold into summary boxes (dot slows sharply beyond this).
+BOX_BUDGET = 1500
+#: Most boxes side by side (after stacking) before teams fold: wider charts are unreadable.
+MAX_COLUMNS = 120
 #: Above this many boxes, orthogonal edges cost too much (dot+ortho: 16 s, 2.3 GB at 5,000).
 ORTHO_LIMIT = 1000
 LEVEL_FILL = {"director": "#1f4e79", "manager": "#2e75b6", "supervisor": "#9dc3e6", "individual": "#ffffff"}
@@ -38,6 +42,8 @@ class DotOptions:
     splines: str | None = None  # None: ortho below ORTHO_LIMIT boxes, else polyline
     stack_after: int = 6  # leaf reports per column before stacking into more rows
     collapse_after: int = 40  # leaf reports of one manager beyond which same-title boxes merge
+    box_budget: int = BOX_BUDGET  # above this many boxes, teams fold into summary boxes
+    max_columns: int = MAX_COLUMNS  # above this many boxes side by side, too
     highlights: list[Highlight] = field(default_factory=list)
     title: str | None = None
 
@@ -56,7 +62,7 @@ def _width(label: str) -> str:
 def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
     """DOT source for the org graph (already filtered by depth/focus if wanted)."""
     opts = options or DotOptions()
-    g = collapse_large_teams(g, opts.collapse_after)
+    g = fit_to_budget(g, opts.collapse_after, opts.box_budget, opts.stack_after, opts.max_columns)
     ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
     layout = g.graph.get("layout", "dot")
     boxes = g.number_of_nodes()
@@ -183,3 +189,56 @@ def collapse_large_teams(g: nx.DiGraph, limit: int) -> nx.DiGraph:
                         h.add_edge(u, summary, **d)
                 h.remove_node(v)
     return h
+
+
+def fit_to_budget(g: nx.DiGraph, collapse_after: int, budget: int, per_row: int = 6, max_columns: int = MAX_COLUMNS) -> nx.DiGraph:
+    """Keep a chart readable and fast: merge crowded leaf teams, and past ``budget`` boxes or
+    ``max_columns`` boxes side by side fold whole teams into their manager's box ("team of
+    N"), bottom level first. ``--focus`` on one part of the org shows it in detail."""
+
+    def too_big(x: nx.DiGraph) -> bool:
+        return x.number_of_nodes() > budget or _columns(x, per_row) > max_columns
+
+    h = collapse_large_teams(g, collapse_after)
+    if not too_big(h):
+        return h
+    h = collapse_large_teams(h, 1)
+    while too_big(h):
+        folded = fold_bottom_teams(h)
+        if folded.number_of_nodes() == h.number_of_nodes():
+            break
+        h = folded
+    return h
+
+
+def fold_bottom_teams(g: nx.DiGraph) -> nx.DiGraph:
+    """Every manager below the CS head whose reports are all leaves absorbs them: its box
+    then stands for its team (attribute ``team``: people under it)."""
+    head = g.graph.get("head")
+    keep = {head, g.graph.get("external")}
+    h = g.copy()
+    for n in list(g.nodes):
+        if n in keep or g.nodes[n].get("kind") == EXTERNAL:
+            continue
+        reports = [v for v in g.successors(n) if g.edges[n, v].get("kind") == SOLID]
+        if not reports or any(_solid_children(g, v) for v in reports):
+            continue
+        people = sum(g.nodes[v].get("headcount", 1) + g.nodes[v].get("team", 0) for v in reports)
+        h.nodes[n]["team"] = g.nodes[n].get("team", 0) + people
+        for v in reports:
+            for u, w, d in list(h.in_edges(v, data=True)) + list(h.out_edges(v, data=True)):
+                if d.get("kind") == DOTTED:
+                    a, b = (u, n) if w == v else (n, w)
+                    if a != b and not h.has_edge(a, b):
+                        h.add_edge(a, b, **d)
+            h.remove_node(v)
+    return h
+
+
+def _columns(g: nx.DiGraph, per_row: int) -> int:
+    """Boxes side by side on the widest layer, roughly: stacked leaf rows count ``per_row``."""
+    return sum(min(len(_leaf_reports(g, n)), per_row) for n in g.nodes)
+
+
+def _solid_children(g: nx.DiGraph, n: str) -> bool:
+    return any(g.edges[n, w].get("kind") == SOLID for w in g.successors(n))
