@@ -76,15 +76,26 @@ def test_ctrl_c_during_write_removes_the_temporary_file(previous, monkeypatch):
 
 @pytest.mark.skipif(not system_available(), reason="needs the system Graphviz (a render slow enough to interrupt)")
 def test_interrupted_render_exits_130_and_keeps_the_previous_file(previous, tmp_path):
-    org = tmp_path.parent / f"{tmp_path.name}-big.yaml"
-    org.write_text(_generate().people_org(4000), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    # A stand-in `dot` on PATH that says it started and then hangs: Ctrl-C lands mid-render.
+    work = tmp_path.parent / f"{tmp_path.name}-work"  # beside, so `previous` stays alone
+    bindir = work / "bin"
+    bindir.mkdir(parents=True)
+    started = work / "started"
+    fake = bindir / "dot"
+    fake.write_text(f"#!/bin/sh\ntouch {started}\nexec sleep 60\n", encoding="utf-8")
+    fake.chmod(0o755)
+    org = work / "org.yaml"
+    org.write_text(_generate().people_org(200), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PATH=f"{bindir}:{os.environ['PATH']}")
     proc = subprocess.Popen(
         [sys.executable, "-m", "csdesign", "render", str(org), "-o", str(previous), "--engine", "system"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
-    time.sleep(2.0)  # loaded, built, Graphviz laying out 4,000 boxes
-    assert proc.poll() is None, proc.communicate()
+    deadline = time.monotonic() + 60
+    while not started.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the fake Graphviz never started"
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130  # Typer turns Ctrl-C into a quiet exit 130

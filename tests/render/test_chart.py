@@ -177,3 +177,35 @@ def test_fit_to_budget_folds_charts_that_are_too_wide():
     h = fit_to_budget(g, 40, 1500, per_row=6, max_columns=50)
     assert h.number_of_nodes() == 2 + 30  # supervisors folded twice: 90 columns > 50
     assert h.nodes["m0"]["team"] == 3 + 6
+
+
+def test_text_is_cleaned_of_characters_xml_forbids():
+    from csdesign.render.text import clean
+
+    assert clean("a\ufffeb\uffffc\ufdd0d\x00e\u200fF") == "abcde\u200fF"
+
+
+def test_embedded_engine_never_routes_orthogonally(monkeypatch):
+    from csdesign.render import engines
+
+    seen = []
+    monkeypatch.setattr(engines, "_embedded", lambda source, layout: seen.append(source) or b"<svg/>")
+    chart_bytes(graph_from(ORG), "svg", "embedded")
+    assert "splines=polyline" in seen[0] and "ortho" not in seen[0]
+
+
+@needs_dot
+def test_orthogonal_router_failure_falls_back_to_polylines(monkeypatch):
+    from csdesign.render import engines
+
+    calls = []
+
+    def fake_system(source, fmt, layout):
+        calls.append(source)
+        if "splines=ortho" in source:
+            raise OutputError("Graphviz failed: dot: maze.c:313: chkSgraph: Assertion `np->cells[1]' failed.")
+        return b"<svg/>"
+
+    monkeypatch.setattr(engines, "_system", fake_system)
+    assert chart_bytes(graph_from(ORG), "svg", "system") == (b"<svg/>", "system")
+    assert ["ortho" in c for c in calls] == [True, False]

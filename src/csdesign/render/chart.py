@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -32,10 +33,23 @@ def chart_bytes(g: nx.DiGraph, fmt: str, engine: str = "auto", options: DotOptio
     """Bytes of the chart in ``fmt`` and the Graphviz engine used (None for DOT and text exports)."""
     if fmt in TEXT_EXPORTS:
         return export_text(g, fmt).encode("utf-8"), None
-    source = to_dot(g, options)
+    opts = options or DotOptions()
     if fmt == "dot":
-        return source.encode("utf-8"), None
-    return engines.render(source, fmt, g.graph.get("layout", "dot"), engine)
+        return to_dot(g, opts).encode("utf-8"), None
+    layout = g.graph.get("layout", "dot")
+    chosen = engines.choose(engine, layout, fmt)
+    if chosen == "embedded" and opts.splines is None:
+        # orthogonal routing exhausts the WebAssembly stack on all but small charts
+        opts = replace(opts, splines="polyline")
+    source = to_dot(g, opts)
+    try:
+        return engines.render(source, fmt, layout, chosen), chosen
+    except OutputError:
+        if "splines=ortho" not in source:
+            raise
+        # Graphviz's orthogonal router has assertion failures on some graphs (maze.c in 2.43):
+        # polylines always route, so draw with them rather than fail.
+        return engines.render(to_dot(g, replace(opts, splines="polyline")), fmt, layout, chosen), chosen
 
 
 def export_text(g: nx.DiGraph, fmt: str) -> str:

@@ -24,15 +24,20 @@ def system_available(layout: str = "dot") -> bool:
     return shutil.which(layout) is not None
 
 
-def render(source: str, fmt: str, layout: str = "dot", engine: str = "auto") -> tuple[bytes, str]:
-    """Render DOT ``source`` to ``fmt``; returns (bytes, engine actually used)."""
+def choose(engine: str, layout: str, fmt: str) -> str:
+    """The engine that will run: ``system`` or ``embedded`` (auto prefers the system one)."""
     if engine not in ENGINES:
         raise OutputError(f"unknown engine '{engine}'", hint="use auto, system or embedded")
     if engine == "system" or (engine == "auto" and system_available(layout)):
-        return _system(source, fmt, layout), "system"
+        return "system"
     if fmt != "svg":
         raise OutputError(f"{fmt.upper()} output needs the system Graphviz, which is not installed", hint=INSTALL_HINT + "; or write .svg")
-    return _embedded(source, layout), "embedded"
+    return "embedded"
+
+
+def render(source: str, fmt: str, layout: str, chosen: str) -> bytes:
+    """Render DOT ``source`` to ``fmt`` with the engine :func:`choose` picked."""
+    return _system(source, fmt, layout) if chosen == "system" else _embedded(source, layout)
 
 
 def _system(source: str, fmt: str, layout: str) -> bytes:

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import unicodedata
 
-_CONTROL = {"Cc", "Cf"}
+#: Control, format and surrogate characters (the latter two are not valid XML either).
+_CONTROL = {"Cc", "Cf", "Cs"}
 # Bidi and zero-width format characters are kept (they are text); other controls go.
 _KEEP_FORMAT = {"\u200e", "\u200f", "\u200d", "\u200c"}
 
 
+def _noncharacter(ch: str) -> bool:
+    """U+FDD0..U+FDEF and U+xxFFFE/U+xxFFFF: never text, and invalid in XML (SVG, HTML)."""
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def clean(text: str) -> str:
-    """One display line: newlines/tabs become spaces, control characters are dropped."""
+    """One display line: newlines/tabs become spaces; control, surrogate and non-characters
+    are dropped, so the text is valid in every target (XML included)."""
     out = []
     for ch in str(text):
         if ch in "\r\n\t\v\f":
             out.append(" ")
-        elif unicodedata.category(ch) in _CONTROL and ch not in _KEEP_FORMAT:
+        elif (unicodedata.category(ch) in _CONTROL and ch not in _KEEP_FORMAT) or _noncharacter(ch):
             continue
         else:
             out.append(ch)
