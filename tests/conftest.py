@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import DATA, EXAMPLES
+from tests.helpers import DATA, EXAMPLES, ROOT
+
+# Tests run this checkout's code, in-process (pyproject: pythonpath) and in every subprocess
+# they start, whichever copy of csdesign happens to be installed.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture
