@@ -33,6 +33,35 @@ def test_gaps_exact():
     assert gaps[1].nodes == ("head",)
 
 
+def test_catalogue_only_limits_where_an_owner_is_needed():
+    scoped = ORG.replace(
+        "duties: [Renewals, Onboarding, Escalation handling]\nkpis: [NRR, csat]",
+        "duties: [{name: Renewals, only: {regions: [East, West]}}, Onboarding, Escalation handling]\n"
+        "kpis: [{name: NRR, only: {regions: [West, North]}}, csat]",
+    )
+    g = graph_from(scoped)
+    assert g.graph["duty_scopes"] == {"Renewals": {"region": ["East", "West"]}}
+    gaps = find_gaps(g)
+    # Renewals needs owners only in East and West (csm covers both): no gap; NRR is still
+    # missing in North, which its limit keeps
+    assert [(x.what, x.name, x.scope) for x in gaps] == [
+        ("duty", "Escalation handling", ()),
+        ("kpi", "NRR", (("region", ("North",)),)),
+    ]
+
+
+def test_catalogue_only_values_must_exist():
+    import pytest
+
+    from csdesign.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        graph_from(ORG.replace("duties: [Renewals,", "duties: [{name: Renewals, only: {regions: [South]}},"))
+    [problem] = info.value.problems
+    assert (problem.code, problem.line, problem.path) == ("S005", 5, "duties[0].only.regions[0]")
+    assert problem.message == "'South' is not in dimensions.regions; did you mean 'North'?"
+
+
 def test_process_axis_is_not_a_per_scope_gap():
     # onboarding is owned only in the Onboarding stage: placed, not missing (no gap listed above)
     gaps = find_gaps(graph_from(ORG))

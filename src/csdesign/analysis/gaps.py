@@ -7,7 +7,9 @@ owns the catalogue's "renewal"; KPIs match by case- and space-folded name.
 
 Per scope: for every catalogue duty and company KPI that someone owns, each value of each
 product, region, segment and channel must be covered by an owner; "nobody on renewal in
-region West" is a gap even when East has it. Processes are not checked this way: a journey
+region West" is a gap even when East has it. A catalogue entry's ``only:`` (graph attributes
+``duty_scopes`` / ``kpi_scopes``) narrows that to the values it lists, for work that belongs
+to some tiers or markets only. Processes are not checked this way: a journey
 stage is where a duty happens, not a market it must be covered in. Level defaults are checked
 department-wide only (they belong to a layer, not to a region). One pass over the owners.
 """
@@ -97,12 +99,16 @@ class Gap:
 PER_SCOPE_AXES = ("product", "region", "segment", "channel")
 
 
-def uncovered(g: nx.DiGraph, nodes: list[str]) -> dict[str, list[str]]:
-    """Values of the per-scope axes that none of ``nodes`` covers; {} when all are covered."""
+def uncovered(g: nx.DiGraph, nodes: list[str], limit: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Values of the per-scope axes that none of ``nodes`` covers; {} when all are covered.
+    ``limit`` (a catalogue entry's ``only:``) narrows the values that need an owner."""
     out: dict[str, list[str]] = {}
+    limit = limit or {}
     for axis, values in scope_axes(g).items():
         if axis not in PER_SCOPE_AXES:
             continue
+        if axis in limit:
+            values = [v for v in values if v in limit[axis]]
         covered: set[str] = set()
         wide = False
         for n in nodes:
@@ -147,11 +153,11 @@ def find_gaps(g: nx.DiGraph) -> list[Gap]:
 
     gaps: list[Gap] = []
 
-    def check(what: str, name: str, source: str, owners: list[str]) -> None:
+    def check(what: str, name: str, source: str, owners: list[str], limit: dict[str, list[str]] | None) -> None:
         if not owners:
             gaps.append(Gap(what, name, source, (), (), (g.graph["head"],) if g.graph.get("head") in g else ()))
             return
-        for axis, missing in uncovered(g, owners).items():
+        for axis, missing in uncovered(g, owners, limit).items():
             lacking = {n for v in missing for n in axis_nodes.get(axis, {}).get(v, ()) if set(g.nodes[n]["coverage"][axis]) <= set(missing)}
             nodes = tuple(n for n in g if n in lacking) if lacking else tuple(dict.fromkeys(owners))
             gaps.append(Gap(what, name, source, ((axis, tuple(missing)),), role_refs(g, owners), nodes))
@@ -161,7 +167,7 @@ def find_gaps(g: nx.DiGraph) -> list[Gap]:
         k = key(duty)
         if k not in seen:
             seen.add(k)
-            check("duty", duty, "catalogue", by_key.get(k, []))
+            check("duty", duty, "catalogue", by_key.get(k, []), (g.graph.get("duty_scopes") or {}).get(duty))
 
     levels = {d.get("level") for _, d in roles(g)}
     all_duties = list(duty_owners)
@@ -179,5 +185,5 @@ def find_gaps(g: nx.DiGraph) -> list[Gap]:
         k = fold(kpi)
         if k not in seen:
             seen.add(k)
-            check("kpi", kpi, "kpis", by_fold.get(k, []))
+            check("kpi", kpi, "kpis", by_fold.get(k, []), (g.graph.get("kpi_scopes") or {}).get(kpi))
     return gaps

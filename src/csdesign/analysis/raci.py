@@ -88,7 +88,7 @@ def check_raci(g: nx.DiGraph) -> list[RaciIssue]:
             if not nodes:
                 issues.append(RaciIssue(duty, rule, (), (), (), head))
                 continue
-            for axis, missing in uncovered(g, nodes).items():
+            for axis, missing in uncovered(g, nodes, (g.graph.get("duty_scopes") or {}).get(duty)).items():
                 issues.append(RaciIssue(duty, rule, ((axis, tuple(missing)),), role_refs(g, nodes), units_of(g, nodes), tuple(nodes)))
         accountable = [n for rid in dict.fromkeys(entry.get("A") or ()) for n in by_role.get(rid, ())]
         for c in clashes(g, {duty: accountable}, skip_related=False):

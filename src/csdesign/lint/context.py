@@ -83,8 +83,8 @@ class LintContext:
 
     def catalogue_path(self, section: str, name: str) -> PathKey:
         """Path of ``name`` in a top-level list (``duties`` / ``kpis``), else of the section."""
-        items = getattr(self.org.model, section, None) or []
-        return (section, items.index(name)) if name in items else (section,)
+        names = [item.name for item in getattr(self.org.model, section, None) or []]
+        return (section, names.index(name)) if name in names else (section,)
 
     def describe(self, node: str) -> str:
         """How a message names a node: role id, plus the unit it is replicated into."""

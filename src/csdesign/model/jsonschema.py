@@ -19,11 +19,12 @@ def _accept_shorthands(data: dict) -> None:
     """Admit what the models' before-validators accept, so editors do not flag valid files.
 
     pydantic describes the validated shape only: ``A: head_cs`` (one RACI id), ``- Enterprise``
-    (a segment by name) and ``people:`` (alias of ``positions:``) load fine but would be errors.
+    (a segment or catalogue entry by name) and ``people:`` (alias of ``positions:``) load fine but would be errors.
     """
     defs = data["$defs"]
     for letter, spec in defs["RaciEntry"]["properties"].items():
         defs["RaciEntry"]["properties"][letter] = {"anyOf": [dict(spec["items"]), {k: v for k, v in spec.items() if k != "title"}], "title": spec["title"]}
-    defs["Segment"] = {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 500}, defs["Segment"]]}
+    for name in ("Segment", "Expected"):  # a bare name stands for {name: ...}
+        defs[name] = {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 500}, defs[name]]}
     data["properties"]["people"] = {**data["properties"]["positions"], "title": "People", "description": "Alias of positions."}
     data["not"] = {"required": ["people", "positions"]}

@@ -209,18 +209,24 @@ def check_references(org: Org) -> list[Problem]:
     # axis values once, as lists (for suggestions) and sets (for lookups): O(roles), not O(roles x values)
     dim_values = {axis: m.dimensions.values(axis) for axis in schema.AXES}
     dim_sets = {axis: set(values) for axis, values in dim_values.items()}
+
+    def check_only(only: dict[str, list[str]], path: PathKey) -> None:
+        for plural, values in only.items():
+            axis = schema.AXIS_BY_PLURAL[plural]
+            for j, value in enumerate(values):
+                if value not in dim_sets[axis]:
+                    add(f"'{value}' is not in dimensions.{plural}" + _did_you_mean(value, dim_values[axis]), (*path, plural, j), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
+
+    for section in ("duties", "kpis"):
+        for i, item in enumerate(getattr(m, section)):
+            check_only(item.only, (section, i, "only"))
     for i, role in enumerate(m.roles):
         if role.reports_to is not None:
             if role.reports_to == role.id:
                 add(f"role '{role.id}' reports to itself", ("roles", i, "reports_to"), SELF_REPORT, "point reports_to at its manager, or remove it")
             elif role.reports_to not in ids:
                 add(f"Manager '{role.reports_to}' is not defined" + _did_you_mean(role.reports_to, role_ids), ("roles", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a role in `roles:`")
-        for plural, values in role.only.items():
-            axis = schema.AXIS_BY_PLURAL[plural]
-            known = dim_values[axis]
-            for j, value in enumerate(values):
-                if value not in dim_sets[axis]:
-                    add(f"'{value}' is not in dimensions.{plural}" + _did_you_mean(value, known), ("roles", i, "only", plural, j), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
+        check_only(role.only, ("roles", i, "only"))
         segments = dim_values["segment"]
         for seg in role.capacity:
             if seg not in dim_sets["segment"]:

@@ -93,6 +93,22 @@ class Structure(Strict):
     secondary: Axis | None = None
 
 
+AxisLimit = dict[Literal["products", "regions", "segments", "processes", "channels"], list[Text]]
+
+
+class Expected(Strict):
+    """A catalogue duty or KPI; ``only`` limits the scopes where it needs an owner
+    (e.g. executive business reviews only for strategic accounts)."""
+
+    name: Text
+    only: AxisLimit = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+
 class Role(Strict):
     id: Ident
     title: Text
@@ -100,7 +116,7 @@ class Role(Strict):
     function: Text | None = None
     scope: Scope | None = None
     reports_to: Ident | None = None
-    only: dict[Literal["products", "regions", "segments", "processes", "channels"], list[Text]] = Field(default_factory=dict)
+    only: AxisLimit = Field(default_factory=dict)
     headcount: int = Field(default=1, ge=1, le=1_000_000)
     duties: list[Text] = Field(default_factory=list)
     kpis: list[Text] = Field(default_factory=list)
@@ -168,8 +184,8 @@ class OrgFile(Strict):
     structure: Structure = Field(default_factory=Structure)
     roles: list[Role] = Field(default_factory=list)
     positions: list[Position] | None = None
-    duties: list[Text] = Field(default_factory=list, description="Catalogue of duties the company expects someone to own.")
-    kpis: list[Text] = Field(default_factory=list, description="KPIs the company tracks; each needs one owner per scope.")
+    duties: list[Expected] = Field(default_factory=list, description="Catalogue of duties the company expects someone to own (a name, or {name, only}).")
+    kpis: list[Expected] = Field(default_factory=list, description="KPIs the company tracks; each needs one owner per scope (a name, or {name, only}).")
     raci: dict[Text, RaciEntry] = Field(default_factory=dict)
     interfaces: list[Interface] = Field(default_factory=list)
 

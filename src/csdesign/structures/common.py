@@ -71,8 +71,13 @@ def only_admits(role: Role, axis: str, value: str) -> bool:
     return allowed is None or value in allowed
 
 
+def coverage_of(only: dict[str, list[str]]) -> dict[str, list[str]]:
+    """An ``only:`` limit as a coverage dict keyed by singular axis names."""
+    return {singular: list(only[plural]) for singular, plural in AXES.items() if plural in only}
+
+
 def coverage(role: Role, axis: str | None = None, value: str | None = None) -> dict[str, list[str]]:
-    cov = {singular: list(role.only[plural]) for singular, plural in AXES.items() if plural in role.only}  # type: ignore[index]
+    cov = coverage_of(role.only)
     if axis in AXES and value is not None:
         cov[axis] = [value]
     return dict(sorted(cov.items()))
@@ -112,8 +117,11 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         secondary=secondary,
         layout=layout,
         units={},
-        duties=list(m.duties),
-        kpis=list(m.kpis),
+        duties=[item.name for item in m.duties],
+        kpis=[item.name for item in m.kpis],
+        # catalogue entries limited to some scopes: name -> {axis: [values]} (missing = all)
+        duty_scopes={item.name: coverage_of(item.only) for item in m.duties if item.only},
+        kpi_scopes={item.name: coverage_of(item.only) for item in m.kpis if item.only},
         raci={duty: entry.model_dump() for duty, entry in m.raci.items()},
         segments={s.name: {"accounts": s.accounts, "arr": s.arr} for s in m.dimensions.segments},
         interfaces=[i.model_dump() for i in m.interfaces],

@@ -7,7 +7,8 @@ Graph attributes (``g.graph``):
   as-is org built from ``positions:``), axis (the cut: product/region/segment/process/function,
   "unit" for an explicit org with units, or None), secondary, layout ("dot" | "twopi"), head (node id of the CS
   head), external (node id of the parent the head reports to), units (unit id -> UnitInfo
-  dict), duties (expected duty catalogue), kpis (company KPIs), raci ({duty: {A,R,C,I: [role
+  dict), duties (expected duty catalogue), kpis (company KPIs), duty_scopes / kpi_scopes
+  ({name: coverage} for catalogue entries limited with ``only:``), raci ({duty: {A,R,C,I: [role
   ids]}}), segments ({name: {accounts, arr}}), interfaces ([{between, mechanism}]),
   dimensions ({axis: [values]}), file.
 
