@@ -47,15 +47,16 @@ def unowned_duty(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    "RS003", "duty-gap-in-scope", "warning", "A catalogue duty is owned somewhere but not in every product, region, segment or stage.",
+    "RS003", "duty-gap-in-scope", "warning", "A catalogue duty is owned somewhere but not in every product, region, segment or channel.",
     """
     A duty that is owned in region East but by nobody in region West is a gap for West's
     customers even though the org chart shows an owner. csdesign checks every declared value
-    of every dimension (products, regions, segments, processes, channels) for each catalogue
-    duty that someone owns.
+    of products, regions, segments and channels for each catalogue duty that someone owns
+    (journey stages are where a duty happens, so they are not checked this way).
 
-    Fix: widen the owning role's scope (`only:`), or add a role that owns the duty in the
-    uncovered scope.
+    Fix: widen the owning role's scope (`only:`), add a role that owns the duty in the
+    uncovered scope, or, when the duty belongs to some scopes only by nature, limit the
+    catalogue entry: `- {name: ..., only: {segments: [Strategic]}}`.
     """,
 )
 def duty_gap_in_scope(ctx: LintContext) -> Iterator[Hit]:
