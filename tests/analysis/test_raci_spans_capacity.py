@@ -134,7 +134,7 @@ def test_placement(company, fits):
 def test_placement_message_names_risks_and_advice():
     p = assess_placement(graph_from("company: {name: A, employees: 5000, cs_reports_to: sales}\nroles:\n  - {id: h, title: H}\n"))
     assert p.message() == (
-        "CS reports to Sales, which is unusual for a enterprise internet company (usual: the CEO, the COO); "
+        "CS reports to Sales, which is unusual for a large internet company (usual: the CEO, the COO); "
         "risks: CS is treated as the tail of the sales process, resources are starved because CS books no new revenue, "
         "cross-department work is slow through the sales hierarchy. Large firms: run CS as an independent department "
         "reporting to the COO or CEO, with cross-department authority."

@@ -218,7 +218,7 @@ roles:
 
 def test_sp001_span_above_band_and_st005_placement(lint):
     assert lint(WIDE) == [
-        ("ST005", 1, 71, "CS reports to Sales, which is unusual for a enterprise traditional company (usual: the CEO, the COO); "
+        ("ST005", 1, 71, "CS reports to Sales, which is unusual for a large traditional company (usual: the CEO, the COO); "
          "risks: CS is treated as the tail of the sales process, resources are starved because CS books no new revenue, "
          "cross-department work is slow through the sales hierarchy. Large firms: run CS as an independent department "
          "reporting to the COO or CEO, with cross-department authority."),

@@ -27,7 +27,8 @@ PLACEMENT_NAMES = {
     "operations": ("Operations", "运营部门"),
 }
 
-STAGE_NAMES = {"startup": ("start-up", "初创期"), "growth": ("growth-stage", "成长期"), "enterprise": ("enterprise", "大型企业")}
+#: How a company of each stage is described in a sentence ("a large internet company", "大型互联网企业").
+STAGE_NAMES = {"startup": ("start-up", "初创"), "growth": ("growth-stage", "成长期"), "enterprise": ("large", "大型")}
 KIND_NAMES = {"internet": ("internet", "互联网"), "traditional": ("traditional", "传统")}
 
 #: The risks of each placement, as the seeds state them.

@@ -36,8 +36,14 @@ def report_renderable(report: Report, lang: str = "en") -> Group:
             parts.append(table)
         elif s.columns and s.empty:
             parts.append(Text(clean(s.empty), style="dim"))
-        for note in s.notes:
-            parts.append(Text("• " + clean(note)))
+        if s.notes:
+            # a grid keeps long CJK sentences (no spaces to wrap at) next to their bullet
+            notes = Table.grid(padding=(0, 1))
+            notes.add_column(no_wrap=True)
+            notes.add_column(overflow="fold")
+            for note in s.notes:
+                notes.add_row("•", Text(clean(note)))
+            parts.append(notes)
     return Group(*parts)
 
 
