@@ -52,7 +52,11 @@ def discover(paths: list[str], exclude: list[str], cwd: Path | None = None, *, s
     found: dict[str, Path] = {}
     for raw in paths or ["."]:
         p = Path(raw)
-        if p.is_dir():
+        try:
+            is_dir, exists = p.is_dir(), p.exists()
+        except PermissionError:  # a directory on the way cannot be entered
+            raise InputError(f"{raw}: permission denied", hint="check the permissions of the path and the directories above it") from None
+        if is_dir:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
                 for name in sorted(files):
@@ -62,7 +66,7 @@ def discover(paths: list[str], exclude: list[str], cwd: Path | None = None, *, s
                     shown = display(fp, cwd)
                     if not excluded(shown, exclude) and is_org_file(fp):
                         found.setdefault(shown, fp)
-        elif p.exists():
+        elif exists:
             if not skip_non_org or is_org_file(p):
                 found.setdefault(display(p, cwd), p)
         else:
