@@ -132,6 +132,12 @@ def test_unknown_suffix_is_an_error():
         format_for("chart.jpeg")
 
 
+def test_unknown_explicit_format_names_the_option():
+    with pytest.raises(OutputError) as info:
+        format_for("chart", "bogus")
+    assert info.value.render() == "--format: unknown format 'bogus' (use one of svg, png, pdf, dot, mmd, json, html)"
+
+
 def _big_org(managers: int = 4, supervisors: int = 10, agents: int = 12):
     """head -> managers -> supervisors -> agents, built directly on the graph contract."""
     import networkx as nx

@@ -21,6 +21,8 @@ def format_for(path: str | Path, explicit: str | None = None) -> str:
     """Output format from ``--format`` or the file suffix."""
     if explicit:
         fmt = explicit.lower()
+        if fmt not in FORMATS:
+            raise OutputError(f"--format: unknown format '{explicit}'", hint=f"use one of {', '.join(FORMATS)}")
     else:
         fmt = Path(path).suffix.lower().lstrip(".")
         fmt = _SUFFIX_ALIASES.get(fmt, fmt)
