@@ -73,7 +73,8 @@ def compare(
 
         from csdesign.render.compare_index import write_out_dir
 
-        with Progress(TextColumn("rendering {task.description}"), BarColumn(), MofNCompleteColumn(), console=Console(stderr=True), transient=True) as progress:
+        err = Console(stderr=True)  # a bar only in a terminal: in a log it would leave a blank line
+        with Progress(TextColumn("rendering {task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("charts", total=len(c.rows))
             written = write_out_dir(c, out_dir, engine.value, lambda name: progress.update(task, advance=1, description=name))
         say(f"wrote {len(written)} files to {out_dir}")
