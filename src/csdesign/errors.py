@@ -69,3 +69,11 @@ class ModelError(CsdesignError):
 
 class OutputError(CsdesignError):
     """An output cannot be written or rendered."""
+
+
+def did_you_mean(value: str, options, cutoff: float = 0.6, quote: str = "'") -> str:
+    """``"; did you mean 'x'?"`` naming the option closest to ``value``, or ``""`` if none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=cutoff)
+    return f"; did you mean {quote}{close[0]}{quote}?" if close else ""

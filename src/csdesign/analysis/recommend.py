@@ -25,7 +25,7 @@ from typing import Any
 from csdesign.analysis.base import pick
 from csdesign.analysis.compare import Comparison, StructureMetrics
 from csdesign.analysis.spans import FLAGGED
-from csdesign.errors import InputError
+from csdesign.errors import InputError, did_you_mean
 from csdesign.knowledge.guide import stage_guidance, stage_name, structure_name
 
 RULES = ("stage", "dimensions", "kind", "silos", "handoffs", "spans", "duties")
@@ -93,7 +93,6 @@ class Recommendation:
 
 def load_weights(path: str | Path) -> dict[str, float]:
     """Weights from a TOML file's ``[weights]`` table (missing rules keep weight 1)."""
-    import difflib
     import tomllib
 
     p = Path(path)
@@ -109,8 +108,7 @@ def load_weights(path: str | Path) -> dict[str, float]:
     weights = dict(DEFAULT_WEIGHTS)
     for key, value in table.items():
         if key not in RULES:
-            guess = difflib.get_close_matches(key, RULES, n=1)
-            raise InputError(f"{p}: unknown rule '{key}' in [weights]" + (f"; did you mean '{guess[0]}'?" if guess else ""), hint="rules: " + ", ".join(RULES))
+            raise InputError(f"{p}: unknown rule '{key}' in [weights]" + did_you_mean(key, RULES), hint="rules: " + ", ".join(RULES))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             raise InputError(f"{p}: weights.{key} must be a number from 0 to 100 (got {value!r})")
         weights[key] = float(value)

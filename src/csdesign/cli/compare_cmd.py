@@ -14,9 +14,7 @@ from csdesign.cli.options import Engine, OrgArg
 
 def parse_structures(value: str) -> list[str] | None:
     """``all`` or a comma-separated list of structure names (did-you-mean on typos)."""
-    import difflib
-
-    from csdesign.errors import CsdesignError
+    from csdesign.errors import CsdesignError, did_you_mean
     from csdesign.structures import NAMES
 
     if value.strip().lower() == "all":
@@ -24,8 +22,7 @@ def parse_structures(value: str) -> list[str] | None:
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
     for name in names:
         if name not in NAMES:
-            guess = difflib.get_close_matches(name, NAMES, n=1, cutoff=0.5)
-            raise CsdesignError(f"--structures: unknown structure '{name}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), hint="use all or names from: " + ", ".join(NAMES))
+            raise CsdesignError(f"--structures: unknown structure '{name}'" + did_you_mean(name, NAMES, 0.5), hint="use all or names from: " + ", ".join(NAMES))
     if not names:
         raise CsdesignError("--structures is empty", hint="use all or a comma-separated list")
     return list(dict.fromkeys(names))

@@ -16,9 +16,7 @@ def explain(
     fmt: str = typer.Option("text", "--format", "-f", help="text (terminal) or markdown."),
 ) -> None:
     """Explain the CS structures: description, how teams are cut, strengths, risks, when to use."""
-    import difflib
-
-    from csdesign.errors import CsdesignError
+    from csdesign.errors import CsdesignError, did_you_mean
     from csdesign.knowledge.guide import check_lang, structure_ids
     from csdesign.render.advice import explain_markdown, explain_text
 
@@ -27,9 +25,8 @@ def explain(
     if structure is not None:
         name = structure.strip().lower()
         if name not in structure_ids():
-            guess = difflib.get_close_matches(name, structure_ids(), n=1, cutoff=0.5)
             raise CsdesignError(
-                f"unknown structure '{structure}'" + (f"; did you mean '{guess[0]}'?" if guess else ""),
+                f"unknown structure '{structure}'" + did_you_mean(name, structure_ids(), 0.5),
                 hint="choose one of " + ", ".join(structure_ids()),
             )
         ids = [name]

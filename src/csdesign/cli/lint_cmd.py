@@ -111,16 +111,15 @@ def rule_cmd(
 
 
 def _print_rule(code: str, fmt: DocFormat) -> None:
-    import difflib
-
+    from csdesign.errors import did_you_mean
     from csdesign.lint.registry import REGISTRY, get
     from csdesign.lint.reporters import rule_docs
 
     r = get(code)
     if r is None:
         names = list(REGISTRY) + [x.name for x in REGISTRY.values()]
-        guess = difflib.get_close_matches(code.upper() if code[:1].isalpha() and code[-1:].isdigit() else code, names, n=1, cutoff=0.6)
-        raise CsdesignError(f"unknown rule '{code}'" + (f"; did you mean '{guess[0]}'?" if guess else ""), hint="`csdesign rule` lists every rule")
+        typed = code.upper() if code[:1].isalpha() and code[-1:].isdigit() else code
+        raise CsdesignError(f"unknown rule '{code}'" + did_you_mean(typed, names), hint="`csdesign rule` lists every rule")
     if fmt == DocFormat.markdown:
         sys.stdout.write(rule_docs.rule_markdown(r))
     elif fmt == DocFormat.json:

@@ -6,10 +6,9 @@ removed), so ``parentId``, ``Parent ID`` and ``parent_id`` are one name, and ``ä
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 
-from csdesign.errors import InputError
+from csdesign.errors import InputError, did_you_mean
 
 #: field -> header names that mean it (normalised spelling). The first matching column wins.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -57,11 +56,11 @@ def detect(headers: list[str], explicit: dict[str, str] | None = None) -> tuple[
     used: set[int] = set()
     for field, header in (explicit or {}).items():
         if field not in ALIASES:
-            raise InputError(f"--column: unknown field '{field}'" + guess(field, list(FIELDS)), hint="fields: " + ", ".join(FIELDS))
+            raise InputError(f"--column: unknown field '{field}'" + did_you_mean(field, FIELDS), hint="fields: " + ", ".join(FIELDS))
         matches = [i for i, h in enumerate(headers) if h == header] or [i for i, h in enumerate(headers) if normalise(h) == normalise(header)]
         if not matches:
             shown = [h for h in headers if h]
-            raise InputError(f"--column {field}={header}: the file has no column '{header}'" + guess(header, shown), hint="columns: " + ", ".join(shown))
+            raise InputError(f"--column {field}={header}: the file has no column '{header}'" + did_you_mean(header, shown), hint="columns: " + ", ".join(shown))
         mapping[field] = matches[0]
         used.add(matches[0])
     for i, header in enumerate(headers):
@@ -71,9 +70,3 @@ def detect(headers: list[str], explicit: dict[str, str] | None = None) -> tuple[
             used.add(i)
     unused = [h for i, h in enumerate(headers) if i not in used and h]
     return mapping, unused
-
-
-def guess(value: str, options: list[str], cutoff: float = 0.6) -> str:
-    """"; did you mean 'x'?" for the closest option, or ""."""
-    guess = difflib.get_close_matches(value, options, n=1, cutoff=cutoff)
-    return f"; did you mean '{guess[0]}'?" if guess else ""

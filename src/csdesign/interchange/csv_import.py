@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from csdesign.errors import InputError, Problem
-from csdesign.interchange.columns import detect, guess
+from csdesign.errors import InputError, Problem, did_you_mean
+from csdesign.interchange.columns import detect
 from csdesign.interchange.formula import unguard
 from csdesign.model.schema import AXES, Level
 from csdesign.model.yamlsource import read_text
@@ -282,7 +282,7 @@ def _link_managers(people: list[dict], raw: dict, bad, result: Imported) -> None
             bad(row, column, f"manager '{value}' names {len(by_name[value])} people ({', '.join(by_name[value][:5])}); use their id")
             return None
         else:
-            bad(row, column, f"manager '{value}' is not an id (or a unique name) in this file" + (guess(value, ids, 0.8) if bad.budget() else ""))
+            bad(row, column, f"manager '{value}' is not an id (or a unique name) in this file" + (did_you_mean(value, ids, 0.8) if bad.budget() else ""))
             return None
         if target == pid:
             bad(row, column, f"'{pid}' reports to itself")
@@ -329,7 +329,7 @@ def _check_tree(people: list[dict], raw: dict, root: str | None, bad, name: str,
         done.update(path)
     if root is not None:
         if root not in parent:
-            raise InputError(f"--root: no person with id '{root}' in {name}" + guess(root, list(parent), 0.8), hint="use an id from the id column")
+            raise InputError(f"--root: no person with id '{root}' in {name}" + did_you_mean(root, parent, 0.8), hint="use an id from the id column")
         children: dict[str, list[str]] = {}
         for pid, manager in parent.items():
             if manager:

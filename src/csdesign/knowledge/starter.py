@@ -31,10 +31,10 @@ def default_structure(stage: str) -> str:
 
 def starter(stage: str = "startup", structure: str | None = None, lang: str = "en", company: str | None = None) -> str:
     """The starter YAML for a stage, optionally with another structure and the company's name."""
-    from csdesign.errors import CsdesignError
+    from csdesign.errors import CsdesignError, did_you_mean
 
     if stage not in STAGES:
-        raise CsdesignError(f"unknown stage '{stage}'" + _guess(stage, STAGES), hint="use startup, growth or enterprise")
+        raise CsdesignError(f"unknown stage '{stage}'" + did_you_mean(stage, STAGES), hint="use startup, growth or enterprise")
     if lang not in LANGS:
         raise CsdesignError(f"unknown language '{lang}'", hint="use en or zh")
     text = template_text(stage, lang)
@@ -42,7 +42,7 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         from csdesign.structures import NAMES
 
         if structure not in NAMES:
-            raise CsdesignError(f"unknown structure '{structure}'" + _guess(structure, NAMES), hint="use one of " + ", ".join(NAMES))
+            raise CsdesignError(f"unknown structure '{structure}'" + did_you_mean(structure, NAMES), hint="use one of " + ", ".join(NAMES))
 
         def retype(m: re.Match) -> str:  # keep the comment after it in its column
             width = len(m.group(2)) + len(m.group(3))
@@ -59,13 +59,6 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         text = _NAME_LINE.sub(lambda m: m.group(1) + json.dumps(name, ensure_ascii=False), text, count=1)
     _check(text, stage, lang)
     return text
-
-
-def _guess(value: str, options: "list[str] | tuple[str, ...]") -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _check(text: str, stage: str, lang: str) -> None:

@@ -8,13 +8,12 @@ unknown rule code, wrong type) is a user error with exit code 2.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from csdesign.errors import InputError, Problem
+from csdesign.errors import InputError, Problem, did_you_mean
 from csdesign.lint.registry import FAMILIES, REGISTRY, Rule, Severity, all_rules, option_defaults
 
 KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "options")
@@ -118,7 +117,7 @@ def parse_table(table: dict[str, Any], name: str, prefix: str = "lint") -> LintC
     cfg = LintConfig(source=name)
     for key, value in table.items():
         if key not in KEYS:
-            raise _error(name, f"unknown key `{key}` in [{prefix}]" + _guess(key, list(KEYS)), "valid keys: " + ", ".join(KEYS))
+            raise _error(name, f"unknown key `{key}` in [{prefix}]" + did_you_mean(key, list(KEYS), quote="`"), "valid keys: " + ", ".join(KEYS))
         if key in ("select", "ignore", "exclude"):
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 raise _error(name, f"[{prefix}] {key} must be a list of strings")
@@ -156,7 +155,7 @@ def check_selector(value: str, what: str, name: str) -> str:
     by_name = next((c for c, r in REGISTRY.items() if r.name == value.strip().lower()), None)
     if by_name:
         return by_name
-    raise _error(name, f"{what}: unknown rule code or prefix '{value}'" + _guess(v, options), "see `csdesign rule` for the codes")
+    raise _error(name, f"{what}: unknown rule code or prefix '{value}'" + did_you_mean(v, options, quote="`"), "see `csdesign rule` for the codes")
 
 
 def check_level(value: Any, what: str, name: str) -> str:
@@ -168,7 +167,7 @@ def check_level(value: Any, what: str, name: str) -> str:
 def check_option(opt: str, value: Any, name: str) -> Any:
     defaults = option_defaults()
     if opt not in defaults:
-        raise _error(name, f"unknown rule option `{opt}`" + _guess(opt, list(defaults)), "valid options: " + ", ".join(sorted(defaults)))
+        raise _error(name, f"unknown rule option `{opt}`" + did_you_mean(opt, list(defaults), quote="`"), "valid options: " + ", ".join(sorted(defaults)))
     from csdesign.lint.registry import option
 
     custom = option(opt).check
@@ -195,11 +194,6 @@ def _shape(default: Any) -> str:
     if isinstance(default, dict):
         return "a table such as { " + ", ".join(f"{k} = {v!r}" for k, v in default.items()) + " }"
     return repr(default)
-
-
-def _guess(value: str, options: list[str]) -> str:
-    guess = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f"; did you mean `{guess[0]}`?" if guess else ""
 
 
 def _error(name: str, message: str, hint: str | None = None) -> InputError:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from csdesign.errors import InputError, Problem
+from csdesign.errors import InputError, Problem, did_you_mean
 from csdesign.model import schema
 from csdesign.model.yamlsource import Located, PathKey, format_path, load, read_text
 
@@ -122,8 +122,7 @@ def _validation_problems(exc: ValidationError, located: Located) -> list[Problem
             value = err.get("input")
             expected = err.get("ctx", {}).get("expected", "")
             options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
-            guess = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-            msg = f"`{format_path(loc)}`: '{value}' is not one of {', '.join(options)}" + (f"; did you mean '{guess[0]}'?" if guess else "")
+            msg = f"`{format_path(loc)}`: '{value}' is not one of {', '.join(options)}" + did_you_mean(str(value), options, 0.5)
             hint = None
             line, col = located.where(loc)
         elif etype == "string_pattern_mismatch":  # the Ident pattern: say it in words
@@ -215,7 +214,7 @@ def check_references(org: Org) -> list[Problem]:
             axis = schema.AXIS_BY_PLURAL[plural]
             for j, value in enumerate(values):
                 if value not in dim_sets[axis]:
-                    add(f"'{value}' is not in dimensions.{plural}" + _did_you_mean(value, dim_values[axis]), (*path, plural, j), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
+                    add(f"'{value}' is not in dimensions.{plural}" + did_you_mean(value, dim_values[axis]), (*path, plural, j), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
 
     for section in ("duties", "kpis"):
         for i, item in enumerate(getattr(m, section)):
@@ -225,12 +224,12 @@ def check_references(org: Org) -> list[Problem]:
             if role.reports_to == role.id:
                 add(f"role '{role.id}' reports to itself", ("roles", i, "reports_to"), SELF_REPORT, "point reports_to at its manager, or remove it")
             elif role.reports_to not in ids:
-                add(f"Manager '{role.reports_to}' is not defined" + _did_you_mean(role.reports_to, role_ids), ("roles", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a role in `roles:`")
+                add(f"Manager '{role.reports_to}' is not defined" + did_you_mean(role.reports_to, role_ids), ("roles", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a role in `roles:`")
         check_only(role.only, ("roles", i, "only"))
         segments = dim_values["segment"]
         for seg in role.capacity:
             if seg not in dim_sets["segment"]:
-                add(f"capacity names segment '{seg}', which is not in dimensions.segments" + _did_you_mean(seg, segments), ("roles", i, "capacity", seg), UNKNOWN_VALUE, key=True)
+                add(f"capacity names segment '{seg}', which is not in dimensions.segments" + did_you_mean(seg, segments), ("roles", i, "capacity", seg), UNKNOWN_VALUE, key=True)
     heads = [r.id for r in m.roles if r.scope == schema.Scope.head]
     if len(heads) > 1:
         i = next(i for i, r in enumerate(m.roles) if r.id == heads[1])
@@ -239,7 +238,7 @@ def check_references(org: Org) -> list[Problem]:
         for letter in ("A", "R", "C", "I"):
             for j, rid in enumerate(getattr(entry, letter)):
                 if rid not in ids:
-                    add(f"RACI for '{duty}' names unknown role '{rid}'" + _did_you_mean(rid, role_ids), ("raci", duty, letter, j), UNKNOWN_VALUE, "use a role id from `roles:`")
+                    add(f"RACI for '{duty}' names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("raci", duty, letter, j), UNKNOWN_VALUE, "use a role id from `roles:`")
     if m.positions is not None:
         _check_positions(org, ids, add)
     return out
@@ -257,23 +256,19 @@ def _check_positions(org: Org, role_ids: dict[str, int], add: Any) -> None:
     known = list(pids)
     for i, pos in enumerate(m.positions):
         if pos.role is not None and pos.role not in role_ids:
-            add(f"position '{pos.id}' names unknown role '{pos.role}'" + _did_you_mean(pos.role, list(role_ids)), ("positions", i, "role"), UNKNOWN_VALUE, "use a role id from `roles:`, or give the position its own duties")
+            add(f"position '{pos.id}' names unknown role '{pos.role}'" + did_you_mean(pos.role, list(role_ids)), ("positions", i, "role"), UNKNOWN_VALUE, "use a role id from `roles:`, or give the position its own duties")
         if pos.reports_to is not None:
             if pos.reports_to == pos.id:
                 add(f"position '{pos.id}' reports to itself", ("positions", i, "reports_to"), SELF_REPORT, "point reports_to at its manager, or remove it")
             elif pos.reports_to not in pids:
-                add(f"Manager '{pos.reports_to}' is not defined" + _did_you_mean(pos.reports_to, known), ("positions", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a position in `positions:`")
+                add(f"Manager '{pos.reports_to}' is not defined" + did_you_mean(pos.reports_to, known), ("positions", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a position in `positions:`")
         for j, d in enumerate(pos.dotted_to):
             if d not in pids:
-                add(f"dotted-line manager '{d}' is not defined" + _did_you_mean(d, known), ("positions", i, "dotted_to", j), UNKNOWN_MANAGER, "use the id of a position")
+                add(f"dotted-line manager '{d}' is not defined" + did_you_mean(d, known), ("positions", i, "dotted_to", j), UNKNOWN_MANAGER, "use the id of a position")
         if pos.title is None and pos.role is None:
             add(f"position '{pos.id}' has neither a title nor a role", ("positions", i), SCHEMA, "add `title:` or `role:`")
         for axis, plural in schema.AXES.items():  # tags are free text unless the file lists that axis
             value, listed = getattr(pos, axis), m.dimensions.values(axis)
             if value is not None and listed and value not in listed:
-                add(f"'{value}' is not in dimensions.{plural}" + _did_you_mean(value, listed), ("positions", i, axis), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
+                add(f"'{value}' is not in dimensions.{plural}" + did_you_mean(value, listed), ("positions", i, axis), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
 
-
-def _did_you_mean(value: str, options: list[str]) -> str:
-    guess = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f"; did you mean '{guess[0]}'?" if guess else ""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
-
 import networkx as nx
 
-from csdesign.errors import CsdesignError
+from csdesign.errors import CsdesignError, did_you_mean
 from csdesign.structures.contract import solid_view
 
 
@@ -15,8 +13,7 @@ def focus(g: nx.DiGraph, role: str) -> nx.DiGraph:
     starts = [n for n, d in g.nodes(data=True) if n == role or d.get("role_id") == role]
     if not starts:
         ids = sorted({d.get("role_id") for _, d in g.nodes(data=True) if d.get("role_id")})
-        guess = difflib.get_close_matches(role, ids, n=1)
-        raise CsdesignError(f"--focus: no role '{role}' in this chart" + (f"; did you mean '{guess[0]}'?" if guess else ""), hint="use a role id from the file")
+        raise CsdesignError(f"--focus: no role '{role}' in this chart" + did_you_mean(role, ids), hint="use a role id from the file")
     solid = solid_view(g)
     keep: set[str] = set()
     for s in starts:
