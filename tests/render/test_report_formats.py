@@ -10,8 +10,9 @@ import jsonschema
 from csdesign.analysis import run_all
 from csdesign.render.report_csv import report_csv
 from csdesign.render.report_json import report_json
-from csdesign.render.report_markdown import md_escape, report_markdown
+from csdesign.render.report_markdown import report_markdown
 from csdesign.render.report_table import report_text
+from csdesign.render.text import md_escape
 from tests.helpers import ROOT, graph_from
 
 ORG = """
@@ -28,9 +29,10 @@ raci:
 def test_markdown_escapes_and_summarises():
     report = run_all(graph_from(ORG), "overlap,gaps,raci")
     md = report_markdown(report)
-    assert md.splitlines()[0] == "# Responsibility report: Acme \\| &lt;b&gt; (functional)"
+    assert md.splitlines()[0] == "# Responsibility report: Acme \\| \\<b\\> (functional)"
     assert "**1 overlap, 0 gaps**" in md
-    assert md_escape("a|b*c_[x]<y>") == "a\\|b\\*c\\_\\[x\\]&lt;y&gt;"
+    assert md_escape("a|b*c_[x]<y>") == "a\\|b\\*c\\_\\[x\\]\\<y\\>"
+    assert md_escape("Team #1 & 2~3 $x$") == "Team \\#1 \\& 2\\~3 \\$x\\$"
 
 
 def test_table_text_keeps_markup_literal_and_cjk():

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from csdesign.analysis.compare import Comparison
-from csdesign.render.compare_text import COLUMNS, cells, compare_notes, md_escape
-from csdesign.render.text import clean
+from csdesign.render.compare_text import COLUMNS, cells, compare_notes
+from csdesign.render.text import clean, md_escape
 
 
 def write_out_dir(c: Comparison, out_dir: Path, engine: str = "auto", step: Callable[[str], None] | None = None) -> list[Path]:

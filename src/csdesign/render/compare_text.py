@@ -10,21 +10,13 @@ import json
 
 from csdesign.analysis.compare import Comparison, StructureMetrics
 from csdesign.analysis.recommend import RULES, Recommendation, score_table
-from csdesign.render.text import clean
+from csdesign.render.text import clean, md_escape
 
 COLUMNS = (
     ("layers", "Layers"), ("span_max", "Span max"), ("span_median", "Span median"), ("on_target", "On target"),
     ("above", "Above 12"), ("managers", "Managers"), ("ratio", "Reports/mgr"), ("headcount", "Headcount"), ("units", "Units"),
     ("roles_per_unit", "Roles/unit"), ("overlaps", "Overlaps"), ("gaps", "Gaps"), ("handoffs", "Handoffs"), ("silo_pairs", "Silo pairs"),
 )
-
-
-def md_escape(text: str) -> str:
-    """One Markdown table cell / inline text: pipes, backslashes and markup characters escaped."""
-    out = clean(text).replace("\\", "\\\\")
-    for ch in "|*_`[]<>#":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 def _fmt(value) -> str:

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from csdesign.analysis import Report
 from csdesign.analysis.base import pick
 from csdesign.render.report_sections import sections
-from csdesign.render.text import clean
-
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|~#"})
-
-
-def md_escape(text: str) -> str:
-    """One Markdown line of user text: no HTML, no emphasis, links or table breaks."""
-    return html.escape(clean(text), quote=False).translate(_MD_SPECIAL)
+from csdesign.render.text import md_escape
 
 
 def report_markdown(report: Report, lang: str = "en") -> str:

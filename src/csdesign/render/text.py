@@ -40,11 +40,14 @@ def dot_escape(text: str) -> str:
     return clean(text).replace("\\", "\\\\")
 
 
-#: Characters that start inline Markdown (GFM) markup, HTML, entities, math or end a table cell.
-#: Line-start markup (#, -, +, 1.) needs no escape: callers never start a line with user text.
-_MD_SPECIAL = set("\\`*_[]<>|~&$")
+#: Characters that start inline Markdown (GFM) markup, HTML, entities, math, end a table cell or
+#: close an ATX heading. Other line-start markup (-, +, 1.) needs no escape: callers never start
+#: a line with user text.
+_MD_SPECIAL = set("\\`*_[]<>|~&$#")
 
 
 def md_escape(text: str) -> str:
-    """User text inside a Markdown (GFM) table cell or after a list marker: shown literally."""
+    """User text in a Markdown (GFM) heading, table cell or after a list marker: shown literally.
+
+    The one Markdown escaper: report, compare, recommend and diff Markdown all use it."""
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in clean(text))
