@@ -10,15 +10,13 @@ import csv
 import io
 
 from csdesign.analysis import Report
-from csdesign.interchange.csv_export import guard
+from csdesign.interchange.formula import guard
 from csdesign.render.text import clean
 
 
 def report_csv(report: Report) -> str:
     matrix = report.raci_matrix
     if matrix is None:
-        from csdesign.analysis.raci import raci_matrix  # noqa: F401 - only to say what is missing
-
         raise ValueError("the RACI matrix was not computed (include 'raci' in --only)")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
