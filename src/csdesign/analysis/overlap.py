@@ -1,14 +1,17 @@
 """Overlap (one duty, two roles, a shared scope) and delegation (a manager and their report).
 
-Linear: duties are indexed to their owners in one pass; within a duty, owners are bucketed by
-the structure's cut axis, and only owners of *different* roles in the same bucket are compared
-(plus owners that cover the whole axis). Replicas of one role never meet (they partition the
-scope), and a manager/report pair is delegation, found by one DFS over the reporting tree.
+Linear in role instances: duties are indexed to their owners in one pass; within a duty,
+owners are grouped by (role, coverage), and groups are joined through an index of their
+coverage values on the axes both restrict, so only groups whose scopes intersect meet (no
+all-pairs loop). Replicas of one role never meet (they partition the scope), and a
+manager/report pair is delegation, found by one DFS over the reporting tree.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Iterable
 
 import networkx as nx
@@ -119,64 +122,49 @@ def clashes(
 
     ``owners`` maps item -> nodes (see ``index_attr``). Same-role pairs (replicas) are never
     compared; with ``skip_related`` a manager/report pair is skipped too (delegation).
+
+    Holders of an item are grouped into classes (role, coverage); classes are joined through
+    an index of their coverage cells on the axes both restrict, so ``covers`` runs once per
+    pair of classes that do intersect. Within such a pair, which nodes take part (an earlier
+    and a later node, not manager and report) is answered per node from the class's nodes
+    sorted by DFS entry and exit times, so no pair of nodes is enumerated.
     """
     tree = tree or tree_of(g)
     axis = bucket_axis(g)
     order = scope_axes(g)
-    nodes_data = g.nodes
+    nodes_data = dict(g.nodes(data=True))
     rank = {n: i for i, n in enumerate(g)}
     found: dict[tuple[str, str, str], tuple[dict[str, None], dict[ScopeKey, dict]]] = {}
-    item_order: list[str] = []
 
     for item, nodes in owners.items():
         if len({nodes_data[n].get("role_id", n) for n in nodes}) < 2:
             continue
-        buckets: dict[str, dict[str, list[str]]] = {}
-        wide: dict[str, list[str]] = {}
+        classes: dict[tuple[str, ScopeKey], _Class] = {}
         for n in nodes:
+            cov = nodes_data[n].get("coverage") or {}
+            if axis and cov.get(axis) is not None and not cov[axis]:
+                continue  # an empty list on the cut axis: in no unit, compared with nobody
             rid = nodes_data[n].get("role_id", n)
-            values = (nodes_data[n].get("coverage") or {}).get(axis) if axis else None
-            if values is None:
-                wide.setdefault(rid, []).append(n)
-            else:
-                for v in values:
-                    buckets.setdefault(v, {}).setdefault(rid, []).append(n)
-        seen: set[tuple[str, str]] = set()
-
-        def compare(groups_a: dict[str, list[str]], groups_b: dict[str, list[str]], same: bool) -> None:
-            rids_a = list(groups_a)
-            for i, ra in enumerate(rids_a):
-                for rb in (rids_a[i + 1 :] if same else groups_b):
-                    if ra == rb:
-                        continue
-                    for a in groups_a[ra]:
-                        for b in groups_b[rb]:
-                            pair = (a, b) if rank[a] < rank[b] else (b, a)
-                            if pair in seen:
-                                continue
-                            seen.add(pair)
-                            if skip_related and tree.related(a, b):
-                                continue
-                            shared = covers(nodes_data[a].get("coverage") or {}, nodes_data[b].get("coverage") or {})
-                            if shared is None:
-                                continue
-                            first, second = pair
-                            r1, r2 = nodes_data[first].get("role_id", first), nodes_data[second].get("role_id", second)
-                            key = (item, r1, r2)
-                            if key not in found:
-                                found[key] = ({}, {})
-                                if item not in item_order:
-                                    item_order.append(item)
-                            acc_nodes, acc_scopes = found[key]
-                            acc_nodes.setdefault(first, None)
-                            acc_nodes.setdefault(second, None)
-                            acc_scopes.setdefault(scope_key(shared), shared)
-
-        for groups in buckets.values():
-            compare(groups, groups, True)
-            if wide:
-                compare(groups, wide, False)
-        compare(wide, wide, True)
+            key = (rid, scope_key(cov))
+            cls = classes.get(key)
+            if cls is None:
+                cls = classes[key] = _Class(rid, cov)
+            cls.nodes.append(n)
+        for x, y in _intersecting(list(classes.values())):
+            shared = covers(x.cov, y.cov)
+            if shared is None:
+                continue
+            for early, late in ((x, y), (y, x)):
+                took = _ordered_pairs(early, late, rank, tree if skip_related else None)
+                if not took:
+                    continue
+                acc = found.get((item, early.rid, late.rid))
+                if acc is None:
+                    acc = found[(item, early.rid, late.rid)] = ({}, {})
+                acc_nodes, acc_scopes = acc
+                for n in took:
+                    acc_nodes[n] = None
+                acc_scopes.setdefault(scope_key(shared), shared)
 
     out = []
     for (item, r1, r2), (acc_nodes, acc_scopes) in found.items():
@@ -188,6 +176,107 @@ def clashes(
     position = {item: i for i, item in enumerate(owners)}
     out.sort(key=lambda c: (position[c.item], rank[c.nodes[0]], [rank[n] for n in c.nodes]))
     return out
+
+
+class _Class:
+    """Holders of one item with the same role and the same coverage."""
+
+    __slots__ = ("rid", "cov", "nodes", "_index")
+
+    def __init__(self, rid: str, cov: dict[str, list[str]]):
+        self.rid = rid
+        self.cov = cov
+        self.nodes: list[str] = []
+        self._index: tuple | None = None
+
+    def index(self, rank: dict[str, int], tree: Tree | None) -> tuple:
+        """Per tree: (touts ascending, prefix min/max rank), (tins ascending, suffix min/max rank);
+        without a tree: the class's min and max rank."""
+        if self._index is not None:
+            return self._index
+        if tree is None:
+            ranks = [rank[n] for n in self.nodes]
+            self._index = (min(ranks), max(ranks))
+            return self._index
+        by_out = sorted(self.nodes, key=tree.tout.__getitem__)
+        outs = [tree.tout[n] for n in by_out]
+        pmin, pmax, lo, hi = [], [], len(rank), -1
+        for n in by_out:
+            lo, hi = min(lo, rank[n]), max(hi, rank[n])
+            pmin.append(lo)
+            pmax.append(hi)
+        by_in = sorted(self.nodes, key=tree.tin.__getitem__)
+        ins = [tree.tin[n] for n in by_in]
+        smin, smax, lo, hi = [0] * len(by_in), [0] * len(by_in), len(rank), -1
+        for i in range(len(by_in) - 1, -1, -1):
+            r = rank[by_in[i]]
+            lo, hi = min(lo, r), max(hi, r)
+            smin[i], smax[i] = lo, hi
+        self._index = (outs, pmin, pmax, ins, smin, smax)
+        return self._index
+
+    def unrelated_span(self, n: str, rank: dict[str, int], tree: Tree | None) -> tuple[int, int]:
+        """Lowest and highest rank among this class's nodes that are not above or below ``n``
+        in the solid tree (the empty span is (len(rank), -1))."""
+        if len(self.nodes) == 1:  # most classes: one replica of a role in one unit
+            m = self.nodes[0]
+            if tree is not None and (tree.tin[m] < tree.tin[n] < tree.tout[m] or tree.tin[n] < tree.tin[m] < tree.tout[n]):
+                return len(rank), -1
+            return rank[m], rank[m]
+        if tree is None:
+            return self.index(rank, tree)
+        outs, pmin, pmax, ins, smin, smax = self.index(rank, tree)
+        lo, hi = len(rank), -1
+        i = bisect_left(outs, tree.tin[n])  # nodes finished before n starts
+        if i:
+            lo, hi = pmin[i - 1], pmax[i - 1]
+        j = bisect_right(ins, tree.tout[n])  # nodes started after n finished
+        if j < len(ins):
+            lo, hi = min(lo, smin[j]), max(hi, smax[j])
+        return lo, hi
+
+
+def _ordered_pairs(early: _Class, late: _Class, rank: dict[str, int], tree: Tree | None) -> list[str]:
+    """Nodes of ``early`` before some unrelated node of ``late``, and nodes of ``late`` after
+    some unrelated node of ``early`` (in graph order): the nodes of all such pairs."""
+    took = [n for n in early.nodes if late.unrelated_span(n, rank, tree)[1] > rank[n]]
+    if took:
+        took += [n for n in late.nodes if early.unrelated_span(n, rank, tree)[0] < rank[n]]
+    return took
+
+
+def _intersecting(classes: list[_Class]) -> Iterable[tuple[_Class, _Class]]:
+    """Pairs of classes of different roles whose coverages share a value on every axis both
+    restrict (each pair once). Classes are grouped by the axes they restrict; for two groups,
+    one is indexed by its cells on the common axes and the other looks its cells up."""
+    by_axes: dict[tuple[str, ...], list[int]] = {}
+    for i, c in enumerate(classes):
+        by_axes.setdefault(tuple(sorted(c.cov)), []).append(i)
+    masks = list(by_axes)
+    for mi, ma in enumerate(masks):
+        for mb in masks[mi:]:
+            common = [a for a in ma if a in mb]
+            index: dict[tuple[str, ...], list[int]] = {}
+            for j in by_axes[mb]:
+                for cell in _cells(classes[j].cov, common):
+                    index.setdefault(cell, []).append(j)
+            for i in by_axes[ma]:
+                x = classes[i]
+                met: dict[int, None] = {}
+                for cell in _cells(x.cov, common):
+                    for j in index.get(cell, ()):
+                        if (ma != mb or j > i) and classes[j].rid != x.rid:
+                            met[j] = None
+                for j in met:
+                    yield x, classes[j]
+
+
+def _cells(cov: dict[str, list[str]], axes: list[str]) -> Iterable[tuple[str, ...]]:
+    """The value combinations of a coverage on some axes (one empty cell for no axes)."""
+    values = [cov[a] for a in axes]
+    if all(len(v) == 1 for v in values):
+        return (tuple(v[0] for v in values),)
+    return product(*(dict.fromkeys(v) for v in values))
 
 
 def find_overlaps(g: nx.DiGraph) -> list[Overlap]:
