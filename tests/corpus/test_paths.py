@@ -87,7 +87,7 @@ def test_output_path_that_is_a_directory(tmp_path):
     (tmp_path / "chart.svg").mkdir()
     res = run("render", str(FILES / "minimal.yaml"), "-o", str(tmp_path / "chart.svg"))
     assert res.code == 2
-    assert res.lines == [f"{tmp_path / 'chart.svg'}: is a directory (give a file name such as chart.svg)"]
+    assert res.lines == [f"{tmp_path / 'chart.svg'}: is a directory (give a file name, not a directory)"]
 
 
 def test_file_that_changes_between_runs(tmp_path):

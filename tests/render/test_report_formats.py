@@ -77,3 +77,17 @@ def test_render_highlight_marks_overlap_boxes(tmp_path):
     dot = out.read_text(encoding="utf-8")
     assert dot.count('color="#c00000"') == 3  # csm, support and the legend entry
     assert "duty overlap (2)" in dot
+
+
+def test_report_output_suffix_must_say_the_format(tmp_path):
+    res = run("report", "examples/startup.yaml", "-o", str(tmp_path / "report.docx"))
+    assert res.returncode == 2
+    assert res.stderr.strip() == (
+        f"cannot tell the report format of '{tmp_path / 'report.docx'}' "
+        "(use a suffix (.md, .markdown, .json, .csv, .txt) or --format table|markdown|json|csv)"
+    )
+    assert not (tmp_path / "report.docx").exists()
+    ok = run("report", "examples/startup.yaml", "-o", str(tmp_path / "report.txt"))
+    text = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert ok.returncode == 0 and text.startswith("Lumen Forms  (flat)\n1 overlap, 0 gaps\n")
+    assert all(line == line.rstrip() for line in text.splitlines())  # no padding to the width

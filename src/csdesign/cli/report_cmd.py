@@ -25,21 +25,6 @@ class Lang(str, Enum):
     zh = "zh"
 
 
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".txt": "table"}
-
-
-def _span_target(value: str | None):
-    if value is None:
-        return None
-    from csdesign.analysis.spans import make_bands
-    from csdesign.errors import InputError
-
-    lo, sep, hi = value.partition("-")
-    if not sep or not lo.strip().isdigit() or not hi.strip().isdigit():
-        raise InputError(f"--span-target: '{value}' is not a range like 8-12", hint="give the on-target span as LOW-HIGH")
-    return make_bands(int(lo), int(hi))
-
-
 @app.command()
 def report(
     org: Path = OrgArg,
@@ -53,54 +38,26 @@ def report(
 ) -> None:
     """Report who owns what in ORG.yaml: overlaps, gaps, RACI, KPIs, spans, capacity, placement."""
     from csdesign.analysis import parse_only, run_all
+    from csdesign.render.report_output import check_format, report_document, report_format, span_bands
     from csdesign.structures import build_file
 
     analyses = parse_only(only)
-    bands = _span_target(span_target)
-    kind = fmt.value if fmt else None
-    if kind is None and output is not None:
-        kind = SUFFIX_FORMATS.get(output.suffix.lower())
-    if kind is None:
-        kind = "table" if output is None and sys.stdout.isatty() else "markdown"
-    if kind == "csv" and "raci" not in analyses:
-        from csdesign.errors import InputError
-
-        raise InputError("--format csv exports the RACI matrix, but --only leaves out raci", hint="add raci to --only or choose another format")
-
+    bands = span_bands(span_target)
+    kind = report_format(fmt.value if fmt else None, output, sys.stdout.isatty())
+    check_format(kind, analyses)
     g = build_file(str(org), structure)
     result = run_all(g, analyses, bands=bands)
-    text = _render(result, kind, lang.value, output)
+    document = report_document(result, kind, lang.value, for_terminal=output is None)
     if output is not None:
         from csdesign.render.output import write_atomic
 
-        write_atomic(output, text)
+        write_atomic(output, document)
         say(f"wrote {output}")
-    elif text is not None:
-        sys.stdout.write(text)
+    elif isinstance(document, str):
+        sys.stdout.write(document)
+    else:
+        from rich.console import Console
+
+        Console().print(document)
     if fail_on_findings and result.findings:
         raise typer.Exit(1)
-
-
-def _render(result, kind: str, lang: str, output: Path | None) -> str | None:
-    if kind == "json":
-        from csdesign.render.report_json import report_json
-
-        return report_json(result, lang)
-    if kind == "csv":
-        from csdesign.render.report_csv import report_csv
-
-        return report_csv(result)
-    if kind == "markdown":
-        from csdesign.render.report_markdown import report_markdown
-
-        return report_markdown(result, lang)
-    if output is not None:
-        from csdesign.render.report_table import report_text
-
-        return report_text(result, lang)
-    from rich.console import Console
-
-    from csdesign.render.report_table import report_renderable
-
-    Console().print(report_renderable(result, lang))
-    return None

@@ -17,7 +17,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         if not parent.is_dir():
             raise OutputError(f"{target}: directory {parent} does not exist", hint="create it first or choose another -o path")
         if target.is_dir():
-            raise OutputError(f"{target}: is a directory", hint="give a file name such as chart.svg")
+            raise OutputError(f"{target}: is a directory", hint="give a file name, not a directory")
     except PermissionError:  # a directory on the way cannot be entered
         raise OutputError(f"{target}: cannot write into {parent} (permission denied)", hint="choose a writable directory") from None
     payload = data.encode("utf-8") if isinstance(data, str) else data

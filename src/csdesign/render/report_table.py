@@ -53,7 +53,7 @@ def report_text(report: Report, lang: str = "en", width: int = 120) -> str:
 
     console = Console(width=width, record=True, color_system=None, force_terminal=False, file=_Null())
     console.print(report_renderable(report, lang))
-    return console.export_text()
+    return "".join(line.rstrip() + "\n" for line in console.export_text().splitlines())
 
 
 class _Null:
