@@ -106,3 +106,12 @@ def test_version():
     from csdesign import __version__
 
     assert run("--version").stdout.strip() == f"csdesign {__version__}"
+
+
+def test_terminal_tree_marks_findings_and_changes(examples_dir):
+    res = run("render", str(examples_dir / "growth-saas.yaml"), "--highlight", "overlaps", "--focus", "csm")
+    marked = [line.strip("│├└─ ") for line in res.stdout.splitlines() if "◆" in line]
+    assert marked == ["Customer Success Manager ×3  individual  ◆ duty overlap"] * 3
+    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"))
+    assert "    └── 张敏 · 客户成功部总监  director  ◆ changed" in res.stdout.splitlines()
+    assert "3 added, 1 removed, 3 moved, 1 changed, 4 unchanged" in res.stdout

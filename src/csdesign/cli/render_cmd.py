@@ -24,57 +24,20 @@ def render(
     compare: Optional[Path] = typer.Option(None, "--compare", help="Colour what changed since this org (added, moved, changed; removed in the legend).", metavar="BEFORE.yaml"),
 ) -> None:
     """Draw the org chart of ORG.yaml."""
-    from csdesign.render import select
-    from csdesign.structures import build_file
+    from csdesign.render.chart_job import chart_file, prepare, terminal_view
 
-    g = build_file(str(org), structure)
-    marks = None
-    if highlight:
-        from csdesign.render.report_highlight import parse_highlight, report_highlights
-
-        marks = report_highlights(g, parse_highlight(highlight))
-    changes = None
-    if compare is not None:  # against the whole org, before --focus/--depth cut the view
-        from csdesign.analysis.diff import diff
-
-        changes = diff(build_file(str(compare)), g)
-    if focus:
-        g = select.focus(g, focus)
-    if depth:
-        g = select.depth(g, depth)
+    job = prepare(org, structure, focus=focus, depth=depth, highlight=highlight, compare=compare)
     if output is None:
         from rich.console import Console
 
-        from csdesign.render.terminal import tree
-
-        Console().print(tree(g))
-        if changes is not None:
-            from csdesign.render.diff_table import to_table
-
-            Console().print(to_table(changes))
+        console = Console()
+        for part in terminal_view(job):
+            console.print(part)
         return
-    from csdesign.render.chart import TEXT_EXPORTS, chart_bytes, format_for
+    from csdesign.render.chart import format_for
     from csdesign.render.output import write_atomic
 
-    kind = format_for(output, fmt)
-    options = None
-    if changes is not None:
-        from csdesign.errors import OutputError
-        from csdesign.render.diff_chart import compare_options
-
-        if kind in TEXT_EXPORTS:
-            raise OutputError(f"--compare colours Graphviz charts; it cannot mark changes in .{kind}", hint="write .svg, .png, .pdf or .dot, or use `csdesign diff`")
-        options = compare_options(changes, g)
-    if marks is not None:
-        from csdesign.errors import OutputError
-        from csdesign.render.dot import DotOptions
-        from csdesign.render.report_highlight import restrict
-
-        if kind in TEXT_EXPORTS:
-            raise OutputError(f"--highlight colours Graphviz charts; it cannot mark findings in .{kind}", hint="write .svg, .png, .pdf or .dot, or use `csdesign report`")
-        options = options or DotOptions()
-        options.highlights.extend(restrict(marks, g))
-    data, used = chart_bytes(g, kind, engine.value, options)
+    data, used = chart_file(job, format_for(output, fmt), engine.value)
     write_atomic(output, data)
     if used:
         say(f"rendered with the {used} Graphviz engine")

@@ -6,6 +6,8 @@ User text goes into ``rich.text.Text`` objects, never into markup strings, so a 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Iterable
+
 import networkx as nx
 from rich.text import Text
 from rich.tree import Tree
@@ -13,10 +15,13 @@ from rich.tree import Tree
 from csdesign.render.text import clean
 from csdesign.structures.contract import DOTTED, SOLID, lead_value
 
+if TYPE_CHECKING:
+    from csdesign.render.dot import Highlight
+
 LEVEL_STYLE = {"director": "bold magenta", "manager": "bold cyan", "supervisor": "cyan", "individual": ""}
 
 
-def _label(g: nx.DiGraph, n: str) -> Text:
+def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]]) -> Text:
     d = g.nodes[n]
     text = Text()
     if d.get("name"):
@@ -34,11 +39,18 @@ def _label(g: nx.DiGraph, n: str) -> Text:
     if dotted:
         names = ", ".join(clean(g.nodes[u].get("title") or u) + (f" ({clean(lead_value(g, u))})" if lead_value(g, u) else "") for u in dotted)
         text.append(f"  ┄ dotted line to {names}", style="dim yellow")
+    for colour, label in notes.get(n, ()):
+        text.append(f"  ◆ {clean(label)}", style=f"bold {colour}")
     return text
 
 
-def tree(g: nx.DiGraph) -> Tree:
-    """A rich Tree rooted at the executive CS reports to; units shown as grouping rows."""
+def tree(g: nx.DiGraph, highlights: Iterable[Highlight] = ()) -> Tree:
+    """A rich Tree rooted at the executive CS reports to; units shown as grouping rows;
+    boxes in ``highlights`` (report findings, reorganisation changes) say so in colour."""
+    notes: dict[str, list[tuple[str, str]]] = {}
+    for hl in highlights:
+        for n in hl.nodes:
+            notes.setdefault(n, []).append((hl.colour, hl.label))
     units = g.graph.get("units", {})
     header = Text()
     header.append(clean(str(g.graph.get("company", ""))), style="bold")
@@ -46,7 +58,7 @@ def tree(g: nx.DiGraph) -> Tree:
     root = Tree(header)
 
     def add(parent: Tree, n: str) -> None:
-        branch = parent.add(_label(g, n))
+        branch = parent.add(_label(g, n, notes))
         children = [v for v in g.successors(n) if g.edges[n, v].get("kind") == SOLID]
         own_unit = g.nodes[n].get("unit")
         grouped: dict[str | None, list[str]] = {}
