@@ -40,6 +40,20 @@ def test_directory_recursion_text_and_exit_1(repo):
     assert r.stdout.splitlines()[0] == "org/emea.yaml:17:17: RL002 [error] Manager 'mrg' is not defined; did you mean 'mgr'? (unknown-manager)"
     assert r.stdout.splitlines()[2].startswith("org/overlap.yml:21:55: RS001 [warning] duty '续费管理' has two owners")
     assert r.stdout.splitlines()[-1] == "2 findings (1 error, 1 warning) in 3 files."
+
+
+def test_summary_counts_are_plural(tmp_path):
+    from csdesign.lint.reporters.text_format import summary
+
+    class Result:
+        files = ["a.yaml", "b.yaml"]
+        findings = [None] * 5
+
+        @staticmethod
+        def count(sev):
+            return {"error": 2, "warning": 1, "info": 2}[sev]
+
+    assert summary(Result()) == "5 findings (2 errors, 1 warning, 2 info) in 2 files."
     assert r.stderr == ""
 
 

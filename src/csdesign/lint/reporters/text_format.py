@@ -39,7 +39,9 @@ def summary(result: "LintResult") -> str:
     total = len(result.findings)
     if not total:
         return f"No findings in {files} {noun}."
-    counts = ", ".join(f"{n} {sev}" for sev in ("error", "warning", "info") if (n := result.count(sev)))
+    counts = ", ".join(
+        f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev in ("error", "warning", "info") if (n := result.count(sev))
+    )
     return f"{total} finding{'s' if total != 1 else ''} ({counts}) in {files} {noun}."
 
 
