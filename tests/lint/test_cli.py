@@ -41,19 +41,6 @@ def test_directory_recursion_text_and_exit_1(repo):
     assert r.stdout.splitlines()[2].startswith("org/overlap.yml:21:55: RS001 [warning] duty '续费管理' has two owners")
     assert r.stdout.splitlines()[-1] == "2 findings (1 error, 1 warning) in 3 files."
 
-
-def test_summary_counts_are_plural(tmp_path):
-    from csdesign.lint.reporters.text_format import summary
-
-    class Result:
-        files = ["a.yaml", "b.yaml"]
-        findings = [None] * 5
-
-        @staticmethod
-        def count(sev):
-            return {"error": 2, "warning": 1, "info": 2}[sev]
-
-    assert summary(Result()) == "5 findings (2 errors, 1 warning, 2 info) in 2 files."
     assert r.stderr == ""
 
 
@@ -157,3 +144,17 @@ def test_lint_does_not_import_rich_or_graphviz(repo):
     )
     r = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
     assert r.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_summary_counts_are_plural(tmp_path):
+    from csdesign.lint.reporters.text_format import summary
+
+    class Result:
+        files = ["a.yaml", "b.yaml"]
+        findings = [None] * 5
+
+        @staticmethod
+        def count(sev):
+            return {"error": 2, "warning": 1, "info": 2}[sev]
+
+    assert summary(Result()) == "5 findings (2 errors, 1 warning, 2 info) in 2 files."
