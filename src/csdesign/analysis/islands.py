@@ -59,9 +59,13 @@ def find_islands(g: nx.DiGraph) -> list[Island]:
     names = {u: {units[u]["value"], u, *(g.nodes[n].get("role_id") for n in members[u])} for u in ids}
     for iface in g.graph.get("interfaces") or ():
         link([u for u in ids if names[u] & set(iface.get("between") or ())])
-    for lead in g:
-        reached = [u for u in ids if any(g.has_edge(lead, n) and g.edges[lead, n].get("kind") == DOTTED for n in members[u])]
-        link(reached)
+    unit_of = {n: u for u in ids for n in members[u]}
+    reached: dict[str, dict[str, None]] = {}  # lead -> units its dotted lines reach (one pass over edges)
+    for lead, n, kind in g.edges(data="kind"):
+        if kind == DOTTED and n in unit_of:
+            reached.setdefault(lead, {})[unit_of[n]] = None
+    for units_reached in reached.values():
+        link(list(units_reached))
 
     def customers(u: str) -> dict[str, list[str]]:
         out: dict[str, list[str] | None] = {}
