@@ -135,20 +135,27 @@ def clashes(
     nodes_data = dict(g.nodes(data=True))
     rank = {n: i for i, n in enumerate(g)}
     found: dict[tuple[str, str, str], tuple[dict[str, None], dict[ScopeKey, dict]]] = {}
+    class_keys: dict[str, tuple[str, ScopeKey] | None] = {}  # node -> (role, scope), once per node
+
+    def class_key(n: str) -> tuple[str, ScopeKey] | None:
+        if n not in class_keys:
+            cov = nodes_data[n].get("coverage") or {}
+            empty = axis and cov.get(axis) is not None and not cov[axis]
+            # an empty list on the cut axis: in no unit, compared with nobody
+            class_keys[n] = None if empty else (nodes_data[n].get("role_id", n), scope_key(cov))
+        return class_keys[n]
 
     for item, nodes in owners.items():
         if len({nodes_data[n].get("role_id", n) for n in nodes}) < 2:
             continue
         classes: dict[tuple[str, ScopeKey], _Class] = {}
         for n in nodes:
-            cov = nodes_data[n].get("coverage") or {}
-            if axis and cov.get(axis) is not None and not cov[axis]:
-                continue  # an empty list on the cut axis: in no unit, compared with nobody
-            rid = nodes_data[n].get("role_id", n)
-            key = (rid, scope_key(cov))
+            key = class_key(n)
+            if key is None:
+                continue
             cls = classes.get(key)
             if cls is None:
-                cls = classes[key] = _Class(rid, cov)
+                cls = classes[key] = _Class(key[0], nodes_data[n].get("coverage") or {}, tuple(a for a, _ in key[1]))
             cls.nodes.append(n)
         for x, y in _intersecting(list(classes.values())):
             shared = covers(x.cov, y.cov)
@@ -181,11 +188,12 @@ def clashes(
 class _Class:
     """Holders of one item with the same role and the same coverage."""
 
-    __slots__ = ("rid", "cov", "nodes", "_index")
+    __slots__ = ("rid", "cov", "axes", "nodes", "_index")
 
-    def __init__(self, rid: str, cov: dict[str, list[str]]):
+    def __init__(self, rid: str, cov: dict[str, list[str]], axes: tuple[str, ...]):
         self.rid = rid
         self.cov = cov
+        self.axes = axes  # the axes the coverage restricts, sorted
         self.nodes: list[str] = []
         self._index: tuple | None = None
 
@@ -251,7 +259,7 @@ def _intersecting(classes: list[_Class]) -> Iterable[tuple[_Class, _Class]]:
     one is indexed by its cells on the common axes and the other looks its cells up."""
     by_axes: dict[tuple[str, ...], list[int]] = {}
     for i, c in enumerate(classes):
-        by_axes.setdefault(tuple(sorted(c.cov)), []).append(i)
+        by_axes.setdefault(c.axes, []).append(i)
     masks = list(by_axes)
     for mi, ma in enumerate(masks):
         for mb in masks[mi:]:
@@ -274,9 +282,10 @@ def _intersecting(classes: list[_Class]) -> Iterable[tuple[_Class, _Class]]:
 def _cells(cov: dict[str, list[str]], axes: list[str]) -> Iterable[tuple[str, ...]]:
     """The value combinations of a coverage on some axes (one empty cell for no axes)."""
     values = [cov[a] for a in axes]
-    if all(len(v) == 1 for v in values):
-        return (tuple(v[0] for v in values),)
-    return product(*(dict.fromkeys(v) for v in values))
+    for v in values:
+        if len(v) != 1:
+            return product(*(dict.fromkeys(v) for v in values))
+    return (tuple([v[0] for v in values]),)
 
 
 def find_overlaps(g: nx.DiGraph) -> list[Overlap]:
