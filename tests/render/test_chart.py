@@ -164,9 +164,7 @@ def test_fit_to_budget_merges_teams_then_folds_bottom_up():
 
     g = _big_org()
     assert g.number_of_nodes() == 2 + 4 + 40 + 480
-    assert fit_to_budget(g, 40, 1500, max_columns=1000) is g  # small enough: untouched
-    # 40 supervisors × 6 stacked agents = 240 columns: too wide for the default 120
-    assert fit_to_budget(g, 40, 1500).number_of_nodes() == 2 + 4 + 40 + 40
+    assert fit_to_budget(g, 40, 1500) is g  # within the box budget: every box drawn, however wide
     merged = fit_to_budget(g, 40, 100, max_columns=1000)
     assert merged.number_of_nodes() == 2 + 4 + 40 + 40  # one "Agent ×12" box per supervisor
     assert merged.nodes["s0_0#Agent"]["headcount"] == 12
@@ -179,10 +177,13 @@ def test_fit_to_budget_merges_teams_then_folds_bottom_up():
 def test_fit_to_budget_folds_charts_that_are_too_wide():
     from csdesign.render.dot import fit_to_budget
 
-    g = _big_org(managers=30, supervisors=3, agents=2)  # 30 × 3 leaf columns... after merging
-    h = fit_to_budget(g, 40, 1500, per_row=6, max_columns=50)
-    assert h.number_of_nodes() == 2 + 30  # supervisors folded twice: 90 columns > 50
+    g = _big_org(managers=30, supervisors=3, agents=2)  # 2 + 30 + 90 + 180 = 302 boxes
+    # over budget: agents merge (212), supervisors absorb them (122 boxes, within budget but
+    # 90 side by side > 50), managers absorb their supervisors (32)
+    h = fit_to_budget(g, 40, 150, per_row=6, max_columns=50)
+    assert h.number_of_nodes() == 2 + 30
     assert h.nodes["m0"]["team"] == 3 + 6
+    assert fit_to_budget(g, 40, 150, per_row=6, max_columns=100).number_of_nodes() == 2 + 30 + 90
 
 
 def test_text_is_cleaned_of_characters_xml_forbids():

@@ -19,7 +19,7 @@ FONTS = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,sans-se
 FONT_SIZE = 11
 #: Most boxes drawn before teams fold into summary boxes (dot slows sharply beyond this).
 BOX_BUDGET = 1500
-#: Most boxes side by side (after stacking) before teams fold: wider charts are unreadable.
+#: Once a chart is folded, also fold until at most this many boxes stand side by side.
 MAX_COLUMNS = 120
 #: Above this many boxes, orthogonal edges cost too much (dot+ortho: 16 s, 2.3 GB at 5,000).
 ORTHO_LIMIT = 1000
@@ -43,7 +43,7 @@ class DotOptions:
     stack_after: int = 6  # leaf reports per column before stacking into more rows
     collapse_after: int = 40  # leaf reports of one manager beyond which same-title boxes merge
     box_budget: int = BOX_BUDGET  # above this many boxes, teams fold into summary boxes
-    max_columns: int = MAX_COLUMNS  # above this many boxes side by side, too
+    max_columns: int = MAX_COLUMNS  # once folding, also until no wider than this
     highlights: list[Highlight] = field(default_factory=list)
     title: str | None = None
 
@@ -192,18 +192,15 @@ def collapse_large_teams(g: nx.DiGraph, limit: int) -> nx.DiGraph:
 
 
 def fit_to_budget(g: nx.DiGraph, collapse_after: int, budget: int, per_row: int = 6, max_columns: int = MAX_COLUMNS) -> nx.DiGraph:
-    """Keep a chart readable and fast: merge crowded leaf teams, and past ``budget`` boxes or
-    ``max_columns`` boxes side by side fold whole teams into their manager's box ("team of
-    N"), bottom level first. ``--focus`` on one part of the org shows it in detail."""
-
-    def too_big(x: nx.DiGraph) -> bool:
-        return x.number_of_nodes() > budget or _columns(x, per_row) > max_columns
-
+    """Keep a chart readable and fast. Up to ``budget`` boxes every box is drawn (crowded leaf
+    teams merge by title). Past it, every team's same-title leaves merge, then managers absorb
+    their teams bottom level first ("team of N") until the chart has at most ``budget`` boxes
+    and ``max_columns`` side by side. ``--focus`` on one part of the org shows it in detail."""
     h = collapse_large_teams(g, collapse_after)
-    if not too_big(h):
+    if h.number_of_nodes() <= budget:
         return h
     h = collapse_large_teams(h, 1)
-    while too_big(h):
+    while h.number_of_nodes() > budget or _columns(h, per_row) > max_columns:
         folded = fold_bottom_teams(h)
         if folded.number_of_nodes() == h.number_of_nodes():
             break
