@@ -216,3 +216,13 @@ def test_orthogonal_router_failure_falls_back_to_polylines(monkeypatch):
     monkeypatch.setattr(engines, "_system", fake_system)
     assert chart_bytes(graph_from(ORG), "svg", "system") == (b"<svg/>", "system")
     assert ["ortho" in c for c in calls] == [True, False]
+
+
+def test_each_matrix_lead_has_its_own_dotted_colour():
+    from csdesign.render.dot import DOTTED_COLOURS
+
+    text = ORG + "  - id: train_lead\n    title: Training Lead\n    level: supervisor\n    scope: lead\n    function: success\n"
+    source = to_dot(graph_from(text, "matrix"))
+    dashed = [line for line in source.splitlines() if "style=dashed" in line and "->" in line]
+    assert sum(DOTTED_COLOURS[0] in line for line in dashed) == 2  # data lead -> 2 analysts
+    assert sum(DOTTED_COLOURS[1] in line for line in dashed) == 4  # training lead -> mgr + csm, 2 products

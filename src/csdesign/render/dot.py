@@ -23,6 +23,8 @@ BOX_BUDGET = 1500
 MAX_COLUMNS = 120
 #: Above this many boxes, orthogonal edges cost too much (dot+ortho: 16 s, 2.3 GB at 5,000).
 ORTHO_LIMIT = 1000
+#: Colours of dotted (matrix) lines, one per lead so each line can be traced (Okabe–Ito).
+DOTTED_COLOURS = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
 LEVEL_FILL = {"director": "#1f4e79", "manager": "#2e75b6", "supervisor": "#9dc3e6", "individual": "#ffffff"}
 LEVEL_FONT = {"director": "#ffffff", "manager": "#ffffff", "supervisor": "#000000", "individual": "#000000"}
 
@@ -93,10 +95,15 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         for n in sorted(hl.nodes):
             marks.setdefault(n, hl)
 
+    leads = [n for n in g.nodes if any(g.edges[n, v].get("kind") == DOTTED for v in g.successors(n))]
+    lead_colour = {n: DOTTED_COLOURS[i % len(DOTTED_COLOURS)] for i, n in enumerate(leads)}
+
     def node_stmt(target: graphviz.Digraph, n: str) -> None:
         d = g.nodes[n]
         label = box_label(g, n)
         attrs = {"width": _width(label)}
+        if n in lead_colour:  # a lead's border matches its dotted lines
+            attrs.update(color=lead_colour[n], penwidth="2")
         if d.get("kind") == EXTERNAL:
             attrs.update(shape="box", style="filled,dashed", fillcolor="#eeeeee", fontcolor="#333333")
         else:
@@ -127,7 +134,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
     stacked = _stacking(g, opts.stack_after)
     for u, v, d in g.edges(data=True):
         if d.get("kind") == DOTTED:
-            dot.edge(ids[u], ids[v], style="dashed", color="#c55a11", constraint="false")
+            dot.edge(ids[u], ids[v], style="dashed", color=lead_colour[u], constraint="false")
         elif v in stacked:
             dot.edge(ids[u], ids[v], constraint="false")
         else:
