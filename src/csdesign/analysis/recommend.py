@@ -81,13 +81,14 @@ class Recommendation:
     lang: str
     weights: dict[str, float]
     ranking: list[Ranked]
+    guidance: str = ""  # seed 003's advice for this stage, quoted once rather than per reason
 
     @property
     def first(self) -> Ranked:
         return self.ranking[0]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"company": self.company, "stage": self.stage, "weights": dict(self.weights),
+        return {"company": self.company, "stage": self.stage, "guidance": self.guidance, "weights": dict(self.weights),
                 "ranking": [r.to_dict() for r in self.ranking]}
 
 
@@ -122,11 +123,10 @@ def _n(value: float) -> float:
 def _stage(c: Comparison, s: str, lang: str) -> Reason:
     pts = STAGE_POINTS[c.stage][s]
     stage, name = stage_name(c.stage, lang), structure_name(s, lang)
-    guidance = stage_guidance(c.stage, lang)
     if pts > 0:
-        text = pick(lang, f"A {name.lower()} structure suits the {stage} stage. {guidance}", f"{name}结构适合{stage}。{guidance}")
+        text = pick(lang, f"A {name.lower()} structure suits the {stage} stage.", f"{name}结构适合{stage}。")
     elif pts < 0:
-        text = pick(lang, f"A {name.lower()} structure works against the {stage} stage. {guidance}", f"{name}结构不适合{stage}。{guidance}")
+        text = pick(lang, f"A {name.lower()} structure works against the {stage} stage.", f"{name}结构不适合{stage}。")
     else:
         text = pick(lang, f"Seed 003 neither favours nor rules out a {name.lower()} structure at the {stage} stage.", f"种子 003 对{stage}采用{name}结构既不推荐也不排斥。")
     return Reason("stage", pts, text, SOURCES["stage"])
@@ -201,7 +201,7 @@ def recommend(c: Comparison, weights: dict[str, float] | None = None, lang: str 
         ranked.append(Ranked(s, structure_name(s, lang), score, reasons))
     order = TIE_ORDER[c.stage]
     ranked.sort(key=lambda r: (r.score is None, -(r.score or 0.0), order.index(r.structure)))
-    return Recommendation(c.company, c.stage, lang, w, ranked)
+    return Recommendation(c.company, c.stage, lang, w, ranked, stage_guidance(c.stage, lang))
 
 
 def score_table(rec: Recommendation) -> tuple[list[str], list[list[float]]]:

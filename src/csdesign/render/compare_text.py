@@ -97,6 +97,8 @@ def recommend_rich(rec: Recommendation, explain: bool = False):
     title = Text()
     title.append(clean(rec.company), style="bold")
     title.append(f" · {rec.stage} · recommended structures", style="dim")
+    if rec.guidance:
+        title.append("\n" + clean(rec.guidance), style="italic")
     table = Table(title=title, title_justify="left", header_style="bold", show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("Structure", no_wrap=True)
@@ -135,6 +137,8 @@ def explain_rich(rec: Recommendation):
 
 def recommend_markdown(rec: Recommendation, explain: bool = False) -> str:
     lines = [f"# {md_escape(rec.company)}: recommended structures ({rec.stage})", ""]
+    if rec.guidance:
+        lines += [f"> {md_escape(rec.guidance)} (seed 003)", ""]
     for i, r in enumerate(rec.ranking, 1):
         score = "cannot be built" if r.score is None else f"score {r.score:g}"
         lines.append(f"{i}. **{md_escape(r.name)}** (`{r.structure}`), {score}")
