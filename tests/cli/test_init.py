@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from csdesign.knowledge.starter import STAGES, default_structure, starter, template_text
+from csdesign.interchange.starter import STAGES, default_structure, starter, template_text
 from csdesign.model import load_org_text
 from csdesign.render.advice import structures_doc
 from csdesign.structures import NAMES, build

@@ -1,6 +1,7 @@
 """Starter org files for `csdesign init`: one commented template per stage and language.
 
-The templates (knowledge/templates/<stage>.<lang>.yaml) are package data. A chosen structure
+The templates (knowledge/templates/<stage>.<lang>.yaml) are package data; producing and
+checking an org file from them lives here, beside the other writers of org files. A chosen structure
 or company name is written into the template's own lines, so the comments stay; the result
 is loaded and built before it is returned, so init never writes a file that does not render.
 """
