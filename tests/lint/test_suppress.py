@@ -59,3 +59,14 @@ def test_hash_inside_a_quoted_value_is_not_a_comment():
 
 def test_no_marker_means_no_scan():
     assert parse("company: {name: X}\n") == []
+
+
+def test_a_rule_name_suppresses_like_its_code(lint):
+    assert lint(OVERLAP[:-1] + "  # csdesign: ignore[duty-overlap]\n") == []
+
+
+def test_an_unknown_name_is_ln002_as_written_in_upper_case(lint):
+    assert lint(OVERLAP[:-1] + "  # csdesign: ignore[duty-overlapp]\n") == [
+        lint(OVERLAP)[0],
+        ("LN002", 24, 21, "unknown rule code 'DUTY-OVERLAPP' in `ignore[...]`"),
+    ]

@@ -2,7 +2,8 @@
 
 ``ignore[...]`` written after YAML content covers that line; written on a line of its own it
 covers the next line with content (so it can sit above a ``- id: ...`` item). ``file-ignore``
-covers the whole file. Several codes are separated by commas. Unused suppressions are
+covers the whole file. A rule may be named by code or by name (``ignore[duty-overlap]``), as in
+the config file. Several codes are separated by commas. Unused suppressions are
 reported as LN001 (info), unknown or blocking codes as LN002.
 """
 
@@ -44,11 +45,19 @@ def parse(text: str) -> list[Suppression]:
     for i, col, absolute, m in found:
         if any(start <= absolute < end for start, end in inside):
             continue
-        codes = [c.strip().upper() for c in m["codes"].split(",") if c.strip()]
+        codes = [_code(c) for c in m["codes"].split(",") if c.strip()]
         own_line = not lines[i][:col].strip()
         target = None if m["kind"] == "file-ignore" else (_next_content(lines, i) if own_line else i + 1)
         out.append(Suppression(m["kind"], codes, i + 1, col + 1, target))
     return out
+
+
+def _code(written: str) -> str:
+    """A rule code as written, or the code of a rule name (``ignore[duty-overlap]``), like the config."""
+    from csdesign.lint.registry import get
+
+    r = get(written)
+    return r.code if r else written.strip().upper()
 
 
 def _next_content(lines: list[str], index: int) -> int | None:
