@@ -84,3 +84,24 @@ def test_cli_json_markdown_and_explain():
     md = subprocess.run([sys.executable, "-m", "csdesign", "recommend", str(EXAMPLES / "startup.yaml"), "-f", "markdown", "--top", "1"], capture_output=True, text=True).stdout
     assert md.startswith("# Lumen Forms: recommended structures (startup)\n\n> Start-ups run a lean, multi-skilled team")
     assert "\n\n1. **Flat** (`flat`), score 4\n   - +3: A flat structure suits the start-up stage. (seed 003)\n" in md
+
+
+def test_lang_zh_translates_the_headings_too():
+    from rich.console import Console
+
+    from csdesign.render.compare_text import recommend_markdown, recommend_rich
+
+    r = rec("startup.yaml", lang="zh")
+    r.ranking = r.ranking[:1]
+    md = recommend_markdown(r, explain=True)
+    assert md.startswith("# Lumen Forms：推荐的组织结构（初创期）\n\n")
+    assert "\n\n1. **扁平型** (`flat`)，得分 4\n" in md
+    assert "\n| 结构 | stage ×1 | dimensions ×1 | kind ×1 | silos ×1 | handoffs ×1 | spans ×1 | duties ×1 | 得分 |\n" in md
+    console = Console(width=120, record=True, file=open("/dev/null", "w"))
+    console.print(recommend_rich(r, explain=True))
+    text = console.export_text()
+    assert text.startswith("Lumen Forms · 初创期 · 推荐的组织结构")
+    for heading in ("┃ 结构", "┃ 得分 ┃", "┃ 理由", "评分表：权重 × 各规则得分"):
+        assert heading in text
+    for english in ("recommended structures", "Structure", "Score", "Why"):
+        assert english not in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from csdesign.analysis.base import pick
 from csdesign.analysis.compare import Comparison, StructureMetrics
 from csdesign.analysis.recommend import RULES, Recommendation, score_table
 from csdesign.render.text import clean, md_escape
@@ -96,18 +97,18 @@ def recommend_rich(rec: Recommendation, explain: bool = False):
 
     title = Text()
     title.append(clean(rec.company), style="bold")
-    title.append(f" · {rec.stage} · recommended structures", style="dim")
+    title.append(f" · {_stage(rec)} · " + pick(rec.lang, "recommended structures", "推荐的组织结构"), style="dim")
     if rec.guidance:
         title.append("\n" + clean(rec.guidance), style="italic")
     table = Table(title=title, title_justify="left", header_style="bold", show_lines=True)
     table.add_column("#", justify="right")
-    table.add_column("Structure", no_wrap=True)
-    table.add_column("Score", justify="right")
-    table.add_column("Why")
+    table.add_column(pick(rec.lang, "Structure", "结构"), no_wrap=True)
+    table.add_column(pick(rec.lang, "Score", "得分"), justify="right")
+    table.add_column(pick(rec.lang, "Why", "理由"))
     for i, r in enumerate(rec.ranking, 1):
         why = Text()
         if r.score is None:
-            why.append("cannot be built: " + clean(r.error or ""), style="dim")
+            why.append(pick(rec.lang, "cannot be built: ", "无法构建：") + clean(r.error or ""), style="dim")
         for j, reason in enumerate(r.reasons):
             if j:
                 why.append("\n")
@@ -124,11 +125,11 @@ def explain_rich(rec: Recommendation):
     from rich.table import Table
 
     rules, rows = score_table(rec)
-    table = Table(title="Score table: weight × points per rule", title_justify="left", header_style="bold")
-    table.add_column("Structure")
+    table = Table(title=pick(rec.lang, "Score table: weight × points per rule", "评分表：权重 × 各规则得分"), title_justify="left", header_style="bold")
+    table.add_column(pick(rec.lang, "Structure", "结构"))
     for rule in rules:
         table.add_column(f"{rule}\n×{rec.weights[rule]:g}", justify="right")
-    table.add_column("Score", justify="right")
+    table.add_column(pick(rec.lang, "Score", "得分"), justify="right")
     built = [r for r in rec.ranking if r.score is not None]
     for r, row in zip(built, rows):
         table.add_row(r.structure, *[f"{v:g}" for v in row], f"{r.score:g}")
@@ -136,23 +137,34 @@ def explain_rich(rec: Recommendation):
 
 
 def recommend_markdown(rec: Recommendation, explain: bool = False) -> str:
-    lines = [f"# {md_escape(rec.company)}: recommended structures ({rec.stage})", ""]
+    zh = rec.lang == "zh"
+    heading = f"{md_escape(rec.company)}：推荐的组织结构（{_stage(rec)}）" if zh else f"{md_escape(rec.company)}: recommended structures ({rec.stage})"
+    lines = [f"# {heading}", ""]
     if rec.guidance:
         lines += [f"> {md_escape(rec.guidance)} (seed 003)", ""]
     for i, r in enumerate(rec.ranking, 1):
-        score = "cannot be built" if r.score is None else f"score {r.score:g}"
-        lines.append(f"{i}. **{md_escape(r.name)}** (`{r.structure}`), {score}")
+        score = pick(rec.lang, "cannot be built", "无法构建") if r.score is None else pick(rec.lang, f"score {r.score:g}", f"得分 {r.score:g}")
+        lines.append(f"{i}. **{md_escape(r.name)}** (`{r.structure}`){pick(rec.lang, ', ', '，')}{score}")
         if r.error:
             lines.append(f"   - {md_escape(r.error)}")
         for reason in r.reasons:
             lines.append(f"   - {reason.points:+g}: {md_escape(reason.text)} ({reason.source})")
     if explain:
         rules, rows = score_table(rec)
-        lines += ["", "| Structure | " + " | ".join(f"{x} ×{rec.weights[x]:g}" for x in rules) + " | Score |", "|---|" + "---:|" * (len(rules) + 1)]
+        lines += ["", f"| {pick(rec.lang, 'Structure', '结构')} | " + " | ".join(f"{x} ×{rec.weights[x]:g}" for x in rules) + f" | {pick(rec.lang, 'Score', '得分')} |", "|---|" + "---:|" * (len(rules) + 1)]
         built = [r for r in rec.ranking if r.score is not None]
         for r, row in zip(built, rows):
             lines.append(f"| {r.structure} | " + " | ".join(f"{v:g}" for v in row) + f" | {r.score:g} |")
     return "\n".join(lines) + "\n"
+
+
+def _stage(rec: Recommendation) -> str:
+    """The stage as the reader's language names it (growth / 成长期)."""
+    if rec.lang != "zh":
+        return rec.stage
+    from csdesign.knowledge.guide import stage_name
+
+    return stage_name(rec.stage, "zh")
 
 
 def recommend_json(rec: Recommendation, explain: bool = False) -> str:
