@@ -194,3 +194,24 @@ def test_cli_markdown_in_chinese(examples_dir):
     assert "| 处理客户投诉 | 收窄 | 客户成功经理 (csm) 不再负责；由 客服专员 (support) 负责 |" in lines
     assert any(line.startswith("- ✅ 已解决缺口：") for line in lines)
     assert "| 微型团队（2–3） | 1 | 2 | +1 |" in lines
+
+
+RATIO = """\
+company: {name: R, employees: 300, kind: internet}
+structure: {type: functional}
+roles:
+  - {id: head, title: 总监, level: director, scope: head}
+  - {id: m1, title: 经理甲, level: manager, reports_to: head}
+  - {id: m2, title: 经理乙, level: manager, reports_to: head}
+  - {id: a, title: 专员甲, reports_to: m1, headcount: %d}
+  - {id: b, title: 专员乙, reports_to: m2, headcount: 39}
+"""
+
+
+def test_ratio_change_is_computed_from_the_exact_ratios_not_the_rounded_ones():
+    from csdesign.render.diff_text import change
+
+    d = diff(graph_from(RATIO % 38), graph_from(RATIO % 46))
+    ratio = next(m for m in d.metrics if m.name == "individuals per manager")
+    # 77 / 3 = 25.666.. -> 85 / 3 = 28.333..: +2.67 (28.33 - 25.67 would say +2.66)
+    assert (ratio.before, ratio.after, change(ratio)) == (25.67, 28.33, "+2.67")

@@ -82,6 +82,7 @@ class Metric:
     before: Any
     after: Any
     zh: str | None = None  # the name in Chinese
+    delta: float | None = None  # exact change when before/after are rounded (else after - before)
 
     def label(self, lang: str = "en") -> str:
         return self.zh if lang == "zh" and self.zh else self.name
@@ -336,10 +337,17 @@ def _metrics(before: nx.DiGraph, after: nx.DiGraph, sb: SpanReport, sa: SpanRepo
         Metric("boxes", sum(1 for _ in roles(before)), sum(1 for _ in roles(after)), "岗位框"),
         Metric("headcount", sb.headcount, sa.headcount, "人数"),
         Metric("managers", sb.manager_people, sa.manager_people, "管理者"),
-        Metric("individuals per manager", sb.ratio, sa.ratio, "每位管理者对应的员工数"),
+        Metric("individuals per manager", sb.ratio, sa.ratio, "每位管理者对应的员工数", _exact_change(sb, sa)),
         Metric("layers below the head", sb.layers, sa.layers, "负责人以下层级"),
         Metric("units", len(before.graph.get("units") or {}), len(after.graph.get("units") or {}), "单元"),
     ]
+
+
+def _exact_change(sb: SpanReport, sa: SpanReport) -> float | None:
+    """The change in individuals per manager from the unrounded ratios (25.67 -> 28.33 is +2.67, not +2.66)."""
+    if not (sb.manager_people and sa.manager_people):
+        return None
+    return round(sa.individual_people / sa.manager_people - sb.individual_people / sb.manager_people, 2)
 
 
 def _bands(sb: SpanReport, sa: SpanReport) -> list[Metric]:

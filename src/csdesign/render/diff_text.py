@@ -110,6 +110,6 @@ def change(m: Metric, lang: str = "en") -> str:
     if not m.changed:
         return ""
     if isinstance(m.before, (int, float)) and isinstance(m.after, (int, float)) and not isinstance(m.before, bool):
-        delta = round(m.after - m.before, 2)
+        delta = m.delta if m.delta is not None else round(m.after - m.before, 2)
         return f"{delta:+g}"
     return word("differs", lang)
