@@ -168,3 +168,22 @@ def test_alias_bomb_is_capped(write_yaml):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
     _, [problem] = collect_problems(write_yaml("\n".join(lines) + "\n"))
     assert "alias bomb" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "problem"),
+    [
+        (BASE.replace("  name: 云帆科技", "  name：云帆科技"), (2, 7), "mapping values are not allowed in this context"),
+        (BASE + "    headcount：3\n  - id: x\n", (8, 14), "could not find expected ':'"),
+    ],
+)
+def test_fullwidth_colon_is_pointed_at_with_a_hint(write_yaml, text, where, problem):
+    _, [p] = collect_problems(write_yaml(text))
+    assert (p.code, (p.line, p.column), p.message, p.hint) == (
+        "S001", where, f"YAML syntax error: {problem}", "'：' is a full-width (Chinese) colon; YAML needs an ASCII ':' followed by a space",
+    )
+
+
+def test_fullwidth_colon_in_a_value_is_not_blamed(write_yaml):
+    _, [p] = collect_problems(write_yaml(BASE.replace("客户成功部总监", "总监：华东") + "  - id: [unclosed\n"))
+    assert p.hint is None and p.line != 7

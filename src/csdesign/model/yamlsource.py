@@ -9,6 +9,7 @@ duplicate keys, (c) cap alias expansion ("billion laughs") and input size.
 from __future__ import annotations
 
 import copy
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,19 @@ def decode(raw: bytes, name: str) -> str:
         ) from None
 
 
+_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?[^\s#:：'\"]+\s*)：")
+
+
+def _fullwidth_colon(text: str, error_line: int) -> tuple[int, int] | None:
+    """(line, column) of a key written with '：' on the error line or the 3 lines above it."""
+    lines = text.splitlines()
+    for i in range(min(error_line, len(lines) - 1), max(error_line - 4, -1), -1):
+        m = _FULLWIDTH_KEY.match(lines[i])
+        if m:
+            return i + 1, len(m.group(1)) + 1
+    return None
+
+
 def load(text: str, name: str) -> Located:
     """Parse YAML text into plain data with positions; raise InputError with a location.
 
@@ -138,6 +152,9 @@ def load(text: str, name: str) -> Located:
             msg = "YAML syntax error: a quoted string is never closed"
             line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
             hint = "add the closing quote"
+        elif mark is not None and (colon := _fullwidth_colon(text, mark.line)) is not None:
+            line, col = colon
+            hint = "'：' is a full-width (Chinese) colon; YAML needs an ASCII ':' followed by a space"
         raise InputError(msg, problems=[Problem(msg, name, line, col, hint=hint)]) from None
     except yaml.reader.ReaderError as exc:  # control characters and other unreadable input
         line, col = _byte_position(text, exc.position)
