@@ -91,3 +91,18 @@ def test_report_output_suffix_must_say_the_format(tmp_path):
     text = (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert ok.returncode == 0 and text.startswith("Lumen Forms  (flat)\n1 overlap, 0 gaps\n")
     assert all(line == line.rstrip() for line in text.splitlines())  # no padding to the width
+
+
+def test_chinese_report_names_units_and_structure_in_chinese():
+    from csdesign.structures import build_file
+    from tests.helpers import EXAMPLES
+
+    report = run_all(build_file(str(EXAMPLES / "ecommerce-matrix.yaml")), ["overlap", "spans"])
+    md = report_markdown(report, "zh")
+    assert md.startswith("# 职责分析报告: 云购电商 (矩阵型)\n")
+    assert "| 产品：服饰美妆、产品：数码家电、产品：生鲜超市 |" in md
+    assert "| 一线主管 (frontline\\_sup) | 产品：服饰美妆 |" in md
+    assert "product:" not in md
+    english = report_markdown(report, "en")
+    assert english.startswith("# Responsibility report: 云购电商 (matrix)\n")
+    assert "| product: 服饰美妆, product: 数码家电, product: 生鲜超市 |" in english

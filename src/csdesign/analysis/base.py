@@ -107,6 +107,18 @@ def format_scope(scope: dict[str, list[str]] | ScopeKey, lang: str = "en") -> st
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
+def unit_text(unit: str, lang: str = "en") -> str:
+    """A unit label from :func:`units_of` ("product: Analytics") in ``lang`` ("产品：Analytics")."""
+    axis, sep, label = unit.partition(": ")
+    if lang == "zh" and sep and axis in AXIS_NAMES:
+        return f"{AXIS_NAMES[axis][1]}：{label}"
+    return unit
+
+
+def join_units(lang: str, units: Iterable[str]) -> str:
+    return join(lang, (unit_text(u, lang) for u in units))
+
+
 def units_of(g: nx.DiGraph, nodes: Iterable[str]) -> tuple[str, ...]:
     """Unit labels of some nodes ("product: Analytics"), in order first met, shared roles skipped."""
     info = g.graph.get("units", {})

@@ -18,7 +18,7 @@ from typing import Mapping
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, join, pick, q, role_ref, units_of
+from csdesign.analysis.base import RoleRef, join, join_units, pick, q, role_ref, units_of
 from csdesign.structures.contract import roles
 
 #: Declared headcount above the need by more than this share (and at least one person) is over.
@@ -52,7 +52,7 @@ class CapacityRow:
                 f"客户分层{segs}有 {self.accounts} 个客户，但没有岗位声明对其的服务容量；请核定服务该分层的团队规模",
             )
         who = self.role.label()
-        where = pick(lang, f" in {join(lang, self.units)}", f"（{join(lang, self.units)}）") if self.units and len(self.units) == 1 else ""
+        where = pick(lang, f" in {join_units(lang, self.units)}", f"（{join_units(lang, self.units)}）") if self.units and len(self.units) == 1 else ""
         base = pick(
             lang,
             f"{who}{where}: {self.accounts} accounts in {segs} need {self.required} people, {self.declared} declared",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from csdesign.analysis import Report
 from csdesign.analysis.base import pick
-from csdesign.render.report_sections import sections
+from csdesign.render.report_sections import sections, structure_label
 from csdesign.render.text import md_escape
 
 
 def report_markdown(report: Report, lang: str = "en") -> str:
     title = pick(lang, "Responsibility report", "职责分析报告")
-    out = [f"# {title}: {md_escape(report.company)} ({md_escape(report.structure)})", "", f"**{md_escape(report.summary(lang))}**", ""]
+    out = [f"# {title}: {md_escape(report.company)} ({md_escape(structure_label(report.structure, lang))})", "", f"**{md_escape(report.summary(lang))}**", ""]
     for s in sections(report, lang):
         out += [f"## {md_escape(s.heading)}", ""]
         if s.columns and s.rows:

@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from csdesign.analysis import Report
-from csdesign.analysis.base import format_scope, join, pick
+from csdesign.analysis.base import format_scope, join, join_units, pick, unit_text
+
+
+def structure_label(structure: str, lang: str) -> str:
+    """The structure as a heading shows it: the id in English, its name in Chinese (矩阵型)."""
+    if lang == "zh":
+        from csdesign.knowledge.guide import structure_ids, structure_name
+
+        if structure in structure_ids():
+            return structure_name(structure, lang)
+    return structure
 
 H = {
     "overlap": ("Responsibility overlaps", "职责重叠"),
@@ -91,7 +101,7 @@ def sections(report: Report, lang: str = "en") -> list[Section]:
     ran = report.ran
     if "overlap" in ran:
         out.append(Section("overlap", t(lang, H["overlap"]), cols("duty", "roles", "scope", "units", "finding"),
-            [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join(lang, o.units), o.message(lang)] for o in report.overlaps], empty=none))
+            [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps], empty=none))
     if "gaps" in ran:
         out.append(Section("gaps", t(lang, H["gaps"]), cols("name", "expected", "scope", "finding"),
             [[gp.label(lang), t(lang, SOURCES[gp.source]), format_scope(gp.scope, lang), gp.message(lang)] for gp in report.gaps], empty=none))
@@ -114,7 +124,7 @@ def sections(report: Report, lang: str = "en") -> list[Section]:
             empty=pick(lang, "Every owned KPI has one owner per scope.", "每个指标在每个范围内都只有一个负责人。")))
     if "delegation" in ran:
         out.append(Section("delegation", t(lang, H["delegation"]), cols("duty", "manager", "report", "units"),
-            [[d.duty, d.manager.label(), d.report.label(), join(lang, d.units)] for d in report.delegations], empty=none))
+            [[d.duty, d.manager.label(), d.report.label(), join_units(lang, d.units)] for d in report.delegations], empty=none))
     if "spans" in ran and report.spans is not None:
         s = report.spans
         ratio = f"1 : {s.ratio:g}" if s.ratio is not None else "–"
@@ -127,13 +137,13 @@ def sections(report: Report, lang: str = "en") -> list[Section]:
         ]
         bands = {b.id: b for b in s.bands}
         out.append(Section("spans", t(lang, H["spans"]), cols("manager", "unit", "people", "reports", "span", "band"),
-            [[f"{r.title} ({r.role_id})", r.unit or "", str(r.managers), str(r.reports), str(r.span), t(lang, (bands[r.band].en, bands[r.band].zh))] for r in s.rows],
+            [[f"{r.title} ({r.role_id})", unit_text(r.unit, lang) if r.unit else "", str(r.managers), str(r.reports), str(r.span), t(lang, (bands[r.band].en, bands[r.band].zh))] for r in s.rows],
             notes=notes, empty=pick(lang, "No managers.", "没有管理者。")))
         out.append(Section("bands", t(lang, H["bands"]), cols("band", "range", "people", "share"),
             [[t(lang, (b.en, b.zh)), b.range_text(), str(s.band_people.get(b.id, 0)), f"{s.band_share(b.id):.0%}"] for b in s.bands]))
     if "capacity" in ran:
         out.append(Section("capacity", t(lang, H["capacity"]), cols("role", "segments", "units", "accounts", "required", "declared", "status"),
-            [[r.role.label() if r.role else "–", join(lang, r.segments), join(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in report.capacity],
+            [[r.role.label() if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in report.capacity],
             notes=[r.message(lang) for r in report.capacity if r.status != "ok"],
             empty=pick(lang, "No segment declares accounts.", "没有客户分层声明客户数。")))
     if "placement" in ran and report.placement is not None:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from csdesign.analysis import Report
-from csdesign.render.report_sections import sections
+from csdesign.render.report_sections import sections, structure_label
 from csdesign.render.text import clean
 
 
@@ -20,7 +20,7 @@ def report_renderable(report: Report, lang: str = "en") -> Group:
     parts: list = []
     head = Text()
     head.append(clean(report.company), style="bold")
-    head.append(f"  ({report.structure})", style="dim")
+    head.append(f"  ({structure_label(report.structure, lang)})", style="dim")
     parts.append(head)
     summary = Text(clean(report.summary(lang)), style="bold yellow" if report.findings else "bold green")
     parts.append(summary)
