@@ -186,7 +186,7 @@ def test_cli_markdown_in_chinese(examples_dir):
     md = run("diff", str(examples_dir / "reorg-before.yaml"), str(examples_dir / "reorg-after.yaml"), "-f", "markdown", "--lang", "zh")
     assert md.returncode == 0, md.stderr
     lines = md.stdout.splitlines()
-    assert lines[0] == "## 组织调整：云帆科技 (explicit) → 云帆科技 (explicit)"
+    assert lines[0] == "## 组织调整：云帆科技 (现状组织) → 云帆科技 (现状组织)"
     assert lines[2].endswith("reorg-after.yaml：**新增 3，移除 1，调动 3，变更 1，未变 4**")
     assert "| 客户成功部汇报对象 | Sales | COO | 有变化 |" in lines
     assert "| → 调动 | 王丽 · 客户成功经理 (yf003) | 上级：张敏 · 客户服务部经理 → 李强 · 战略客户组组长；单元：客户成功组 → 战略客户组 |" in lines
@@ -215,3 +215,13 @@ def test_ratio_change_is_computed_from_the_exact_ratios_not_the_rounded_ones():
     ratio = next(m for m in d.metrics if m.name == "individuals per manager")
     # 77 / 3 = 25.666.. -> 85 / 3 = 28.333..: +2.67 (28.33 - 25.67 would say +2.66)
     assert (ratio.before, ratio.after, change(ratio)) == (25.67, 28.33, "+2.67")
+
+
+def test_chinese_diff_names_the_structure_in_chinese(examples_dir):
+    from csdesign.analysis.diff import diff
+    from csdesign.render.diff_markdown import to_markdown
+    from csdesign.structures import build_file
+
+    d = diff(build_file(str(examples_dir / "reorg-before.yaml")), build_file(str(examples_dir / "reorg-after.yaml"), "functional"))
+    assert to_markdown(d, "zh").splitlines()[0] == "## 组织调整：云帆科技 (现状组织) → 云帆科技 (职能型)"
+    assert to_markdown(d, "en").splitlines()[0] == "## Reorganisation: 云帆科技 (explicit) → 云帆科技 (functional)"

@@ -73,6 +73,16 @@ def structure_name(structure: str, lang: str = "en") -> str:
     return _data()["structures"][structure]["name"][check_lang(lang)]
 
 
+def structure_label(structure: str, lang: str = "en") -> str:
+    """A structure as headings show it: the id in English ("matrix"), its name in Chinese
+    ("矩阵型"); an as-is org built from positions is "explicit" / "现状组织"."""
+    if lang != "zh":
+        return structure
+    if structure == "explicit":
+        return "现状组织"
+    return structure_name(structure, lang) if structure in structure_ids() else structure
+
+
 def stage_guidance(stage: str, lang: str = "en") -> str:
     """Seed 003's advice for a company stage (startup | growth | enterprise)."""
     return _data()["stages"][stage]["guidance"][check_lang(lang)].strip()

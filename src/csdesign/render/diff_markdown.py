@@ -21,7 +21,7 @@ def _figures(title: str, metrics: list[Metric], lang: str, first: str = "") -> l
 
 def to_markdown(d: OrgDiff, lang: str = "en") -> str:
     w = lambda k: words.word(k, lang)  # noqa: E731
-    out = [f"## {w('title')}{w('colon')}{esc(words.side(d.before))} → {esc(words.side(d.after))}", ""]
+    out = [f"## {w('title')}{w('colon')}{esc(words.side(d.before, lang))} → {esc(words.side(d.after, lang))}", ""]
     out += [f"{esc(str(d.before.get('file')))} → {esc(str(d.after.get('file')))}{w('colon')}**{words.headline(d, lang)}**", ""]
     out += _figures(w("figures"), d.metrics, lang)
     if d.boxes:

@@ -37,7 +37,7 @@ def to_table(d: OrgDiff, lang: str = "en") -> Group:
     w = lambda k: words.word(k, lang)  # noqa: E731
     head = Text()
     head.append(f"{w('title')}{w('colon')}", style="bold")
-    head.append(f"{clean(words.side(d.before))} → {clean(words.side(d.after))}")
+    head.append(f"{clean(words.side(d.before, lang))} → {clean(words.side(d.after, lang))}")
     head.append(f"\n{words.headline(d, lang)}", style="dim")
     parts: list = [head, _figures(w("figures"), d.metrics, lang)]
     if d.boxes:

@@ -52,8 +52,10 @@ def headline(d: OrgDiff, lang: str = "en") -> str:
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-def side(info: dict) -> str:
-    return f"{info.get('company')} ({info.get('structure')})"
+def side(info: dict, lang: str = "en") -> str:
+    from csdesign.knowledge.guide import structure_label
+
+    return f"{info.get('company')} ({structure_label(str(info.get('structure')), lang)})"
 
 
 def box(b: BoxChange, lang: str = "en") -> str:

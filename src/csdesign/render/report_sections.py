@@ -11,16 +11,6 @@ from dataclasses import dataclass, field
 from csdesign.analysis import Report
 from csdesign.analysis.base import format_scope, join, join_units, pick, unit_text
 
-
-def structure_label(structure: str, lang: str) -> str:
-    """The structure as a heading shows it: the id in English, its name in Chinese (矩阵型)."""
-    if lang == "zh":
-        from csdesign.knowledge.guide import structure_ids, structure_name
-
-        if structure in structure_ids():
-            return structure_name(structure, lang)
-    return structure
-
 H = {
     "overlap": ("Responsibility overlaps", "职责重叠"),
     "gaps": ("Gaps: expected duties and KPIs nobody owns", "职责空缺：无人负责的职责与指标"),

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from csdesign.analysis import Report
-from csdesign.render.report_sections import sections, structure_label
+from csdesign.knowledge.guide import structure_label
+from csdesign.render.report_sections import sections
 from csdesign.render.text import clean
 
 
