@@ -106,3 +106,8 @@ def test_chinese_report_names_units_and_structure_in_chinese():
     english = report_markdown(report, "en")
     assert english.startswith("# Responsibility report: 云购电商 (matrix)\n")
     assert "| product: 服饰美妆, product: 数码家电, product: 生鲜超市 |" in english
+
+
+def test_report_unknown_language_is_the_shared_message():
+    res = run("report", "examples/startup.yaml", "--lang", "fr")
+    assert (res.returncode, res.stderr) == (2, "unknown language 'fr' (use en or zh)\n")
