@@ -142,6 +142,22 @@ def load(text: str, name: str) -> Located:
     try:
         located.data = _Builder(located).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
+        if _is_nesting_limit(exc):
+            # libyaml (0.2.5+, bundled in PyYAML >= 6.0.4 wheels) stops at its own nesting
+            # limit while scanning ahead, before our depth check sees the events. Classify
+            # the condition and let the pure-Python parser, which has no limit of its own,
+            # reach MAX_DEPTH so the message and location are csdesign's on every version.
+            located = Located(data=None, file=name, text=text)
+            try:
+                _Builder(located).run(yaml.parse(text, Loader=yaml.SafeLoader))
+            except InputError:
+                raise
+            except yaml.YAMLError:
+                pass
+            mark = exc.problem_mark or exc.context_mark
+            msg = f"YAML nesting is deeper than {MAX_DEPTH} levels"
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            raise InputError(msg, problems=[Problem(msg, name, line, col, hint=_DEPTH_HINT)]) from None
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         msg = f"YAML syntax error: {exc.problem or exc.context}"
@@ -166,6 +182,13 @@ def load(text: str, name: str) -> Located:
     return located
 
 
+def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
+    """True when the parser gave up on nesting depth (libyaml words it "exceeded maximum
+    nesting depth"; matched loosely so a rewording upstream still classifies)."""
+    text = f"{exc.problem or ''} {exc.context or ''}".lower()
+    return "nesting" in text or "depth" in text
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n", line + 1)
     return lines[line][column : column + 1] if line < len(lines) else ""
@@ -180,6 +203,7 @@ def _byte_position(text: str, offset: int) -> tuple[int, int]:
 
 #: Deepest nesting of mappings/lists accepted (an org file needs about 5).
 MAX_DEPTH = 100
+_DEPTH_HINT = "an org file needs only a few levels; flatten the data"
 
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
@@ -321,7 +345,7 @@ class _Builder:
                 root = self.attach(stack, value, ev)
                 continue
             if len(stack) >= MAX_DEPTH:
-                self.fail(f"YAML nesting is deeper than {MAX_DEPTH} levels", ev.start_mark, hint="an org file needs only a few levels; flatten the data")
+                self.fail(f"YAML nesting is deeper than {MAX_DEPTH} levels", ev.start_mark, hint=_DEPTH_HINT)
             kind = "map" if cls is yaml.MappingStartEvent else "seq"
             stack.append(_Frame(kind, path, {} if kind == "map" else [], start, ev.anchor, len(self.log)))
         return root
