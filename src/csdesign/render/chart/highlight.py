@@ -8,13 +8,14 @@ from csdesign.analysis import Report
 from csdesign.errors import InputError
 from csdesign.render.chart.dot import Highlight
 
-#: highlight name -> (analysis for run_all, colour, legend label en, zh)
+#: highlight name -> (analysis for run_all, colour, legend label en, zh). Warm, purple and dark
+#: green hues: never the cool dotted-line lead colours (render/chart/dot.py DOTTED_COLOURS).
 KINDS = {
     "overlaps": ("overlap", "#c00000", "duty overlap", "职责重叠"),
     "gaps": ("gaps", "#ed7d31", "duty / KPI gap", "职责空缺"),
-    "duplicates": ("duplicates", "#7030a0", "near-duplicate duty", "疑似重复职责"),
+    "duplicates": ("duplicates", "#aa3377", "near-duplicate duty", "疑似重复职责"),
     "raci": ("raci", "#bf8f00", "RACI issue", "RACI问题"),
-    "kpis": ("kpis", "#00b0f0", "shared KPI", "多人负责的指标"),
+    "kpis": ("kpis", "#e7298a", "shared KPI", "多人负责的指标"),
     "spans": ("spans", "#375623", "span / layer issue", "管理幅度问题"),
     "capacity": ("capacity", "#833c0b", "staffing mismatch", "人员配置不匹配"),
 }
