@@ -118,6 +118,39 @@ li.collapsed>ul{display:none}
 }
 """
 
+DRAW_JS = r"""
+// Dotted lines over an org chart: one path per link, in its lead's colour and dash, from the
+// lead's box to the report's box (or to the nearest visible ancestor when collapsed).
+window.csdesignLinks=(function(){
+  "use strict";
+  function visible(el){var li=el.closest("li"),shown=el;
+    for(var p=li&&li.parentNode.closest("li");p;p=p.parentNode.closest("li")){if(p.classList.contains("collapsed"))shown=p.querySelector(":scope>.box");}
+    return shown;}
+  function pos(el,cv){var x0=0,y0=0;for(var e=el;e&&e!==cv;e=e.offsetParent){x0+=e.offsetLeft;y0+=e.offsetTop;}return {x:x0,y:y0,w:el.offsetWidth,h:el.offsetHeight};}
+  function draw(cv,svg,L){
+    while(svg.firstChild)svg.removeChild(svg.firstChild);
+    svg.setAttribute("width",cv.scrollWidth);svg.setAttribute("height",cv.scrollHeight);
+    var seen={};
+    L.links.forEach(function(k){
+      var a=cv.querySelector('[data-b="'+k[0]+'"]'),b=cv.querySelector('[data-b="'+k[1]+'"]');if(!a||!b)return;
+      a=visible(a);b=visible(b);if(a===b)return;
+      var key=a.getAttribute("data-b")+">"+b.getAttribute("data-b")+">"+k[2];if(seen[key])return;seen[key]=1;
+      var lead=L.leads[k[2]],off=(k[2]%5-2)*4;
+      var p=pos(a,cv),q=pos(b,cv);
+      var x1=p.x+p.w/2+off,y1=p.y+p.h,x2=q.x+q.w/2+off,y2=q.y;
+      if(y2<=y1){y1=p.y+p.h/2;x1=(q.x>p.x)?p.x+p.w:p.x;y2=q.y+q.h/2;x2=(q.x>p.x)?q.x:q.x+q.w;}
+      var mid=y1+(y2-y1)/2+off;
+      var path=document.createElementNS(svg.namespaceURI,"path");
+      path.setAttribute("d","M"+x1+","+y1+" C"+x1+","+mid+" "+x2+","+mid+" "+x2+","+y2);
+      path.setAttribute("fill","none");path.setAttribute("stroke",lead.colour);path.setAttribute("stroke-width","1.6");
+      path.setAttribute("stroke-dasharray",lead.dash);path.setAttribute("data-lead",String(k[2]));
+      svg.appendChild(path);
+    });
+  }
+  return {draw:draw};
+})();
+"""
+
 JS = r"""
 (function(){
   "use strict";
@@ -134,34 +167,7 @@ JS = r"""
     s=f>0?f:1;x=Math.max(0,(vp.clientWidth-w*s)/2);y=0;apply();}
   // Print: scale the chart to the printable area of A4 landscape (277 x 190 mm at 96 dpi).
   function printZoom(){var w=cv.scrollWidth,h=cv.scrollHeight;var z=Math.min(1,1046/Math.max(w,1),640/Math.max(h,1));cv.style.setProperty("--print-zoom",String(z));}
-  function box(id){return cv.querySelector('[data-b="'+id+'"]');}
-  function visible(el){// the box itself, or the box of its outermost collapsed ancestor
-    var li=el.closest("li"),shown=el;
-    for(var p=li&&li.parentNode.closest("li");p;p=p.parentNode.closest("li")){if(p.classList.contains("collapsed"))shown=p.querySelector(":scope>.box");}
-    return shown;}
-  function pos(el){var x0=0,y0=0;for(var e=el;e&&e!==cv;e=e.offsetParent){x0+=e.offsetLeft;y0+=e.offsetTop;}return {x:x0,y:y0,w:el.offsetWidth,h:el.offsetHeight};}
-  function draw(){
-    var svg=document.getElementById("links");
-    while(svg.firstChild)svg.removeChild(svg.firstChild);
-    svg.setAttribute("width",cv.scrollWidth);svg.setAttribute("height",cv.scrollHeight);
-    var seen={};
-    L.links.forEach(function(k){
-      var a=box(k[0]),b=box(k[1]);if(!a||!b)return;
-      a=visible(a);b=visible(b);if(a===b)return;
-      var key=a.getAttribute("data-b")+">"+b.getAttribute("data-b")+">"+k[2];if(seen[key])return;seen[key]=1;
-      var lead=L.leads[k[2]],off=(k[2]%5-2)*4;
-      var p=pos(a),q=pos(b);
-      var x1=p.x+p.w/2+off,y1=p.y+p.h,x2=q.x+q.w/2+off,y2=q.y;
-      if(y2<=y1){y1=p.y+p.h/2;x1=(q.x>p.x)?p.x+p.w:p.x;y2=q.y+q.h/2;x2=(q.x>p.x)?q.x:q.x+q.w;}
-      var mid=y1+(y2-y1)/2+off;
-      var path=document.createElementNS(svg.namespaceURI,"path");
-      path.setAttribute("d","M"+x1+","+y1+" C"+x1+","+mid+" "+x2+","+mid+" "+x2+","+y2);
-      path.setAttribute("fill","none");path.setAttribute("stroke",lead.colour);path.setAttribute("stroke-width","1.6");
-      path.setAttribute("stroke-dasharray",lead.dash);path.setAttribute("data-lead",String(k[2]));
-      svg.appendChild(path);
-    });
-    printZoom();
-  }
+  function draw(){window.csdesignLinks.draw(cv,document.getElementById("links"),L);printZoom();}
   vp.addEventListener("wheel",function(e){e.preventDefault();var r=vp.getBoundingClientRect();zoomAt(e.deltaY<0?1.1:1/1.1,e.clientX-r.left,e.clientY-r.top);},{passive:false});
   vp.addEventListener("pointerdown",function(e){if(e.target.closest("button,.box"))return;drag={px:e.clientX,py:e.clientY,x:x,y:y};vp.classList.add("dragging");});
   window.addEventListener("pointermove",function(e){if(!drag)return;x=drag.x+e.clientX-drag.px;y=drag.y+e.clientY-drag.py;apply();});
@@ -420,6 +426,11 @@ def chart_fragment(g: nx.DiGraph, *, node_ids: bool = False, lang: str | None = 
     return f'<div class="tree">{page.tree()}</div>'
 
 
+def chart_links(g: nx.DiGraph) -> dict:
+    """The dotted lines of :func:`chart_fragment`'s boxes, for ``csdesignLinks.draw``."""
+    return _Page(g, "en", node_ids=False).links()
+
+
 def _json_block(element_id: str, data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -458,5 +469,5 @@ def to_html(g: nx.DiGraph, lang: str | None = None) -> str:
         f'<span id="boxes">{_e(word("boxes", lang, n=roles))}</span></header>\n'
         f'<main id="viewport"><div id="canvas"><svg id="links" aria-hidden="true"></svg><div class="tree">{page.tree()}</div></div>{page.legend()}</main>\n'
         f"{_json_block('chrome', chrome)}\n{_json_block('dotted', page.links())}\n"
-        f"<script>{JS}</script>\n</body>\n</html>\n"
+        f"<script>{DRAW_JS}{JS}</script>\n</body>\n</html>\n"
     )
