@@ -246,12 +246,12 @@ def test_each_matrix_lead_has_its_own_dotted_colour():
 
 def test_lead_colours_never_meet_highlight_colours():
     from csdesign.render.chart.dot import DOTTED_COLOURS
-    from csdesign.render.chart.highlight import KINDS
+    from csdesign.analysis.registry import ANALYSES
     from csdesign.render.diff.chart import COLOURS
 
     def rgb(h):
         return tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))
 
-    marks = [k[1] for k in KINDS.values()] + list(COLOURS.values())
+    marks = [a.highlight.colour for a in ANALYSES.highlights().values()] + list(COLOURS.values())
     closest = min(sum((a - b) ** 2 for a, b in zip(rgb(x), rgb(y))) ** 0.5 for x in DOTTED_COLOURS for y in marks)
     assert closest > 90

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from csdesign.analysis.registry import ANALYSES
 from csdesign.cli.app import app, say
 from csdesign.cli.options import Engine, OrgArg, StructureOpt, StructureType
 from csdesign.render.chart.formats import CHART_FORMATS, format_for
@@ -23,7 +24,7 @@ def render(
     depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Show only this many levels below the CS head (head = 1)."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Show only this role's subtree (role id)."),
     engine: Engine = typer.Option(Engine.auto, "--engine", help="Graphviz to use: embedded (pygraphviz's bundled Graphviz), system (dot on PATH) or auto (embedded when installed)."),
-    highlight: Optional[str] = typer.Option(None, "--highlight", help="Mark the boxes in report findings: overlaps, gaps, duplicates, raci, kpis, spans, capacity or all (comma-separated)."),
+    highlight: Optional[str] = typer.Option(None, "--highlight", help="Mark the boxes in report findings: " + ", ".join(ANALYSES.highlights()) + " or all (comma-separated)."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Colour what changed since this org (added, moved, changed; removed in the legend).", metavar="BEFORE.yaml"),
     page: str = typer.Option("16:9", "--page", help=f"Page shape: {PAGES}. Charts too big for one legible page are paginated.", metavar="PAGE"),
     portrait: bool = typer.Option(False, "--portrait", help="Portrait pages (default landscape)."),

@@ -116,7 +116,7 @@ class Workbench:
             "version": self.version, "side": side, "sides": list(self.sources), "view": view, "lang": lang,
             "structures": list(NAMES), "structure_labels": {n: _label(n, lang) for n in NAMES}, "structure": structure, "title": src.shown, "error": src.error,
             "errors": {k: s.error for k, s in self.sources.items() if s.error}, "chart": None,
-            "findings": [], "diff": [], "boxes": 0,
+            "links": {"links": [], "leads": []}, "findings": [], "diff": [], "boxes": 0,
         }
         if src.org is None:
             return out
@@ -134,6 +134,7 @@ class Workbench:
         out["title"] = f"{g.graph.get('company', '')} · {structure_label(str(g.graph.get('structure')), lang)}"
         out["boxes"] = sum(1 for _ in roles(g))
         out["chart"] = _chart(g, view, lang)
+        out["links"] = _links(g) if view == "chart" else {"links": [], "leads": []}
         own = structure is None or structure == g.graph.get("structure") == _file_structure(src.org)
         out["findings"] = findings(g, src, lang, lint=own)
         if "before" in self.sources and self.sources["before"].org is not None and side == "after" and "after" in self.sources:
@@ -147,6 +148,12 @@ def _label(structure: str, lang: str) -> str:
     return structure_label(structure, lang)
 
 
+def _links(g: Any) -> dict:
+    from csdesign.render.chart.html import chart_links
+
+    return chart_links(g)
+
+
 def _chart(g: Any, view: str, lang: str) -> str:
     if view == "grid":
         from csdesign.render.chart.matrix_grid import grid_html
@@ -158,7 +165,7 @@ def _chart(g: Any, view: str, lang: str) -> str:
         return f'<p class="empty">{none}</p>'
     from csdesign.render.chart.html import chart_fragment
 
-    return chart_fragment(g, node_ids=True)
+    return chart_fragment(g, node_ids=True, lang=lang)
 
 
 def _file_structure(org: Any) -> str | None:
@@ -170,20 +177,16 @@ def findings(g: Any, src: Source, lang: str, *, lint: bool = True) -> list[dict]
     """The report's findings (with the boxes they involve and a file:line), then lint's
     (only for the structure the file declares: that is the one lint checks)."""
     from csdesign.analysis import run_all
-    from csdesign.render.chart.highlight import KINDS
+    from csdesign.analysis.registry import ANALYSES
 
     report = run_all(g)
-    groups = {
-        "overlaps": report.overlaps, "gaps": report.gaps, "duplicates": report.near_duplicates,
-        "raci": report.raci_issues, "kpis": report.shared_kpis,
-        "spans": report.spans.issues if report.spans else [], "capacity": [r for r in report.capacity if r.is_finding],
-    }
     out: list[dict] = []
-    for kind, items in groups.items():
-        _, colour, en, zh = KINDS[kind]
-        for f in items:
+    for kind, a in ANALYSES.highlights().items():
+        assert a.highlight is not None
+        en, zh = a.highlight.label
+        for f in report.findings_of(a.name):
             nodes = [n for n in f.nodes if n in g]
-            out.append({"kind": kind, "label": zh if lang == "zh" else en, "colour": colour, "severity": "warning",
+            out.append({"kind": kind, "label": zh if lang == "zh" else en, "colour": a.highlight.colour, "severity": "warning",
                         "message": f.message(lang), "hint": None, "where": _where(g, src, nodes), "nodes": nodes})
     if lint:
         by_message = {f["message"]: f for f in out}
