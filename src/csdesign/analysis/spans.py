@@ -158,7 +158,7 @@ def analyse_spans(g: nx.DiGraph, bands: tuple[Band, ...] = DEFAULT_BANDS) -> Spa
         hc = int(d.get("headcount") or 1)
         headcount += hc
         layers = max(layers, tree.depth.get(n, 0) - head_depth)
-        kids = [v for v in tree.children[n] if nodes[v].get("kind") == ROLE]
+        kids = [v for v in tree.children[n] if nodes[v].get("kind") == ROLE and not nodes[v].get("assistant")]  # assistants: not span (Orgvue)
         if not kids:
             continue
         managers += hc

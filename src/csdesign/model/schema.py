@@ -36,6 +36,7 @@ class Company(Strict):
     stage: Stage | None = None
     kind: CompanyKind = CompanyKind.internet
     cs_reports_to: Placement = Placement.ceo
+    cs_reports_to_title: Text | None = Field(default=None, description="How charts title the executive CS reports to, e.g. 销售副总裁 (default: from cs_reports_to).")
 
     @property
     def effective_stage(self) -> Stage:
@@ -118,6 +119,7 @@ class Role(Strict):
     reports_to: Ident | None = None
     only: AxisLimit = Field(default_factory=dict)
     headcount: int = Field(default=1, ge=1, le=1_000_000)
+    assistant: bool = Field(default=False, description="An assistant / staff role: drawn beside its manager and left out of span counts.")
     duties: list[Text] = Field(default_factory=list)
     kpis: list[Text] = Field(default_factory=list)
     capacity: dict[Text, int] = Field(default_factory=dict)

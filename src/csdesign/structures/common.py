@@ -99,6 +99,7 @@ def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict
         "coverage": cov,
         "name": None,
         "vacant": False,
+        "assistant": role.assistant,
         "source": ("roles", index),
     }
 
@@ -112,6 +113,7 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         stage=m.company.effective_stage.value,
         kind=m.company.kind.value,
         cs_reports_to=m.company.cs_reports_to.value,
+        cs_reports_to_title=m.company.cs_reports_to_title,
         structure=structure.value,
         axis=cut_axis,
         secondary=secondary,
@@ -129,7 +131,7 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         file=org.file,
     )
     ext = "@" + m.company.cs_reports_to.value
-    g.add_node(ext, kind=EXTERNAL, title=PLACEMENT_TITLES[m.company.cs_reports_to.value], headcount=0)
+    g.add_node(ext, kind=EXTERNAL, title=m.company.cs_reports_to_title or PLACEMENT_TITLES[m.company.cs_reports_to.value], headcount=0)
     g.graph["external"] = ext
     return g
 

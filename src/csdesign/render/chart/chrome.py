@@ -131,11 +131,18 @@ def wrap(text: str, width: int = 18) -> list[str]:
     lines = []
     while text and display_width(text) > width:
         best = None
-        for i in _break_points(text):
-            if display_width(text[:i].rstrip()) <= width:
-                best = i
-            else:
-                break
+        depth, inside = 0, set()
+        for i, ch in enumerate(text):
+            if ch in NO_END:
+                depth += 1
+            elif ch in NO_START and depth:
+                depth -= 1
+            if depth:
+                inside.add(i + 1)
+        fitting = [i for i in _break_points(text) if display_width(text[:i].rstrip()) <= width]
+        outside = [i for i in fitting if i not in inside and display_width(text[:i]) * 2 >= width]
+        if outside or fitting:
+            best = (outside or fitting)[-1]
         if best is None:
             points = _break_points(text)
             if not points:

@@ -10,6 +10,7 @@ the file's order through rank=same chains of invisible edges. Same org -> same D
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass, field
 
 import graphviz
@@ -24,7 +25,7 @@ from csdesign.render.chart.fold import (  # noqa: F401 - re-exported for callers
     fold_bottom_teams,
     leaf_reports,
 )
-from csdesign.render.text import clean
+from csdesign.render.text import clean, display_width
 from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, lead_value
 
 FONTS = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,sans-serif"
@@ -120,7 +121,7 @@ def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[s
     return main, [" · ".join(extra)] if extra else []
 
 
-def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]]) -> str:
+def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]], size: tuple[int, int] | None = None) -> str:
     """One box as an HTML-like table: fill by level, dashed when vacant, one border per finding."""
     d = g.nodes[n]
     kind = d.get("kind")
@@ -141,14 +142,27 @@ def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[High
     main, small = box_text(g, n, opts)
     text = "<BR/>".join(e(line) for line in main + small)
     rows = f'<TR><TD><FONT COLOR="{font}">{text}</FONT></TD></TR>'
-    inner = f'<TABLE STYLE="{style}" BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="{fill}" COLOR="{border}">{rows}</TABLE>'
+    fixed = f' WIDTH="{size[0]}" HEIGHT="{size[1]}"' if size else ""
+    inner = f'<TABLE STYLE="{style}" BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="{fill}" COLOR="{border}"{fixed}>{rows}</TABLE>'
     for hl in reversed(marks.get(n, [])):  # one border per kind of finding, first outermost
         inner = f'<TABLE STYLE="rounded" BORDER="3" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" COLOR="{hl.colour}"><TR><TD>{inner}</TD></TR></TABLE>'
     return inner
 
 
 def _stack_html(g: nx.DiGraph, members: list[str], opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]], port: dict[str, str]) -> str:
-    """A compact team: leaf boxes in columns of ``per_column`` (file order down each column)."""
+    """A compact team: leaf boxes in columns of ``per_column`` (file order down each column).
+    A flat org's team is one band instead: equal boxes in rows, file order along each row,
+    so no row looks like a layer below another."""
+    if g.graph.get("structure") == "flat":
+        texts = [box_text(g, v, opts) for v in members]
+        wide = max(display_width(line) for main, small in texts for line in main + small)
+        tall = max(len(main) + len(small) for main, small in texts)
+        size = (int(wide * FONT_SIZE * 0.56 + 16), int(tall * FONT_SIZE * 1.3 + 12))
+        per_row = max(4, math.ceil(math.sqrt(len(members) * 2.2)))
+        rows = []
+        for i in range(0, len(members), per_row):
+            rows.append("<TR>" + "".join(f'<TD PORT="{port[v]}">{box_html(g, v, opts, marks, lead_style, size)}</TD>' for v in members[i:i + per_row]) + "</TR>")
+        return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="6" CELLPADDING="0">{"".join(rows)}</TABLE>'
     per = max(1, opts.per_column)
     columns = [members[i:i + per] for i in range(0, len(members), per)]
     rows = []

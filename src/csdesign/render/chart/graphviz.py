@@ -35,8 +35,13 @@ def chart_pages(g: nx.DiGraph, fmt: str, engine: str = "auto", options: DotOptio
     chosen = None if fmt == "dot" and opts.page in (None, "none") else engines.choose(engine, layout, "svg" if fmt == "dot" else fmt)
     if opts.view == "grid":
         from csdesign.render.chart.grid_chart import grid_dot
+        from csdesign.render.chart.pages import fit_scale, finish, page_size
 
         sources = [grid_dot(g, opts)]
+        page = page_size(opts.page, opts.portrait)
+        if page is not None and chosen:
+            size = engines.measure(sources[0], "dot", chosen)
+            sources = [grid_dot(g, finish(opts, fit_scale(size, page), size, page))]
     else:
         from csdesign.render.chart.pages import paginate
 

@@ -10,7 +10,7 @@ import networkx as nx
 
 from csdesign.errors import InputError
 from csdesign.render.chart import chrome
-from csdesign.render.chart.dot import DASH_SAMPLE, FONTS, FONT_SIZE, TITLE_SIZE, DotOptions, e, lead_styles
+from csdesign.render.chart.dot import DASH_SAMPLE, FONTS, FONT_SIZE, TITLE_SIZE, DotOptions, _lead_title, e, lead_styles
 from csdesign.render.chart.matrix_grid import grid
 
 CORNER = {"en": "Unit \\ dotted-line lead", "zh": "单元 \\ 虚线负责人"}
@@ -27,10 +27,11 @@ def grid_dot(g: nx.DiGraph, opts: DotOptions) -> str:
     head = [f'<TD BGCOLOR="#f2f2f2" ALIGN="LEFT"><B>{e(CORNER[lang])}</B></TD>']
     for col, title in gr.cols:
         colour, style = styles.get(col, ("#404040", "dashed"))
+        title = _lead_title(g, col) if "·" not in title else title  # a replicated lead: "Lead (APAC)"
         head.append(f'<TD BGCOLOR="#f2f2f2"><FONT COLOR="{colour}"><B>{e(DASH_SAMPLE[style])}</B></FONT><BR/><B>{e(title)}</B></TD>')
     rows = ["<TR>" + "".join(head) + "</TR>"]
     for row, label in gr.rows:
-        cells = [f'<TD ALIGN="LEFT" BGCOLOR="#e8eef5"><B>{e(label)}</B></TD>']
+        cells = [f'<TD ALIGN="LEFT" VALIGN="MIDDLE" BGCOLOR="#e8eef5"><B>{e(label)}</B></TD>']
         for col, _ in gr.cols:
             titles = gr.titles(g, row, col)
             cells.append(f'<TD ALIGN="LEFT">{"<BR/>".join(e(t) for t in titles) if titles else " "}</TD>')

@@ -25,13 +25,45 @@ def depth(g: nx.DiGraph, levels: int) -> nx.DiGraph:
     """Only boxes within ``levels`` reporting lines below the CS head (head = level 1)."""
     if levels < 1:
         raise CsdesignError("--depth must be at least 1")
-    dist = nx.single_source_shortest_path_length(solid_view(g), g.graph["head"], cutoff=levels - 1)
+    solid = solid_view(g)
+    dist = nx.single_source_shortest_path_length(solid, g.graph["head"], cutoff=levels - 1)
     keep = set(dist) | {g.graph["external"]}
-    return _induced(g, keep)
+    h = _induced(g, keep)
+    _unit_summaries(g, h, solid, [n for n, k in dist.items() if k == levels - 1])
+    return h
+
+
+def _unit_summaries(g: nx.DiGraph, h: nx.DiGraph, solid: nx.DiGraph, boundary: list[str]) -> None:
+    """Keep the unit grouping under a depth cut: below each boundary box, one box per unit
+    its cut-off team reaches, titled with the unit's caption and saying how many people."""
+    from csdesign.structures.contract import ROLE, SOLID
+
+    units = g.graph.get("units", {})
+    for n in boundary:
+        people: dict[str, int] = {}
+        for v in nx.descendants(solid, n):
+            u = g.nodes[v].get("unit")
+            if u in units and u != g.nodes[n].get("unit"):
+                people[u] = people.get(u, 0) + int(g.nodes[v].get("headcount") or 1)
+        for u in units:
+            if u in people:
+                sid = f"{n}#{u}"
+                h.add_node(sid, kind=ROLE, title="", level=None, headcount=1, unit=u, team=people[u], role_id=None, summary=True, scope="unit", duties=[], kpis=[])
+                h.add_edge(n, sid, kind=SOLID)
+    h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
+
+
+def ordered_subgraph(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
+    """The subgraph on ``keep`` with the file's node and edge order. (``g.subgraph(...).copy()``
+    iterates a small node set in set order, which scrambled units and siblings on charts.)"""
+    h = nx.DiGraph()
+    h.graph = dict(g.graph)
+    h.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
+    h.add_edges_from((u, v, dict(d)) for u, v, d in g.edges(data=True) if u in keep and v in keep)
+    return h
 
 
 def _induced(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
-    h = g.subgraph([n for n in g.nodes if n in keep]).copy()
-    h.graph = dict(g.graph)
+    h = ordered_subgraph(g, keep)
     h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
     return h

@@ -28,6 +28,9 @@ def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]], lang:
     if d.get("kind") == EXTERNAL:
         text.append(chrome.executive_title(g, lang))
         return text
+    if d.get("summary"):
+        text.append(chrome.word("team", lang, n=d.get("team", 0)), style="dim")
+        return text
     if d.get("name") and "name" in labels:
         text.append(clean(d["name"]) + " · ", style="bold")
     text.append(clean(d.get("title") or n), style=LEVEL_STYLE.get(d.get("level") or "", "") or None)
