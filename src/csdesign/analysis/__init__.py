@@ -15,9 +15,9 @@ import networkx as nx
 from csdesign.errors import InputError
 
 #: The analyses, in report order. ``--only`` takes these names.
-ANALYSES = ("overlap", "delegation", "gaps", "duplicates", "raci", "kpis", "spans", "capacity", "placement")
-#: JSON format version; bump when a key changes meaning.
-SCHEMA_VERSION = 1
+ANALYSES = ("overlap", "delegation", "gaps", "duplicates", "raci", "kpis", "spans", "capacity", "cost", "placement")
+#: JSON format version; bump when a key changes meaning (2: ``capacity`` became an object, ``cost`` added).
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -36,7 +36,8 @@ class Report:
     raci_matrix: Any = None
     shared_kpis: list = field(default_factory=list)
     spans: Any = None
-    capacity: list = field(default_factory=list)
+    capacity: Any = None  # analysis/capacity.py CapacityReport
+    cost: Any = None  # analysis/cost.py CostReport
     placement: Any = None
 
     def counts(self) -> dict[str, int]:
@@ -48,7 +49,8 @@ class Report:
             "raci": len(self.raci_issues),
             "kpis": len(self.shared_kpis),
             "spans": len(self.spans.issues) if self.spans else 0,
-            "capacity": sum(1 for r in self.capacity if r.is_finding),
+            "capacity": len(self.capacity.findings()) if self.capacity is not None else 0,
+            "cost": 1 if self.cost is not None and self.cost.is_finding else 0,
             "placement": 1 if self.placement is not None and not self.placement.fits else 0,
         }
 
@@ -61,7 +63,10 @@ class Report:
         out: list = [*self.overlaps, *self.gaps, *self.near_duplicates, *self.raci_issues, *self.shared_kpis]
         if self.spans:
             out.extend(self.spans.issues)
-        out.extend(r for r in self.capacity if r.is_finding)
+        if self.capacity is not None:
+            out.extend(self.capacity.findings())
+        if self.cost is not None and self.cost.is_finding:
+            out.append(self.cost)
         if self.placement is not None and not self.placement.fits:
             out.append(self.placement)
         return out
@@ -90,7 +95,8 @@ class Report:
             },
             "shared_kpis": [f.to_dict(lang) for f in self.shared_kpis],
             "spans": self.spans.to_dict(lang) if self.spans is not None else None,
-            "capacity": [r.to_dict(lang) for r in self.capacity],
+            "capacity": self.capacity.to_dict(lang) if self.capacity is not None else None,
+            "cost": self.cost.to_dict(lang) if self.cost is not None else None,
             "placement": self.placement.to_dict(lang) if self.placement is not None else None,
         }
 
@@ -101,7 +107,7 @@ def parse_only(value: str | Iterable[str] | None) -> tuple[str, ...]:
         return ANALYSES
     items = value.split(",") if isinstance(value, str) else list(value)
     names = [s.strip() for s in items if s.strip()]
-    aliases = {"overlaps": "overlap", "gap": "gaps", "near-duplicates": "duplicates", "kpi": "kpis", "span": "spans", "delegations": "delegation"}
+    aliases = {"overlaps": "overlap", "gap": "gaps", "near-duplicates": "duplicates", "kpi": "kpis", "span": "spans", "delegations": "delegation", "costs": "cost"}
     chosen = set()
     for name in names:
         name = aliases.get(name, name)
@@ -123,8 +129,12 @@ def run_all(
     *,
     bands: tuple | None = None,
     capacity_defaults: Mapping[str, Mapping[str, int]] | None = None,
+    settings: Any = None,
 ) -> Report:
     """Run the analyses named in ``only`` (all by default) on one graph.
+
+    ``settings`` (capacity_settings.Settings) are the capacity benchmarks; by default the
+    built-in ones with the org file's ``capacity:`` overrides.
 
     The cyclic garbage collector is paused meanwhile: the analyses allocate many small
     tuples and no cycles, and full collections made 100,000-instance runs superlinear."""
@@ -133,13 +143,13 @@ def run_all(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(g, parse_only(only), bands, capacity_defaults)
+        return _run(g, parse_only(only), bands, capacity_defaults, settings)
     finally:
         if enabled:
             gc.enable()
 
 
-def _run(g: nx.DiGraph, ran: tuple[str, ...], bands: tuple | None, capacity_defaults: Mapping[str, Mapping[str, int]] | None) -> Report:
+def _run(g: nx.DiGraph, ran: tuple[str, ...], bands: tuple | None, capacity_defaults: Mapping[str, Mapping[str, int]] | None, settings: Any = None) -> Report:
     report = Report(company=str(g.graph.get("company", "")), structure=str(g.graph.get("structure", "")), ran=ran)
     if "overlap" in ran:
         from csdesign.analysis.overlap import find_overlaps
@@ -170,10 +180,18 @@ def _run(g: nx.DiGraph, ran: tuple[str, ...], bands: tuple | None, capacity_defa
         from csdesign.analysis.spans import DEFAULT_BANDS, analyse_spans
 
         report.spans = analyse_spans(g, bands or DEFAULT_BANDS)
-    if "capacity" in ran:
-        from csdesign.analysis.capacity import analyse_capacity
+    if settings is None and ("capacity" in ran or "cost" in ran):
+        from csdesign.analysis.capacity_settings import for_graph
 
-        report.capacity = analyse_capacity(g, capacity_defaults)
+        settings = for_graph(g)
+    if "capacity" in ran:
+        from csdesign.analysis.capacity import analyse
+
+        report.capacity = analyse(g, settings, capacity_defaults)
+    if "cost" in ran:
+        from csdesign.analysis.cost import analyse_cost
+
+        report.cost = analyse_cost(g, settings)
     if "placement" in ran:
         from csdesign.analysis.placement import assess_placement
 

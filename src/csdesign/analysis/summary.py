@@ -18,6 +18,7 @@ NOUNS = {
     "kpis": ("shared KPI", "shared KPIs", "个多人负责的指标"),
     "spans": ("span or layer issue", "span or layer issues", "个管理幅度或层级问题"),
     "capacity": ("staffing mismatch", "staffing mismatches", "处人员配置不匹配"),
+    "cost": ("cost off benchmark", "costs off benchmark", "项成本偏离基准"),
     "placement": ("placement risk", "placement risks", "个汇报关系风险"),
 }
 

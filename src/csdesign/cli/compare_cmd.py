@@ -50,7 +50,9 @@ def compare(
     from csdesign.render import compare_text
 
     check_format(fmt, ("table", "markdown", "json"))
-    c = run_compare(load_org(str(org)), parse_structures(structures))
+    from csdesign.config import find_table
+
+    c = run_compare(load_org(str(org)), parse_structures(structures), capacity_table=find_table("capacity"))
     if fmt == "json":
         typer.echo(compare_text.compare_json(c), nl=False)
     elif fmt == "markdown":

@@ -26,13 +26,14 @@ def report(
     structure: Optional[StructureType] = StructureOpt,
     fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", help="table (default in a terminal), markdown (default otherwise), json, or csv (the RACI matrix)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (.md, .json, .csv, .txt pick the format)."),
-    only: Optional[str] = typer.Option(None, "--only", help="Comma-separated analyses: overlap, delegation, gaps, duplicates, raci, kpis, spans, capacity, placement."),
+    only: Optional[str] = typer.Option(None, "--only", help="Comma-separated analyses: overlap, delegation, gaps, duplicates, raci, kpis, spans, capacity, cost, placement."),
     lang: str = typer.Option("en", "--lang", help="Language of headings and findings: en or zh (user names stay as written)."),
     span_target: Optional[str] = typer.Option(None, "--span-target", help="On-target span of control, LOW-HIGH (default 8-12)."),
     fail_on_findings: bool = typer.Option(False, "--fail-on-findings", help="Exit 1 when there is at least one finding (for CI)."),
 ) -> None:
     """Report who owns what in ORG.yaml: overlaps, gaps, RACI, KPIs, spans, capacity, placement."""
     from csdesign.analysis import parse_only, run_all
+    from csdesign.analysis.capacity_settings import capacity_settings
     from csdesign.knowledge.guide import check_lang
     from csdesign.render.report_output import check_format, report_document, report_format, span_bands
     from csdesign.structures import build_file
@@ -43,7 +44,7 @@ def report(
     kind = report_format(fmt.value if fmt else None, output, sys.stdout.isatty())
     check_format(kind, analyses)
     g = build_file(str(org), structure)
-    result = run_all(g, analyses, bands=bands)
+    result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     document = report_document(result, kind, lang, for_terminal=output is None)
     if output is not None:
         from csdesign.render.output import write_atomic

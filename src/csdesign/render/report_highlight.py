@@ -45,7 +45,7 @@ def report_highlights(g: nx.DiGraph, names: list[str], lang: str = "en") -> list
     findings = {
         "overlaps": report.overlaps, "gaps": report.gaps, "duplicates": report.near_duplicates,
         "raci": report.raci_issues, "kpis": report.shared_kpis,
-        "spans": report.spans.issues if report.spans else [], "capacity": [r for r in report.capacity if r.is_finding],
+        "spans": report.spans.issues if report.spans else [], "capacity": report.capacity.findings() if report.capacity is not None else [],
     }
     out = []
     for name in names:
