@@ -339,7 +339,7 @@ def test_report_json_of_the_examples_validates():
 
     import jsonschema
 
-    from csdesign.render.report_json import report_json
+    from csdesign.render.report.json_format import report_json
     from csdesign.structures import build_file
 
     schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))

@@ -167,15 +167,16 @@ def analyse(g: nx.DiGraph, settings=None, defaults: Mapping[str, Mapping[str, in
     """The whole capacity analysis of one graph (``settings``: capacity_settings.Settings)."""
     from csdesign.analysis.capacity_settings import DEFAULT_SETTINGS
     from csdesign.analysis.coverage import analyse_coverage
-    from csdesign.analysis.support import analyse_support, staffing_roles
+    from csdesign.analysis.support import analyse_support, staffing_boxes, staffing_roles
 
     s = settings or DEFAULT_SETTINGS
-    segments, misallocations = analyse_coverage(g, s, staffing_roles(g))
+    boxes = staffing_boxes(g)
+    segments, misallocations = analyse_coverage(g, s, staffing_roles(g, boxes))
     return CapacityReport(
         roles=analyse_capacity(g, defaults),
         segments=segments,
         misallocations=misallocations,
-        support=analyse_support(g, s),
+        support=analyse_support(g, s, boxes),
         productive_hours=s.productive_hours,
         settings_sources=dict(s.origins),
     )

@@ -176,9 +176,10 @@ def box_channels(d: dict[str, Any], named: dict[str, set[str]]) -> list[str]:
     return found
 
 
-def staffing_roles(g: nx.DiGraph) -> set[str]:
+def staffing_roles(g: nx.DiGraph, boxes: dict[str, list[str]] | None = None) -> set[str]:
     """Role ids that staff any support channel (left out of CSM capacity)."""
-    return {g.nodes[n].get("role_id") or n for nodes in staffing_boxes(g).values() for n in nodes}
+    boxes = staffing_boxes(g) if boxes is None else boxes
+    return {g.nodes[n].get("role_id") or n for nodes in boxes.values() for n in nodes}
 
 
 def _realtime(c: dict[str, Any], s: Settings) -> dict[str, Any]:
@@ -237,13 +238,13 @@ def async_level(c: dict[str, Any], s: Settings, on_shift: int) -> tuple[float | 
     return max(0.0, 1.0 - late / day), worst
 
 
-def analyse_support(g: nx.DiGraph, settings: Settings | None = None) -> list[ChannelStaffing]:
-    """One row per declared channel, in declaration order."""
+def analyse_support(g: nx.DiGraph, settings: Settings | None = None, boxes: dict[str, list[str]] | None = None) -> list[ChannelStaffing]:
+    """One row per declared channel, in declaration order (``boxes``: staffing_boxes, if known)."""
     s = settings or DEFAULT_SETTINGS
     channels = g.graph.get("support") or []
     if not channels:
         return []
-    boxes = staffing_boxes(g)
+    boxes = staffing_boxes(g) if boxes is None else boxes
     sized = {c["name"]: (_realtime(c, s) if c["kind"] == "realtime" else _async(c, s)) for c in channels}
     shrink = {c["name"]: (c.get("shrinkage") if c.get("shrinkage") is not None else s["shrinkage"]) for c in channels}
     required = {name: erlang.scheduled(r["on_shift"], shrink[name]) for name, r in sized.items()}

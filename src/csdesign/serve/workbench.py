@@ -176,7 +176,7 @@ def findings(g: Any, src: Source, lang: str, *, lint: bool = True) -> list[dict]
     groups = {
         "overlaps": report.overlaps, "gaps": report.gaps, "duplicates": report.near_duplicates,
         "raci": report.raci_issues, "kpis": report.shared_kpis,
-        "spans": report.spans.issues if report.spans else [], "capacity": [r for r in report.capacity if r.is_finding],
+        "spans": report.spans.issues if report.spans else [], "capacity": report.capacity.findings() if report.capacity is not None else [],
     }
     out: list[dict] = []
     for kind, items in groups.items():
