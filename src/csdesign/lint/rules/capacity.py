@@ -26,10 +26,8 @@ CAPACITY_DEFAULTS = Option(
 
 
 def rows(ctx: LintContext):
-    from csdesign.analysis.capacity import analyse_capacity
-
-    defaults = ctx.options.get("capacity-defaults") or None
-    return ctx.analysis("capacity", lambda: analyse_capacity(ctx.graph, defaults=defaults))
+    """The per-role rows (roles that declare ``capacity:``) of the capacity analysis."""
+    return capacity_report(ctx).roles
 
 
 def _where(ctx: LintContext, row) -> Hit:
@@ -111,10 +109,9 @@ def settings(ctx: LintContext):
 
 
 def capacity_report(ctx: LintContext):
-    from csdesign.analysis.capacity import analyse
-
+    """The capacity analysis (analysis/capacity.py CapacityReport) with this file's settings."""
     defaults = ctx.options.get("capacity-defaults") or None
-    return ctx.analysis("capacity_report", lambda: analyse(ctx.graph, settings(ctx), defaults))
+    return ctx.analysis("capacity", capacity_defaults=defaults, settings=settings(ctx))
 
 
 def _segment_path(ctx: LintContext, name: str) -> tuple:
@@ -260,9 +257,7 @@ def channel_over_staffed(ctx: LintContext) -> Iterator[Hit]:
     """,
 )
 def cost_off_benchmark(ctx: LintContext) -> Iterator[Hit]:
-    from csdesign.analysis.cost import analyse_cost
-
-    cost = ctx.analysis("cost", lambda: analyse_cost(ctx.graph, settings(ctx)))
+    cost = ctx.analysis("cost", settings=settings(ctx))
     if cost.is_finding:
         yield Hit(cost.message(ctx.lang), path=("costs",) if "costs" in (ctx.org.source.data or {}) else ("dimensions", "segments"))
 
