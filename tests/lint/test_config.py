@@ -82,3 +82,13 @@ def test_missing_config_file(tmp_path):
     with pytest.raises(InputError) as exc:
         load_config(tmp_path / "nope.toml")
     assert exc.value.message == f"{tmp_path / 'nope.toml'}: config file not found"
+
+
+def test_rule_codes_are_known_in_a_fresh_interpreter():
+    """The rule registry is complete however lint.config is reached (no rule module imported first)."""
+    import subprocess
+    import sys
+
+    code = "from csdesign.lint import config\nprint(config.check_selector('RS001', '--select', 'cli'), config.check_selector('duty-overlap', '--select', 'cli'))\n"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (r.returncode, r.stdout) == (0, "RS001 RS001\n"), r.stderr

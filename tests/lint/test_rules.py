@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from csdesign.errors import ModelError, Problem
 from csdesign.lint.config import LintConfig

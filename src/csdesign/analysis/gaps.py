@@ -30,7 +30,6 @@ from csdesign.analysis.base import (
     q,
     role_refs,
     scope_axes,
-    units_of,
 )
 from csdesign.analysis.names import fold, key, words
 from csdesign.knowledge.duties import LEVEL_DUTIES, LEVELS_WITH_DEFAULTS, LevelDuty

@@ -7,6 +7,7 @@ from typing import Iterator
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, produced, rule
 from csdesign.model.schema import AXES
+from csdesign.structures.contract import graph_attrs
 
 produced(
     "ST001", "missing-axis-values", "The structure cuts along an axis that has no values.",
@@ -23,7 +24,7 @@ produced(
 
 
 def _employees(ctx: LintContext) -> str:
-    n = ctx.graph.graph.get("employees")
+    n = graph_attrs(ctx.graph).get("employees")
     return f"{n} employees" if n else "no employee count given"
 
 

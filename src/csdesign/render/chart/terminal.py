@@ -27,8 +27,9 @@ def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]]) -> Te
     if d.get("name"):
         text.append(clean(d["name"]) + " · ", style="bold")
     text.append(clean(d.get("title") or n), style=LEVEL_STYLE.get(d.get("level") or "", "") or None)
-    if lead_value(g, n):
-        text.append(f" ({clean(lead_value(g, n))})")
+    lead = lead_value(g, n)
+    if lead:
+        text.append(f" ({clean(lead)})")
     if d.get("headcount", 1) > 1:
         text.append(f" ×{d['headcount']}", style="green")
     if d.get("level"):
