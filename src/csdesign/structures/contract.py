@@ -83,7 +83,7 @@ class GraphAttrs(TypedDict, total=False):
     duty_scopes: dict[str, Coverage]  # catalogue entries limited with only:
     kpi_scopes: dict[str, Coverage]
     raci: dict[str, dict[str, list[str]]]  # {duty: {A, R, C, I: [role ids]}}
-    segments: dict[str, dict[str, int | None]]  # {name: {accounts, arr}}
+    segments: dict[str, dict[str, float | None]]  # {name: {accounts, arr}}
     interfaces: list[dict[str, Any]]  # [{between, mechanism}]
     dimensions: dict[str, list[str]]  # {axis: [values]}
     file: str

@@ -38,7 +38,7 @@ def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]]) -> Te
         text.append("  vacant", style="yellow")
     dotted = [u for u in g.predecessors(n) if g.edges[u, n].get("kind") == DOTTED]
     if dotted:
-        names = ", ".join(clean(g.nodes[u].get("title") or u) + (f" ({clean(lead_value(g, u))})" if lead_value(g, u) else "") for u in dotted)
+        names = ", ".join(clean(g.nodes[u].get("title") or u) + (f" ({clean(other)})" if (other := lead_value(g, u)) else "") for u in dotted)
         text.append(f"  ┄ dotted line to {names}", style="dim yellow")
     for colour, label in notes.get(n, ()):
         text.append(f"  ◆ {clean(label)}", style=f"bold {colour}")
