@@ -115,7 +115,7 @@ def test_a_throwaway_analysis_runs_end_to_end(throwaway, tmp_path):
 
     dot = tmp_path / "c.dot"
     assert cli("render", STARTUP, "--highlight", "single-seat", "-o", str(dot)).exit_code == 0
-    assert "single seat (2)" in dot.read_text(encoding="utf-8") and 'color="#123456"' in dot.read_text(encoding="utf-8")
+    assert "single seat (2)" in dot.read_text(encoding="utf-8") and '"#123456"' in dot.read_text(encoding="utf-8")
 
     lint = cli("lint", STARTUP, "--select", "CP900", "-f", "json")
     found = json.loads(lint.stdout)
