@@ -42,8 +42,10 @@ class RoleAttrs(TypedDict):
     function: str | None
     scope: str  # head | lead | unit | shared (model.enums.Scope values)
     duties: list[str]
-    kpis: list[str]
+    kpis: list[str]  # KPI names
+    kpi_targets: dict[str, dict[str, Any]]  # KPI name -> {target, baseline, by} for SMART KPIs
     capacity: dict[str, int]  # segment -> accounts one person covers
+    skills: list[str]
     unit: str | None  # unit id (a key of GraphAttrs.units) or None
     coverage: Coverage
     name: str | None  # the person's name (explicit orgs), None for a role box or a vacancy
@@ -87,16 +89,23 @@ class GraphAttrs(TypedDict, total=False):
     interfaces: list[dict[str, Any]]  # [{between, mechanism}]
     dimensions: dict[str, list[str]]  # {axis: [values]}
     file: str
+    currency: str | None  # the company's currency for costs and ARR
+    fx: dict[str, float]  # currency -> rate into ``currency``
+    support: list[dict[str, Any]]  # support channels (model dump, plus their effective kind)
+    costs: dict[str, dict[str, Any]]  # {"levels": {level: cost}, "roles": {role id: cost}}
+    account_roles: list[str]  # role ids that carry accounts (capacity, or scoped by segment)
+    capacity_settings: dict[str, Any]  # the file's `capacity:` table (non-default values only)
 
 
 def role_node(
     *, role_id: str, title: str, level: str | None, headcount: int, function: str | None, scope: str, duties: list[str],
-    kpis: list[str], capacity: dict[str, int], unit: str | None, coverage: Coverage, source: tuple[str | int, ...],
-    name: str | None = None, vacant: bool = False,
+    kpis: list[str], kpi_targets: dict[str, dict[str, Any]], capacity: dict[str, int], skills: list[str], unit: str | None,
+    coverage: Coverage, source: tuple[str | int, ...], name: str | None = None, vacant: bool = False,
 ) -> RoleAttrs:
     """The attributes of a role box (what ``g.add_node(n, **role_node(...))`` stores)."""
     return RoleAttrs(kind="role", role_id=role_id, title=title, level=level, headcount=headcount, function=function, scope=scope,
-                     duties=duties, kpis=kpis, capacity=capacity, unit=unit, coverage=coverage, name=name, vacant=vacant, source=source)
+                     duties=duties, kpis=kpis, kpi_targets=kpi_targets, capacity=capacity, skills=skills, unit=unit, coverage=coverage,
+                     name=name, vacant=vacant, source=source)
 
 
 def external_node(title: str) -> ExternalAttrs:
