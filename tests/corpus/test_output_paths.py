@@ -183,6 +183,39 @@ def test_output_equal_to_an_input_is_refused(inputs, template):
     assert _snapshot(inputs) == before
 
 
+def _commands_with_an_output():
+    """Every registered command with ``--output``: a new command is checked without being listed."""
+    import typer.main
+
+    from csdesign.cli import commands  # noqa: F401 - registers the commands
+    from csdesign.cli.app import app
+
+    group = typer.main.get_command(app)
+    return sorted(name for name, cmd in group.commands.items() if any(p.name == "output" for p in cmd.params))
+
+
+@pytest.mark.parametrize("command", _commands_with_an_output())
+def test_every_command_with_an_output_refuses_to_overwrite_its_input(inputs, command):
+    import typer.main
+
+    from csdesign.cli.app import app
+
+    cmd = typer.main.get_command(app).commands[command]
+    positional = [p for p in cmd.params if p.param_type_name == "argument"]
+    if not positional:
+        pytest.skip(f"{command} reads no input file")
+    source = inputs / ("people.csv" if any((p.metavar or "").endswith(".csv") for p in positional) else "org.yaml")
+    n = sum(1 for p in positional if p.required or p.nargs == -1)
+    fmt = next((p for p in cmd.params if p.name == "fmt"), None)
+    # the suffix .yaml names no format: say one, so the refusal tested is the input's
+    chosen = ["-f", "json"] if fmt is not None and "json" in (fmt.help or "") else []
+    before = _snapshot(inputs)
+    res = run(command, *[str(source)] * max(n, 1), *chosen, "-o", str(source))
+    assert res.code == 2, res.stderr
+    assert res.lines == [f"{source}: is an input of this command; writing it would destroy the input (choose another output path)"]
+    assert _snapshot(inputs) == before
+
+
 @pytest.mark.parametrize("link", ["symlink", "hardlink", "dotted"])
 def test_output_that_resolves_to_an_input_is_refused(inputs, link):
     org = inputs / "org.yaml"
