@@ -80,7 +80,7 @@ def reason(exc: OSError) -> str:
 
 
 def _refuse_input(shown: str, source: str) -> OutputError:
-    same = "is" if source == shown else f"is the same file as {printable(source)}, which is"
+    same = "is" if os.path.abspath(source) == os.path.abspath(shown) else f"is the same file as {printable(source)}, which is"
     return OutputError(f"{printable(shown)}: {same} an input of this command; writing it would destroy the input",
                        hint="choose another output path")
 
