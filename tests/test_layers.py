@@ -11,8 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "csdesign"
 #: top-level module or subpackage -> layer; a module may import only lower layers (and itself).
 LAYERS = {
     "__init__": 0, "errors": 0,
-    "formats": 1, "config": 1,
-    "knowledge": 2, "model": 2,
+    "formats": 1, "fileio": 1,
+    "knowledge": 2, "model": 2, "config": 2,
     "structures": 3,
     "analysis": 4, "interchange": 4,
     "render": 5,
