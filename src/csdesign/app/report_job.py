@@ -55,6 +55,10 @@ def report(
     bands = span_bands(span_target)
     kind = report_format(fmt, output, interactive)
     check_format(kind, analyses)
+    if "binary" in kind.traits and output is None:
+        from csdesign.errors import OutputError
+
+        raise OutputError(f"--format {kind.name} writes a binary file, not text for the terminal", hint=f"add -o report.{kind.name}")
     result = run_all(build_file(str(org), structure), analyses, bands=bands)
     writer = kind.load_terminal() if output is None else kind.load()
     return writer(result, lang), bool(result.findings)

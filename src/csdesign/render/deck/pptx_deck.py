@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -455,34 +454,15 @@ class _Deck:
         cp.title = str(self.d.graph.graph.get("company") or "")
         buf = io.BytesIO()
         self.prs.save(buf)
-        return _fixed_zip(buf.getvalue(), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        from csdesign.render.zipfix import fixed_zip
+
+        return fixed_zip(buf.getvalue(), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def load_sections(a: Any, rep: Any, lang: str) -> list[Any]:
     from csdesign.analysis.registry import load
 
     return list(load(a.section)(rep, lang)) if a.section else []
-
-
-def _fixed_zip(data: bytes, when: str | None = None) -> bytes:
-    """The same archive with every entry dated 1980-01-01 (and the chart workbooks inside it
-    likewise, their creation time set to ``when``), so equal input gives equal bytes."""
-    import re
-
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename.endswith(".xlsx"):
-                blob = _fixed_zip(blob, when)
-            elif info.filename == "docProps/core.xml" and when:
-                blob = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + when.encode(), blob)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, blob)
-    return out.getvalue()
 
 
 def to_pptx(data: DeckInput, template: Path | None = None, page: str = "16:9") -> bytes:
