@@ -198,7 +198,13 @@ def _add_tree(page: ChartPage, g: nx.DiGraph, nodes: list[str], lang: str, extra
 def _place(page: ChartPage) -> ChartPage:
     """Positions from Graphviz (dot, top-down, children in file order); stacked leaves are one
     tall node for the layout and are then placed in a column inside it."""
-    import pygraphviz as pgv
+    try:
+        import pygraphviz as pgv
+    except ImportError:  # no pygraphviz wheel for this platform
+        from csdesign.errors import OutputError
+
+        raise OutputError("the deck's chart layout needs pygraphviz, which is not installed here",
+                          hint="pip install pygraphviz (it needs Graphviz's headers where no wheel exists)") from None
 
     a = pgv.AGraph(directed=True, strict=False)
     a.graph_attr.update(rankdir="TB", nodesep="0.25", ranksep="0.45", ordering="out", splines="false")
