@@ -25,11 +25,12 @@ def deck(
     """Write an editable PowerPoint deck for ORG.yaml: summary, native org chart, findings, RACI, spans, structures."""
     from csdesign.app.deck_job import deck as build_deck
     from csdesign.errors import OutputError
-    from csdesign.render.output import write_atomic
+    from csdesign.fileio import check_output, write_atomic
 
-    if output.suffix.lower() != ".pptx":
-        raise OutputError(f"cannot write a deck to '{output}'", hint="give -o a .pptx file")
     data = build_deck(org, compare=compare, lang=lang, template=template, page=page,
                       structure=structure.value if structure else None, date=date)
+    check_output(output)  # an input named as the output is refused first, as by every command
+    if output.suffix.lower() != ".pptx":
+        raise OutputError(f"cannot write a deck to '{output}'", hint="give -o a .pptx file")
     write_atomic(output, data)
     say(f"wrote {output}")
