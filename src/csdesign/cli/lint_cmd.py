@@ -42,6 +42,7 @@ def lint(
     explain: Optional[str] = typer.Option(None, "--explain", help="Print the documentation of a rule (code or name) and exit."),
     lang: str = typer.Option("en", "--lang", help="Language of analysis findings: en or zh."),
     skip_non_org: bool = typer.Option(False, "--skip-non-org", help="Skip named YAML files without a top-level `company:` key (for pre-commit)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Findings only: no summary line."),
 ) -> None:
     """Check org files and report findings with file:line:col (exit 0 clean, 1 findings, 2 usage error)."""
     if explain is not None:
@@ -49,7 +50,7 @@ def lint(
         return
     chosen = LINT_FORMATS.get(fmt).name if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from csdesign.lint.config import check_selector, load_config
-    from csdesign.lint.reporters import render
+    from csdesign.lint.reporters import render, status_line
     from csdesign.lint.runner import fails, lint_paths
 
     cfg = load_config(config)
@@ -63,8 +64,11 @@ def lint(
 
     cfg.lang = check_lang(lang)
     result = lint_paths([str(p) for p in paths or []], cfg, skip_non_org=skip_non_org)
-    report = render(result, chosen)
+    report = render(result, chosen, quiet=quiet)
     emit(report, output)
+    status = None if quiet else status_line(result, chosen)
+    if status:
+        print(status, file=sys.stderr)
     if result.crashes:
         for crash in result.crashes:
             print(crash.render(), file=sys.stderr)
