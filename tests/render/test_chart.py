@@ -91,11 +91,22 @@ def test_embedded_circular_uses_twopi():
     assert "客户成功部总监" in svg_texts(svg)
 
 
-def test_png_without_system_graphviz_is_one_clear_error():
+def test_png_without_system_graphviz_is_one_clear_error(monkeypatch):
+    from csdesign.render.chart import engines
+
+    monkeypatch.setattr(engines.shutil, "which", lambda name: None)
     with pytest.raises(OutputError) as info:
-        chart_bytes(graph_from(ORG), "png", "embedded")
+        chart_bytes(graph_from(ORG), "png", "auto")
     assert info.value.message == "PNG output needs the system Graphviz, which is not installed"
     assert "apt-get install graphviz" in info.value.hint
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (dot): apt-get install graphviz")
+def test_png_with_engine_embedded_says_what_is_true_when_graphviz_is_installed():
+    with pytest.raises(OutputError) as info:
+        chart_bytes(graph_from(ORG), "png", "embedded")
+    assert info.value.message == "the embedded Graphviz makes SVG only; PNG output needs the system Graphviz"
+    assert info.value.hint == "the system Graphviz (`dot`) is installed: drop --engine embedded or use --engine system; or write .svg"
 
 
 @needs_dot

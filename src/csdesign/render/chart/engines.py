@@ -31,6 +31,11 @@ def choose(engine: str, layout: str, fmt: str) -> str:
     if engine == "system" or (engine == "auto" and system_available(layout)):
         return "system"
     if fmt != "svg":
+        if system_available(layout):  # so --engine embedded was asked for
+            raise OutputError(
+                f"the embedded Graphviz makes SVG only; {fmt.upper()} output needs the system Graphviz",
+                hint=f"the system Graphviz (`{layout}`) is installed: drop --engine embedded or use --engine system; or write .svg",
+            )
         raise OutputError(f"{fmt.upper()} output needs the system Graphviz, which is not installed", hint=INSTALL_HINT + "; or write .svg")
     return "embedded"
 
