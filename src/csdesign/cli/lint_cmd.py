@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from csdesign.cli.app import app, emit, say
+from csdesign.cli.options import StdinNameOpt, use_stdin_name
 from csdesign.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CsdesignError
 from csdesign.lint.registry import Severity
 from csdesign.lint.reporters import LINT_FORMATS
@@ -43,8 +44,10 @@ def lint(
     lang: str = typer.Option("en", "--lang", help="Language of analysis findings: en or zh."),
     skip_non_org: bool = typer.Option(False, "--skip-non-org", help="Skip named YAML files without a top-level `company:` key (for pre-commit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Findings only: no summary line."),
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Check org files and report findings with file:line:col (exit 0 clean, 1 findings, 2 usage error)."""
+    use_stdin_name(stdin_filename, *(paths or []))
     if explain is not None:
         _print_rule(explain, DocFormat.text)
         return

@@ -9,7 +9,7 @@ import typer
 
 from csdesign.analysis.registry import ANALYSES
 from csdesign.cli.app import app, say
-from csdesign.cli.options import Engine, OrgArg, StructureOpt, StructureType
+from csdesign.cli.options import Engine, OrgArg, StdinNameOpt, StructureOpt, StructureType, use_stdin_name
 from csdesign.render.chart.formats import CHART_FORMATS, format_for
 
 
@@ -24,8 +24,10 @@ def render(
     engine: Engine = typer.Option(Engine.auto, "--engine", help="Graphviz to use: system, embedded (SVG only) or auto."),
     highlight: Optional[str] = typer.Option(None, "--highlight", help="Mark the boxes in report findings: " + ", ".join(ANALYSES.highlights()) + " or all (comma-separated)."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Colour what changed since this org (added, moved, changed; removed in the legend).", metavar="BEFORE.yaml"),
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Draw the org chart of ORG.yaml."""
+    use_stdin_name(stdin_filename, org, compare)
     from csdesign.app.chart_job import chart_file, prepare, terminal_view
 
     job = prepare(org, structure, focus=focus, depth=depth, highlight=highlight, compare=compare)

@@ -10,7 +10,7 @@ import typer
 
 from csdesign.analysis.registry import ANALYSES
 from csdesign.cli.app import app, emit
-from csdesign.cli.options import OrgArg, StructureOpt, StructureType
+from csdesign.cli.options import OrgArg, StdinNameOpt, StructureOpt, StructureType, use_stdin_name
 from csdesign.render.report.formats import REPORT_FORMATS
 
 
@@ -26,8 +26,10 @@ def report(
     fail_on_findings: bool = typer.Option(False, "--fail-on-findings", help="Exit 1 when there is at least one finding (for CI)."),
     bom: bool = typer.Option(False, "--bom", help="With csv: start with a UTF-8 BOM so Excel on Windows shows Chinese correctly."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing (with --fail-on-findings: only the exit code; -o still writes)."),
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Report who owns what in ORG.yaml: overlaps, gaps, RACI, KPIs, spans, capacity, placement."""
+    use_stdin_name(stdin_filename, org)
     from csdesign.app.report_job import report as run_report
 
     document, findings = run_report(org, structure, fmt=fmt, output=output, only=only, lang=lang, span_target=span_target, interactive=sys.stdout.isatty(), bom=bom)

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 from csdesign.errors import InputError
+from csdesign.model.stdin import STDIN
+from csdesign.model.stdin import name as stdin_name
 
 SUFFIXES = (".yaml", ".yml")
 #: Directories never entered when recursing (hidden ones are skipped too).
@@ -51,6 +53,9 @@ def discover(paths: list[str], exclude: list[str], cwd: Path | None = None, *, s
     cwd = cwd or Path.cwd()
     found: dict[str, Path] = {}
     for raw in paths or ["."]:
+        if raw == STDIN:  # standard input, shown under --stdin-filename
+            found.setdefault(stdin_name(), Path(STDIN))
+            continue
         p = Path(raw)
         try:
             is_dir, exists = p.is_dir(), p.exists()
