@@ -39,3 +39,24 @@ NODE_TOOLS_MISSING = (
     "needs the node tools of .ci/node-tools.json: cp .ci/node-tools.json DIR/package.json && "
     "(cd DIR && npm install), then CSDESIGN_NODE_TOOLS=DIR (.ci/run does this)"
 )
+
+
+def svg_node_texts(svg: bytes | str) -> list[str]:
+    """The text of each drawn node (``<g class="node">``) of a Graphviz SVG, wrapped lines
+    joined back: with a space between Latin words, directly between CJK characters."""
+    import unicodedata
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(svg if isinstance(svg, bytes) else svg.encode("utf-8"))
+    out = []
+    for g in root.iter(f"{ns}g"):
+        if g.get("class") != "node":
+            continue
+        text = ""
+        for t in g.iter(f"{ns}text"):
+            line = "".join(t.itertext())
+            wide = text and unicodedata.east_asian_width(text[-1]) in "WF" and unicodedata.east_asian_width(line[:1] or "a") in "WF"
+            text = line if not text else text + ("" if wide else " ") + line
+        out.append(text)
+    return out
