@@ -48,6 +48,7 @@ def report(
 ) -> tuple[Any, bool]:
     """The report document (text, or a rich renderable for a terminal) and whether it has findings."""
     from csdesign.analysis import parse_only, run_all
+    from csdesign.analysis.capacity_settings import capacity_settings
     from csdesign.knowledge.guide import check_lang
     from csdesign.structures import build_file
 
@@ -58,7 +59,8 @@ def report(
     check_format(kind, analyses)
     if bom and kind.name != "csv":
         raise InputError(f"--bom is for CSV, not --format {kind.name}", hint="use --format csv (or -o FILE.csv), or leave out --bom")
-    result = run_all(build_file(str(org), structure), analyses, bands=bands)
+    g = build_file(str(org), structure)
+    result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     writer = kind.load_terminal() if output is None else kind.load()
     document = writer(result, lang)
     if bom:  # Excel on Windows reads UTF-8 CSV as the ANSI code page without it (Chinese garbled)
