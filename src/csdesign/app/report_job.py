@@ -59,6 +59,10 @@ def report(
     check_format(kind, analyses)
     if bom and kind.name != "csv":
         raise InputError(f"--bom is for CSV, not --format {kind.name}", hint="use --format csv (or -o FILE.csv), or leave out --bom")
+    if "binary" in kind.traits and output is None:
+        from csdesign.errors import OutputError
+
+        raise OutputError(f"--format {kind.name} writes a binary file, not text for the terminal", hint=f"add -o report.{kind.name}")
     g = build_file(str(org), structure)
     result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     writer = kind.load_terminal() if output is None else kind.load()
