@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-<<<<<<< HEAD
 import pytest
-=======
->>>>>>> main
 from packaging.requirements import Requirement
 
 from tests.helpers import ROOT
