@@ -48,7 +48,6 @@ def test_ci_minimums_are_exactly_the_declared_floors():
     floors, pins = _floors(), _minimums()
     assert sorted(pins) == sorted(floors)
     assert {k: _norm(v) for k, v in pins.items()} == {k: _norm(v) for k, v in floors.items()}
-<<<<<<< HEAD
 
 
 def test_license_is_spdx_mit_and_the_package_is_marked_typed():
@@ -124,5 +123,3 @@ def test_sdist_and_wheel_build_and_the_wheel_runs_in_a_fresh_venv(tmp_path):
     svg = chart.read_text(encoding="utf-8")
     assert svg.lstrip().startswith(("<?xml", "<svg"))
     assert any(text.startswith("Head of Customer Success") for text in svg_node_texts(svg))
-=======
->>>>>>> main
