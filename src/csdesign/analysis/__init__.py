@@ -38,6 +38,8 @@ class Report:
     spans: Any = None
     capacity: list = field(default_factory=list)
     placement: Any = None
+    #: show why differently written names were taken as one (``report --explain``)
+    explain: bool = False
 
     def counts(self) -> dict[str, int]:
         """Finding counts by analysis (delegation is information, not a finding)."""

@@ -30,6 +30,7 @@ def report(
     lang: str = typer.Option("en", "--lang", help="Language of headings and findings: en or zh (user names stay as written)."),
     span_target: Optional[str] = typer.Option(None, "--span-target", help="On-target span of control, LOW-HIGH (default 8-12)."),
     fail_on_findings: bool = typer.Option(False, "--fail-on-findings", help="Exit 1 when there is at least one finding (for CI)."),
+    explain: bool = typer.Option(False, "--explain", help="Say why differently written duties or KPIs were taken as one (the JSON always does)."),
 ) -> None:
     """Report who owns what in ORG.yaml: overlaps, gaps, RACI, KPIs, spans, capacity, placement."""
     from csdesign.analysis import parse_only, run_all
@@ -44,6 +45,7 @@ def report(
     check_format(kind, analyses)
     g = build_file(str(org), structure)
     result = run_all(g, analyses, bands=bands)
+    result.explain = explain
     document = report_document(result, kind, lang, for_terminal=output is None)
     if output is not None:
         from csdesign.render.output import write_atomic

@@ -102,11 +102,26 @@ class Expected(Strict):
 
     name: Text
     only: AxisLimit = Field(default_factory=dict)
+    aliases: list[Text] = Field(default_factory=list, description="Other names that mean this duty or KPI in this org (matched like the vocabulary's synonyms).")
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
         return {"name": value} if isinstance(value, str) else value
+
+
+class VocabularyEntry(Strict):
+    """Extends the built-in CS vocabulary: more spellings for a known concept, or a new one."""
+
+    concept: Ident = Field(description="A built-in concept id (e.g. complaint-handling) to extend, or a new id.")
+    en: Text | None = None
+    zh: Text | None = None
+    kind: Literal["duty", "module", "kpi"] | None = None
+    level: Level | None = None
+    function: Text | None = None
+    part_of: Ident | None = Field(default=None, description="A broader concept: owning this one counts as owning that one in the layer checks.")
+    synonyms: list[Text] = Field(default_factory=list, description="Names and phrasings that mean this concept.")
+    modifiers: list[Text] = Field(default_factory=list, description="Words a name may add without changing the concept.")
 
 
 class Role(Strict):
@@ -188,6 +203,7 @@ class OrgFile(Strict):
     kpis: list[Expected] = Field(default_factory=list, description="KPIs the company tracks; each needs one owner per scope (a name, or {name, only}).")
     raci: dict[Text, RaciEntry] = Field(default_factory=dict)
     interfaces: list[Interface] = Field(default_factory=list)
+    vocabulary: list[VocabularyEntry] = Field(default_factory=list, description="Extensions of the built-in duty and KPI vocabulary.")
 
     @model_validator(mode="before")
     @classmethod

@@ -83,6 +83,19 @@ def _roles(lang: str, refs) -> str:
     return join(lang, (r.label() for r in refs))
 
 
+def _why(report: Report, findings: list, lang: str) -> list[str]:
+    """With ``--explain``: why each finding's differently written names are one duty or KPI."""
+    if not report.explain:
+        return []
+    out = []
+    for f in findings:
+        why = f.explain(lang)
+        if why:
+            name = getattr(f, "duty", None) or getattr(f, "kpi", "")
+            out.append(pick(lang, f"'{name}': {why}", f"「{name}」：{why}"))
+    return out
+
+
 def sections(report: Report, lang: str = "en") -> list[Section]:
     """The sections for the analyses that ran, in report order."""
     none = pick(lang, "None found.", "未发现。")
@@ -91,7 +104,8 @@ def sections(report: Report, lang: str = "en") -> list[Section]:
     ran = report.ran
     if "overlap" in ran:
         out.append(Section("overlap", t(lang, H["overlap"]), cols("duty", "roles", "scope", "units", "finding"),
-            [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps], empty=none))
+            [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps],
+            notes=_why(report, report.overlaps, lang), empty=none))
     if "gaps" in ran:
         out.append(Section("gaps", t(lang, H["gaps"]), cols("name", "expected", "scope", "finding"),
             [[gp.label(lang), t(lang, SOURCES[gp.source]), format_scope(gp.scope, lang), gp.message(lang)] for gp in report.gaps], empty=none))
@@ -111,6 +125,7 @@ def sections(report: Report, lang: str = "en") -> list[Section]:
     if "kpis" in ran:
         out.append(Section("kpis", t(lang, H["kpis"]), cols("kpi", "roles", "scope", "finding"),
             [[k.kpi, _roles(lang, k.roles), format_scope(k.scope, lang), k.message(lang)] for k in report.shared_kpis],
+            notes=_why(report, report.shared_kpis, lang),
             empty=pick(lang, "Every owned KPI has one owner per scope.", "每个指标在每个范围内都只有一个负责人。")))
     if "delegation" in ran:
         out.append(Section("delegation", t(lang, H["delegation"]), cols("duty", "manager", "report", "units"),

@@ -103,6 +103,13 @@ def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict
     }
 
 
+def _vocabulary_entry(v) -> dict:
+    d = v.model_dump(exclude_none=True)
+    if "level" in d:
+        d["level"] = v.level.value
+    return d
+
+
 def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: str, secondary: str | None) -> nx.DiGraph:
     m = org.model
     g = nx.DiGraph()
@@ -122,6 +129,10 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         # catalogue entries limited to some scopes: name -> {axis: [values]} (missing = all)
         duty_scopes={item.name: coverage_of(item.only) for item in m.duties if item.only},
         kpi_scopes={item.name: coverage_of(item.only) for item in m.kpis if item.only},
+        # other names of catalogue entries, and the file's vocabulary extensions (analysis/matching.py)
+        duty_aliases={item.name: list(item.aliases) for item in m.duties if item.aliases},
+        kpi_aliases={item.name: list(item.aliases) for item in m.kpis if item.aliases},
+        vocabulary=[_vocabulary_entry(v) for v in m.vocabulary],
         raci={duty: entry.model_dump() for duty, entry in m.raci.items()},
         segments={s.name: {"accounts": s.accounts, "arr": s.arr} for s in m.dimensions.segments},
         interfaces=[i.model_dump() for i in m.interfaces],

@@ -8,7 +8,9 @@ Graph attributes (``g.graph``):
   "unit" for an explicit org with units, or None), secondary, layout ("dot" | "twopi"), head (node id of the CS
   head), external (node id of the parent the head reports to), units (unit id -> UnitInfo
   dict), duties (expected duty catalogue), kpis (company KPIs), duty_scopes / kpi_scopes
-  ({name: coverage} for catalogue entries limited with ``only:``), raci ({duty: {A,R,C,I: [role
+  ({name: coverage} for catalogue entries limited with ``only:``), duty_aliases / kpi_aliases
+  ({catalogue name: [other names]}), vocabulary ([{concept, en, zh, kind, level, function,
+  part_of, synonyms, modifiers}] from ``vocabulary:``), raci ({duty: {A,R,C,I: [role
   ids]}}), segments ({name: {accounts, arr}}), interfaces ([{between, mechanism}]),
   dimensions ({axis: [values]}), file.
 
