@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 
 from csdesign.analysis import run_all
-from csdesign.render.report_csv import report_csv
-from csdesign.render.report_json import report_json
-from csdesign.render.report_markdown import report_markdown
-from csdesign.render.report_table import report_text
+from csdesign.render.report.csv_format import report_csv
+from csdesign.render.report.json_format import report_json
+from csdesign.render.report.markdown import report_markdown
+from csdesign.render.report.table import report_text
 from csdesign.render.text import md_escape
 from tests.helpers import ROOT, graph_from
 
@@ -84,7 +84,7 @@ def test_report_output_suffix_must_say_the_format(tmp_path):
     assert res.returncode == 2
     assert res.stderr.strip() == (
         f"cannot tell the report format of '{tmp_path / 'report.docx'}' "
-        "(use a suffix (.md, .markdown, .json, .csv, .txt) or --format table|markdown|json|csv)"
+        "(use a suffix (.txt, .md, .markdown, .json, .csv) or --format table|markdown|json|csv)"
     )
     assert not (tmp_path / "report.docx").exists()
     ok = run("report", "examples/startup.yaml", "-o", str(tmp_path / "report.txt"))
@@ -111,3 +111,9 @@ def test_chinese_report_names_units_and_structure_in_chinese():
 def test_report_unknown_language_is_the_shared_message():
     res = run("report", "examples/startup.yaml", "--lang", "fr")
     assert (res.returncode, res.stderr) == (2, "unknown language 'fr' (use en or zh)\n")
+
+
+def test_documented_schema_is_built_from_the_analysis_registry():
+    from csdesign.analysis.report_schema import report_schema_json
+
+    assert (ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8") == report_schema_json()

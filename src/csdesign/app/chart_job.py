@@ -1,0 +1,93 @@
+"""Everything `csdesign render` does between reading options and printing: build the graph,
+mark report findings (--highlight) and reorganisation changes (--compare), cut the view
+(--focus, --depth), then produce the terminal tree or the chart file's bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from csdesign.errors import OutputError
+from csdesign.render.chart.dot import DotOptions
+
+if TYPE_CHECKING:
+    from csdesign.analysis.diff import OrgDiff
+
+
+@dataclass
+class ChartJob:
+    graph: nx.DiGraph
+    options: DotOptions = field(default_factory=DotOptions)
+    changes: OrgDiff | None = None  # with --compare
+    marked: bool = False  # whether --highlight/--compare asked for colours
+
+
+def prepare(
+    org: str | Path,
+    structure: str | None = None,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    highlight: str | None = None,
+    compare: str | Path | None = None,
+) -> ChartJob:
+    """The graph to draw and its DotOptions; findings and changes are computed on the whole
+    org, before --focus/--depth cut the view, then kept only where boxes are still drawn."""
+    from csdesign.render.chart import select
+    from csdesign.structures import build_file
+
+    g = build_file(str(org), structure)
+    job = ChartJob(g)
+    marks = []
+    if highlight:
+        from csdesign.analysis import run_all
+        from csdesign.render.chart.highlight import analyses_for, parse_highlight, report_highlights
+
+        kinds = parse_highlight(highlight)
+        marks = report_highlights(run_all(g, analyses_for(kinds)), kinds)
+    if compare is not None:
+        from csdesign.analysis.diff import diff
+        from csdesign.render.diff.chart import compare_options
+
+        job.changes = diff(build_file(str(compare)), g)
+        job.options = compare_options(job.changes, g)
+    if focus:
+        g = select.focus(g, focus)
+    if depth:
+        g = select.depth(g, depth)
+    if marks:
+        from csdesign.render.chart.highlight import restrict
+
+        job.options.highlights.extend(restrict(marks, g))
+    job.graph = g
+    job.marked = bool(highlight or compare is not None)
+    return job
+
+
+def chart_file(job: ChartJob, kind: str, engine: str) -> tuple[bytes, str | None]:
+    """Bytes of the chart in ``kind`` (and the Graphviz engine used)."""
+    from csdesign.render.chart.formats import CHART_FORMATS
+    from csdesign.render.chart.graphviz import chart_bytes
+
+    if job.marked and "graphviz" not in CHART_FORMATS.get(kind).traits:
+        drawn = [f".{name}" for name in CHART_FORMATS.with_trait("graphviz")]
+        colours = ", ".join(drawn[:-1]) + " or " + drawn[-1]
+        if job.changes is not None:
+            raise OutputError(f"--compare colours Graphviz charts; it cannot mark changes in .{kind}", hint=f"write {colours}, or use `csdesign diff`")
+        raise OutputError(f"--highlight colours Graphviz charts; it cannot mark findings in .{kind}", hint=f"write {colours}, or use `csdesign report`")
+    return chart_bytes(job.graph, kind, engine, job.options)
+
+
+def terminal_view(job: ChartJob) -> list[Any]:
+    """rich renderables: the tree (findings/changes noted on their boxes), then the change table."""
+    from csdesign.render.chart.terminal import tree
+
+    out: list[Any] = [tree(job.graph, job.options.highlights)]
+    if job.changes is not None:
+        from csdesign.render.diff.table import to_table
+
+        out.append(to_table(job.changes))
+    return out

@@ -1,0 +1,67 @@
+"""Graph -> Mermaid flowchart text (``render -o chart.mmd``), for Markdown wikis and GitHub.
+
+Node ids are synthetic (``n0``, ``n1`` ... in graph order) and every label is a quoted string
+with Mermaid's entity codes for the characters that would end or reinterpret it, so a title
+like ``A "B" <b>#1`` prints literally. Units become subgraphs; dotted (matrix) lines are
+``-.-``. The same graph always gives the same text.
+"""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+
+from csdesign.render.chart.boxes import box_lines
+from csdesign.render.chart.dot import LEVEL_FILL, LEVEL_FONT
+from csdesign.render.text import clean
+from csdesign.structures.contract import DOTTED, EXTERNAL
+
+#: Characters that Mermaid would read as syntax or HTML inside a quoted label.
+_ENTITIES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;", ";": "#59;"}
+
+
+def mermaid_escape(text: str) -> str:
+    """Escape one line of user text for a Mermaid quoted label."""
+    return "".join(_ENTITIES.get(ch, ch) for ch in clean(text))
+
+
+def _label(lines: list[str]) -> str:
+    return '"' + "<br/>".join(mermaid_escape(line) for line in lines) + '"'
+
+
+def to_mermaid(g: nx.DiGraph) -> str:
+    """Mermaid ``flowchart TB`` source for the org graph."""
+    ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
+    title = f"{g.graph.get('company', '')} · {g.graph.get('structure', '')}"
+    # The title sits in YAML front matter: a JSON string is a valid YAML double-quoted scalar.
+    out = ["---", "title: " + json.dumps(clean(title), ensure_ascii=False), "---", "flowchart TB"]
+    units = g.graph.get("units", {})
+
+    def node(n: str, indent: str) -> str:
+        d = g.nodes[n]
+        shape = ("[", "]") if d.get("kind") == EXTERNAL else ("(", ")")
+        cls = "external" if d.get("kind") == EXTERNAL else (d.get("level") or "individual")
+        return f"{indent}{ids[n]}{shape[0]}{_label(box_lines(g, n))}{shape[1]}:::{cls}"
+
+    for n, d in g.nodes(data=True):
+        if d.get("unit") not in units:
+            out.append(node(n, "  "))
+    for i, (unit_id, info) in enumerate(units.items()):
+        members = [n for n, d in g.nodes(data=True) if d.get("unit") == unit_id]
+        if not members:
+            continue
+        out.append(f"  subgraph u{i}[{_label([info['label']])}]")
+        out.extend(node(n, "    ") for n in members)
+        out.append("  end")
+    for u, v, d in g.edges(data=True):
+        link = "-.-" if d.get("kind") == DOTTED else "---"
+        out.append(f"  {ids[u]} {link} {ids[v]}")
+    for level, fill in LEVEL_FILL.items():
+        out.append(f"  classDef {level} fill:{fill},color:{LEVEL_FONT[level]},stroke:#595959")
+    out.append("  classDef external fill:#eeeeee,color:#333333,stroke-dasharray:4 3")
+    out.append("  classDef vacant stroke-dasharray:4 3")
+    vacant = [ids[n] for n, d in g.nodes(data=True) if d.get("vacant")]
+    if vacant:
+        out.append(f"  class {','.join(vacant)} vacant")
+    return "\n".join(out) + "\n"

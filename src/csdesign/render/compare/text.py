@@ -1,0 +1,186 @@
+"""Compare and recommend results as a rich table (terminal), Markdown or JSON text.
+
+User text (company, unit names) goes into rich ``Text`` cells, never markup; Markdown cells
+escape ``|``, backslashes and markup characters so a title cannot break the table.
+"""
+
+from __future__ import annotations
+
+import json
+
+from csdesign.analysis.base import pick
+from csdesign.analysis.compare import Comparison, StructureMetrics
+from csdesign.analysis.recommend import RULES, Recommendation, score_table
+from csdesign.render.text import clean, md_escape
+
+COLUMNS = (
+    ("layers", "Layers"), ("span_max", "Span max"), ("span_median", "Span median"), ("on_target", "On target"),
+    ("above", "Above 12"), ("managers", "Managers"), ("ratio", "Reports/mgr"), ("headcount", "Headcount"), ("units", "Units"),
+    ("roles_per_unit", "Roles/unit"), ("overlaps", "Overlaps"), ("gaps", "Gaps"), ("handoffs", "Handoffs"), ("silo_pairs", "Silo pairs"),
+)
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def cells(m: StructureMetrics) -> list[str]:
+    """The table cells of one structure, in COLUMNS order."""
+    if not m.ok:
+        return ["–"] * len(COLUMNS)
+    shares = m.band_shares
+    above = shares.get("above", 0.0) + shares.get("excessive", 0.0)
+    values = {
+        "layers": m.layers, "span_max": m.span_max, "span_median": m.span_median,
+        "on_target": f"{shares.get('target', 0.0):.0%}", "above": f"{above:.0%}", "managers": m.managers,
+        "ratio": m.ratio, "headcount": m.headcount, "units": m.units,
+        "roles_per_unit": m.roles_per_unit, "overlaps": m.overlaps, "gaps": m.gaps, "handoffs": m.handoffs, "silo_pairs": m.silo_pairs,
+    }
+    return [_fmt(values[key]) for key, _ in COLUMNS]
+
+
+def compare_rich(c: Comparison):
+    """Metrics as rows, structures as columns (fits an 80-column terminal)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text()
+    title.append(clean(c.company), style="bold")
+    title.append(f" · {c.stage} · every structure", style="dim")
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), pad_edge=False)
+    table.add_column("", no_wrap=True)
+    for m in c.rows:
+        table.add_column(m.structure, justify="right", no_wrap=True)
+    columns = [cells(m) for m in c.rows]
+    for i, (_, header) in enumerate(COLUMNS):
+        table.add_row(Text(header, style="bold"), *[Text(col[i]) for col in columns])
+    return table
+
+
+def compare_table(c: Comparison):
+    """The terminal view: the table, then its notes dimmed."""
+    from rich.console import Group
+    from rich.text import Text
+
+    return Group(compare_rich(c), *[Text(note, style="dim") for note in compare_notes(c)])
+
+
+def compare_notes(c: Comparison) -> list[str]:
+    """Plain lines under the table: what cannot be built, and which units are silos."""
+    out = []
+    for m in c.rows:
+        if not m.ok:
+            out.append(f"{m.structure}: cannot be built: {clean(m.error or '')}")
+        elif m.silo_units:
+            out.append(f"{m.structure}: units sharing customers without an interface: {', '.join(clean(u) for u in m.silo_units)}")
+    return out
+
+
+def compare_markdown(c: Comparison) -> str:
+    lines = [f"# {md_escape(c.company)}: every structure compared", "", f"Stage: {c.stage}. Source: `{md_escape(c.file)}`.", ""]
+    lines.append("| Structure | " + " | ".join(h for _, h in COLUMNS) + " |")
+    lines.append("|---|" + "---:|" * len(COLUMNS))
+    for m in c.rows:
+        lines.append(f"| {m.structure} | " + " | ".join(cells(m)) + " |")
+    notes = compare_notes(c)
+    if notes:
+        lines += [""] + [f"- {md_escape(n)}" for n in notes]
+    lines += ["", "Span bands (share of manager people): " + ", ".join(f"{b.en} {b.range_text()}" for b in c.bands) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def compare_json(c: Comparison) -> str:
+    return json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def recommend_rich(rec: Recommendation, explain: bool = False):
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text()
+    title.append(clean(rec.company), style="bold")
+    title.append(f" · {_stage(rec)} · " + pick(rec.lang, "recommended structures", "推荐的组织结构"), style="dim")
+    if rec.guidance:
+        title.append("\n" + clean(rec.guidance), style="italic")
+    table = Table(title=title, title_justify="left", header_style="bold", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column(pick(rec.lang, "Structure", "结构"), no_wrap=True)
+    table.add_column(pick(rec.lang, "Score", "得分"), justify="right")
+    table.add_column(pick(rec.lang, "Why", "理由"))
+    for i, r in enumerate(rec.ranking, 1):
+        why = Text()
+        if r.score is None:
+            why.append(pick(rec.lang, "cannot be built: ", "无法构建：") + clean(r.error or ""), style="dim")
+        for j, reason in enumerate(r.reasons):
+            if j:
+                why.append("\n")
+            why.append(f"{reason.points:+g} ", style="green" if reason.points > 0 else "red" if reason.points < 0 else "dim")
+            why.append(reason.text)
+            why.append(f" ({reason.source})", style="dim")
+        table.add_row(str(i), Text(f"{r.name} ({r.structure})"), "–" if r.score is None else f"{r.score:g}", why)
+    if not explain:
+        return table
+    return Group(table, explain_rich(rec))
+
+
+def explain_rich(rec: Recommendation):
+    from rich.table import Table
+
+    rules, rows = score_table(rec)
+    table = Table(title=pick(rec.lang, "Score table: weight × points per rule", "评分表：权重 × 各规则得分"), title_justify="left", header_style="bold")
+    table.add_column(pick(rec.lang, "Structure", "结构"))
+    for rule in rules:
+        table.add_column(f"{rule}\n×{rec.weights[rule]:g}", justify="right")
+    table.add_column(pick(rec.lang, "Score", "得分"), justify="right")
+    built = [r for r in rec.ranking if r.score is not None]
+    for r, row in zip(built, rows):
+        table.add_row(r.structure, *[f"{v:g}" for v in row], f"{r.score:g}")
+    return table
+
+
+def recommend_markdown(rec: Recommendation, explain: bool = False) -> str:
+    zh = rec.lang == "zh"
+    heading = f"{md_escape(rec.company)}：推荐的组织结构（{_stage(rec)}）" if zh else f"{md_escape(rec.company)}: recommended structures ({rec.stage})"
+    lines = [f"# {heading}", ""]
+    if rec.guidance:
+        lines += [f"> {md_escape(rec.guidance)} (seed 003)", ""]
+    for i, r in enumerate(rec.ranking, 1):
+        score = pick(rec.lang, "cannot be built", "无法构建") if r.score is None else pick(rec.lang, f"score {r.score:g}", f"得分 {r.score:g}")
+        lines.append(f"{i}. **{md_escape(r.name)}** (`{r.structure}`){pick(rec.lang, ', ', '，')}{score}")
+        if r.error:
+            lines.append(f"   - {md_escape(r.error)}")
+        for reason in r.reasons:
+            lines.append(f"   - {reason.points:+g}: {md_escape(reason.text)} ({reason.source})")
+    if explain:
+        rules, rows = score_table(rec)
+        lines += ["", f"| {pick(rec.lang, 'Structure', '结构')} | " + " | ".join(f"{x} ×{rec.weights[x]:g}" for x in rules) + f" | {pick(rec.lang, 'Score', '得分')} |", "|---|" + "---:|" * (len(rules) + 1)]
+        built = [r for r in rec.ranking if r.score is not None]
+        for r, row in zip(built, rows):
+            lines.append(f"| {r.structure} | " + " | ".join(f"{v:g}" for v in row) + f" | {r.score:g} |")
+    return "\n".join(lines) + "\n"
+
+
+def _stage(rec: Recommendation) -> str:
+    """The stage as the reader's language names it (growth / 成长期)."""
+    if rec.lang != "zh":
+        return rec.stage
+    from csdesign.knowledge.guide import stage_name
+
+    return stage_name(rec.stage, "zh")
+
+
+def recommend_json(rec: Recommendation, explain: bool = False) -> str:
+    data = rec.to_dict()
+    if explain:
+        rules, rows = score_table(rec)
+        data["score_table"] = {"rules": rules, "rows": [{"structure": r.structure, "points": row} for r, row in zip([x for x in rec.ranking if x.score is not None], rows)]}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+__all__ = ["COLUMNS", "RULES", "compare_json", "compare_markdown", "compare_rich", "recommend_json", "recommend_markdown", "recommend_rich"]

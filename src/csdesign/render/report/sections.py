@@ -1,0 +1,178 @@
+"""The report as format-neutral sections (heading, columns, rows, notes) in English or Chinese.
+
+One function per analysis, named by its registry entry's ``section`` (analysis/registry.py);
+:func:`sections` runs them in the registry's section order. table.py (rich) and markdown.py
+draw the sections; neither decides what is shown. Cells hold the user's text raw; each
+renderer escapes for its target.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csdesign.analysis import Report
+from csdesign.analysis.base import format_scope, join, join_units, pick, unit_text
+from csdesign.analysis.registry import ANALYSES, Section, load
+
+#: Headings of sub-sections (an analysis's own heading is its registry ``title``).
+H = {
+    "raci_matrix": ("RACI matrix (duties × roles)", "RACI矩阵（职责 × 岗位）"),
+    "bands": ("Managers per span band", "各管理幅度区间的管理者"),
+}
+
+C = {
+    "duty": ("Duty", "职责"),
+    "name": ("Duty / KPI", "职责 / 指标"),
+    "kpi": ("KPI", "指标"),
+    "roles": ("Roles", "岗位"),
+    "scope": ("Scope", "范围"),
+    "units": ("Units", "单元"),
+    "finding": ("Finding and what to do", "问题与建议"),
+    "expected": ("Expected by", "来源"),
+    "names": ("Names", "名称"),
+    "rule": ("Rule", "规则"),
+    "manager": ("Manager", "管理者"),
+    "report": ("Delegated to", "下放给"),
+    "unit": ("Unit", "单元"),
+    "people": ("Managers", "管理者人数"),
+    "reports": ("Direct reports", "直接下属"),
+    "span": ("Span", "幅度"),
+    "band": ("Band", "区间"),
+    "range": ("Range", "范围"),
+    "share": ("Share", "占比"),
+    "role": ("Role", "岗位"),
+    "segments": ("Segments", "客户分层"),
+    "accounts": ("Accounts", "客户数"),
+    "required": ("Required", "所需人数"),
+    "declared": ("Declared", "现有人数"),
+    "status": ("Status", "状态"),
+}
+
+SOURCES = {
+    "catalogue": ("duties catalogue", "职责清单"),
+    "kpis": ("company KPIs", "公司指标"),
+    "level:director": ("director defaults (seed 000)", "部门总监默认职责"),
+    "level:manager": ("manager defaults (seed 000)", "团队经理默认职责"),
+    "level:supervisor": ("supervisor defaults (seed 000)", "一线主管默认职责"),
+}
+
+STATUS = {"ok": ("ok", "正常"), "under": ("under-staffed", "缺编"), "over": ("over-staffed", "超编"), "unplanned": ("unplanned", "未规划")}
+RULES = {"no-accountable": ("no A", "缺少A"), "several-accountable": ("several A", "多个A"), "no-responsible": ("no R", "缺少R")}
+
+
+def t(lang: str, pair: tuple[str, str]) -> str:
+    return pick(lang, pair[0], pair[1])
+
+
+def _roles(lang: str, refs) -> str:
+    return join(lang, (r.label() for r in refs))
+
+
+def sections(report: Report, lang: str = "en") -> list[Section]:
+    """The sections for the analyses that ran, in the registry's section order."""
+    out: list[Section] = []
+    for a in ANALYSES.sectioned():
+        if a.name in report.ran and a.section:
+            out.extend(load(a.section)(report, lang))
+    return out
+
+
+def _none(lang: str) -> str:
+    return pick(lang, "None found.", "未发现。")
+
+
+def _cols(lang: str, *keys: str) -> list[str]:
+    return [t(lang, C[k]) for k in keys]
+
+
+def _title(name: str, lang: str) -> str:
+    return t(lang, ANALYSES[name].title)
+
+
+def overlap(report: Report, lang: str) -> list[Section]:
+    return [Section("overlap", _title("overlap", lang), _cols(lang, "duty", "roles", "scope", "units", "finding"),
+        [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps],
+        notes=_why(report, report.overlaps, lang), empty=_none(lang))]
+
+
+def _why(report: Report, findings: list, lang: str) -> list[str]:
+    """With ``--explain``: why each finding's differently written names are one duty or KPI."""
+    if not report.explain:
+        return []
+    out = []
+    for f in findings:
+        why = f.explain(lang)
+        if why:
+            name = getattr(f, "duty", None) or getattr(f, "kpi", "")
+            out.append(pick(lang, f"'{name}': {why}", f"「{name}」：{why}"))
+    return out
+
+
+def gaps(report: Report, lang: str) -> list[Section]:
+    return [Section("gaps", _title("gaps", lang), _cols(lang, "name", "expected", "scope", "finding"),
+        [[gp.label(lang), t(lang, SOURCES[gp.source]), format_scope(gp.scope, lang), gp.message(lang)] for gp in report.gaps], empty=_none(lang))]
+
+
+def duplicates(report: Report, lang: str) -> list[Section]:
+    return [Section("duplicates", _title("duplicates", lang), _cols(lang, "names", "roles", "finding"),
+        [[join(lang, d.names), _roles(lang, d.roles), d.message(lang)] for d in report.near_duplicates], empty=_none(lang))]
+
+
+def raci(report: Report, lang: str) -> list[Section]:
+    m = report.raci_matrix
+    out = [Section("raci", _title("raci", lang), _cols(lang, "duty", "rule", "scope", "finding"),
+        [[i.duty, t(lang, RULES[i.rule]), format_scope(i.scope, lang), i.message(lang)] for i in report.raci_issues],
+        empty=_none(lang) if (m and any("A" in c for c in m.cells.values())) else pick(lang, "No RACI given in the file.", "文件中未定义RACI。"))]
+    if m is not None and m.duties:
+        out.append(Section("raci_matrix", t(lang, H["raci_matrix"]), [t(lang, C["duty"]), *(r.role_id for r in m.roles)],
+            [[duty, *(m.cell(duty, r.role_id) for r in m.roles)] for duty in m.duties],
+            notes=[pick(lang, "A/R/C/I from `raci:`; x = the role lists the duty (no RACI entry).",
+                        "A/R/C/I 来自 `raci:`；x 表示岗位职责中列有该项（无RACI定义）。")]))
+    return out
+
+
+def kpis(report: Report, lang: str) -> list[Section]:
+    return [Section("kpis", _title("kpis", lang), _cols(lang, "kpi", "roles", "scope", "finding"),
+        [[k.kpi, _roles(lang, k.roles), format_scope(k.scope, lang), k.message(lang)] for k in report.shared_kpis],
+        notes=_why(report, report.shared_kpis, lang),
+        empty=pick(lang, "Every owned KPI has one owner per scope.", "每个指标在每个范围内都只有一个负责人。"))]
+
+
+def delegation(report: Report, lang: str) -> list[Section]:
+    return [Section("delegation", _title("delegation", lang), _cols(lang, "duty", "manager", "report", "units"),
+        [[d.duty, d.manager.label(), d.report.label(), join_units(lang, d.units)] for d in report.delegations], empty=_none(lang))]
+
+
+def spans(report: Report, lang: str) -> list[Section]:
+    s: Any = report.spans
+    if s is None:
+        return []
+    ratio = f"1 : {s.ratio:g}" if s.ratio is not None else "–"
+    notes = [
+        pick(lang, f"{s.headcount} people: {s.manager_people} managers, {s.individual_people} individuals (manager : individual = {ratio}).",
+             f"共 {s.headcount} 人：管理者 {s.manager_people} 人，个人贡献者 {s.individual_people} 人（管理者 : 个人贡献者 = {ratio}）。"),
+        pick(lang, f"Layers below the CS head: {s.layers}; minimum for {s.headcount} people at a span of {s.target_span}: {s.layers_needed}.",
+             f"客户成功负责人以下层级数：{s.layers}；{s.headcount} 人在管理幅度 {s.target_span} 下的最少层级：{s.layers_needed}。"),
+        *(i.message(lang) for i in s.issues),
+    ]
+    bands = {b.id: b for b in s.bands}
+    return [
+        Section("spans", _title("spans", lang), _cols(lang, "manager", "unit", "people", "reports", "span", "band"),
+            [[f"{r.title} ({r.role_id})", unit_text(r.unit, lang) if r.unit else "", str(r.managers), str(r.reports), str(r.span), t(lang, (bands[r.band].en, bands[r.band].zh))] for r in s.rows],
+            notes=notes, empty=pick(lang, "No managers.", "没有管理者。")),
+        Section("bands", t(lang, H["bands"]), _cols(lang, "band", "range", "people", "share"),
+            [[t(lang, (b.en, b.zh)), b.range_text(), str(s.band_people.get(b.id, 0)), f"{s.band_share(b.id):.0%}"] for b in s.bands]),
+    ]
+
+
+def capacity(report: Report, lang: str) -> list[Section]:
+    rows = report.capacity
+    return [Section("capacity", _title("capacity", lang), _cols(lang, "role", "segments", "units", "accounts", "required", "declared", "status"),
+        [[r.role.label() if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in rows],
+        notes=[r.message(lang) for r in rows if r.status != "ok"],
+        empty=pick(lang, "No segment declares accounts.", "没有客户分层声明客户数。"))]
+
+
+def placement(report: Report, lang: str) -> list[Section]:
+    p = report.placement
+    return [] if p is None else [Section("placement", _title("placement", lang), notes=[p.message(lang)])]
