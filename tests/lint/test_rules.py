@@ -364,3 +364,56 @@ def test_rs005_rs008_raci(lint):
         ("RS008", 25, 3, "RACI for '目标设定' has no Responsible role; name one role as R there"),
     ]
     assert lint(RACI.replace("[csm, mgr]", "mgr").replace("  目标设定:\n    A: mgr\n", "  目标设定: {A: mgr, R: mgr}\n")) == []
+
+
+# --- job descriptions (issue 14) -----------------------------------------------------
+
+
+def test_rs009_rs010_sp004_job_description_checks(lint):
+    text = BASE + """\
+  - id: sup
+    title: 一线主管
+    level: supervisor
+    reports_to: mgr
+    duties: [客户沟通, 问题解决, 数据反馈]
+    kpis: [首次响应时间]
+  - id: agent
+    title: 客服专员
+    reports_to: mgr
+    duties: [处理客户咨询]
+  - id: floater
+    title: 机动岗
+    reports_to: mgr
+"""
+    assert lint(text, {"select": ["RS009", "RS010", "SP004"]}) == [
+        ("SP004", 21, 5, "一线主管 (sup) is at the frontline supervisor level but nobody reports to it (solid or dotted); "
+         "add its reports, or make it `level: individual`"),
+        ("RS010", 27, 5, "客服专员 (agent) has duties but no KPIs; list the KPIs it owns under `kpis:`"),
+        ("RS009", 31, 5, "机动岗 (floater) lists no duties; write its duties under `duties:`"),
+    ]
+
+
+def test_st007_st008_information_islands_as_the_seeds_mean_them(lint):
+    # issue 14: a market cut with a central support team and no interfaces at all raised nothing
+    text = """\
+company: {name: 云帆科技, employees: 300}
+dimensions:
+  segments: [战略客户, 普通客户]
+structure: {type: market}
+roles:
+  - {id: head, title: 客户成功总监, level: director, duties: [制定战略, 资源调配, 跨部门协调], kpis: [NPS]}
+  - {id: lead, title: 客户成功组长, level: supervisor, duties: [客户沟通, 问题解决, 数据反馈], kpis: [续约率]}
+  - {id: csm, title: 客户成功经理, reports_to: lead, headcount: 3, duties: [续约管理], kpis: [续约率]}
+  - {id: support, title: 客服专员, scope: shared, reports_to: head, headcount: 4, duties: [处理客户咨询], kpis: [首次响应时间]}
+"""
+    islands = {"select": ["ST007", "ST008"]}
+    assert lint(text, islands) == [
+        # the lead reports to the head like the support team (same manager: linked); its CSMs do not
+        ("ST007", 9, 5, "support team 客服专员 (support) has no reporting line, dotted line or interface to "
+         "客户成功经理 (csm), who serve the same customers (information island)"),
+    ]
+    inward = text + "interfaces:\n  - {between: [客服专员, 客户成功经理, 客户成功组长], mechanism: 共享工单时间线}\n"
+    assert lint(inward, islands) == [
+        ("ST008", 10, 1, "the CS department declares no interface with Sales, Product, Marketing (`interfaces:`)"),
+    ]
+    assert lint(inward + "  - {between: [客户成功, 销售部], mechanism: 每周复盘}\n", islands) == []

@@ -155,7 +155,10 @@ def _kind(c: Comparison, s: str, lang: str) -> Reason | None:
     if c.kind == "internet" and s in ("flat", "circular"):
         return Reason("kind", 1, pick(lang, "Internet firms run CS flatter, working directly with product and engineering.", "互联网企业的客户成功部门更扁平,直接与产品和技术协作。"), SOURCES["kind"])
     if c.kind == "traditional" and s == "functional":
-        return Reason("kind", 1, pick(lang, "Traditional firms run CS as a functional department in a clear hierarchy.", "传统企业通常把客户成功作为层级清晰的职能部门来管理。"), SOURCES["kind"])
+        # seed 000 does not praise a traditional firm's hierarchy: it is complex and CS meets
+        # communication barriers across departments; no points, the caution instead
+        return Reason("kind", 0, pick(lang, "Traditional firms' hierarchies are complex and CS meets communication barriers across departments: declare the interfaces a functional structure needs.",
+                                       "传统企业的层级结构较为复杂，客户成功部门在跨部门协作时可能遇到沟通壁垒：职能型结构需要明确跨部门协作机制。"), SOURCES["kind"])
     return None
 
 
