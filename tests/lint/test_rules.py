@@ -417,3 +417,17 @@ roles:
         ("ST008", 10, 1, "the CS department declares no interface with Sales, Product, Marketing (`interfaces:`)"),
     ]
     assert lint(inward + "  - {between: [客户成功, 销售部], mechanism: 每周复盘}\n", islands) == []
+
+
+def test_lint_lang_zh_text_report_words_are_chinese(tmp_path):
+    from csdesign.lint.config import parse_table
+    from csdesign.lint.reporters import render
+    from csdesign.lint.runner import lint_paths
+
+    path = tmp_path / "org.yaml"
+    path.write_text(BASE + SUPPORT.replace("[续费管理]", "[续费]").replace("    kpis: [NPS]\n", ""), encoding="utf-8")
+    cfg = parse_table({"ignore": ["RS010"]}, "t.toml")
+    cfg.lang = "zh"
+    out = render(lint_paths([str(path)], cfg, cwd=tmp_path), "text")
+    assert out.splitlines()[-1] == "1 个文件中共发现 1 个问题（警告 1 个）。"
+    assert " RS001 [警告] 职责「续费管理」（写作「续费管理」、「续费」，均为续约（renewals））有两个负责人" in out

@@ -33,6 +33,7 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     crashes: list[Crash] = field(default_factory=list)
+    lang: str = "en"  # language of the text report's own words (severity tags, summary line)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -41,7 +42,7 @@ class LintResult:
 def lint_paths(paths: list[str], config: LintConfig, cwd: Path | None = None, *, skip_non_org: bool = False) -> LintResult:
     from csdesign.lint.discover import discover
 
-    result = LintResult()
+    result = LintResult(lang=config.lang)
     for path, shown in discover(paths, config.exclude, cwd, skip_non_org=skip_non_org):
         findings, crashes = lint_file(path, config, shown)
         result.files.append(shown)
