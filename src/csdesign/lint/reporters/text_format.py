@@ -39,7 +39,7 @@ def line(f: "Finding", lang: str = "en") -> str:
 
 def summary(result: "LintResult") -> str:
     files = len(result.files)
-    zh = result.lang == "zh"
+    zh = getattr(result, "lang", "en") == "zh"
     if not files:
         return "未找到组织文件。" if zh else "No org files found."
     total = len(result.findings)
@@ -58,6 +58,6 @@ def summary(result: "LintResult") -> str:
 
 
 def render(result: "LintResult") -> str:
-    out = [line(f, result.lang) for f in result.findings]
+    out = [line(f, getattr(result, "lang", "en")) for f in result.findings]
     out.append(summary(result))
     return "\n".join(out) + "\n"
