@@ -7,13 +7,28 @@ from csdesign.structures import build_file
 
 EXPECTED = {
     "startup.yaml": ["overlap:Collect product feedback for engineering:csm,support"],
-    # concepts (issue 14): GRR is one KPI under two spellings; no supervisor owns customer communication
     "growth-saas.yaml": [
         "overlap:Run the onboarding kickoff call:csm,onboarding",
+        # SMB is digital-led, but 4,100 accounts still need 3-4 people in a digital team
+        "coverage:SMB:under:arr=3,accounts=4,hours=4:modelled=0",
+        # 12 support engineers (4 per product pod) share email and chat, which need 8 + 8
+        "support:email:under:8:6",
+        "support:chat:under:8:6",
+        "cost:above:0.2594",
+        # concepts (issue 14): GRR is one KPI under two spellings; no supervisor owns customer communication
         "gap:customer communication:level:supervisor",
         "shared_kpi:Regional gross retention:regional_lead,cs_manager",
     ],
-    "enterprise.yaml": ["raci:Resolve strategic-account complaints:several-accountable:dir_accounts,dir_service"],
+    "enterprise.yaml": [
+        "raci:Resolve strategic-account complaints:several-accountable:dir_accounts,dir_service",
+        # 12 key account managers at 20 accounts each: the benchmarks would staff 5-6
+        "coverage:Important:over:arr=5,accounts=6,hours=6:modelled=12",
+        # the ordinary tier is digital (590 USD ARR per account): 12 specialists where 8 do
+        "coverage:Ordinary:over:arr=3,accounts=8,hours=7:modelled=12",
+        # the market cut puts 3 pre-sales consultants in each of the three tiers: 9 for a 2-Erlang hotline
+        "support:phone:over:6:9",
+        "cost:above:0.2486",
+    ],
     "manufacturer.yaml": ["overlap:客户回访:hotline_agent,cr_spec"],
     "ecommerce-matrix.yaml": ["overlap:大促期间客诉升级处理:frontline_sup,support_eng"],
     "reorg-before.yaml": [
@@ -35,6 +50,14 @@ def describe(f) -> str:
         return f"shared_kpi:{f.kpi}:{','.join(r.role_id for r in f.roles)}"
     if f.kind == "raci":
         return f"raci:{f.duty}:{f.rule}:{','.join(r.role_id for r in f.roles)}"
+    if f.kind == "coverage":
+        return f"coverage:{f.name}:{f.status}:" + ",".join(f"{k}={m.required}" for k, m in f.methods.items()) + f":modelled={f.modelled:g}"
+    if f.kind == "support":
+        return f"support:{f.channel}:{f.status}:{f.agents_required}:{f.agents_modelled:g}"
+    if f.kind == "misallocation":
+        return f"misallocation:{f.segment}:{f.direction}"
+    if f.kind == "cost":
+        return f"cost:{f.status}:{round(f.share_of_arr, 4)}"
     return f"{f.kind}:{f.message()}"
 
 
