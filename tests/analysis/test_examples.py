@@ -9,15 +9,15 @@ EXPECTED = {
     "startup.yaml": ["overlap:Collect product feedback for engineering:csm,support"],
     "growth-saas.yaml": [
         "overlap:Run the onboarding kickoff call:csm,onboarding",
+        # concepts (issue 14): no supervisor owns customer communication; GRR is one KPI under two spellings
+        "gap:customer communication:level:supervisor",
+        "shared_kpi:Regional gross retention:regional_lead,cs_manager",
         # SMB is digital-led, but 4,100 accounts still need 3-4 people in a digital team
         "coverage:SMB:under:arr=3,accounts=4,hours=4:modelled=0",
         # 12 support engineers (4 per product pod) share email and chat, which need 8 + 8
         "support:email:under:8:6",
         "support:chat:under:8:6",
         "cost:above:0.2594",
-        # concepts (issue 14): GRR is one KPI under two spellings; no supervisor owns customer communication
-        "gap:customer communication:level:supervisor",
-        "shared_kpi:Regional gross retention:regional_lead,cs_manager",
     ],
     "enterprise.yaml": [
         "raci:Resolve strategic-account complaints:several-accountable:dir_accounts,dir_service",
