@@ -51,7 +51,7 @@ ROLE_KINDS = ("role",)
 
 _CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _CJK = re.compile(f"[{_CJK_CHARS}]+")
-_RUNS = re.compile(f"[{_CJK_CHARS}]+|[a-z0-9]+(?:['’][a-z]+)?")
+_RUNS = re.compile(f"[{_CJK_CHARS}]+|[a-z0-9\u00c0-\u024f]+(?:['’][a-z]+)?")
 _PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|【([^【】]*)】|〔([^〔〕]*)〕")
 _BRITISH = ((re.compile(r"isation(s?)$"), r"ization\1"), (re.compile(r"is(e|ed|es|ing)$"), r"iz\1"),
             (re.compile(r"our$"), "or"), (re.compile(r"ours$"), "ors"), (re.compile(r"tre$"), "ter"))
