@@ -97,13 +97,13 @@ def test_lint_text_escapes_the_file_name(hostile):
 def test_lint_github_encodes_the_file_name_and_escapes_the_rest(hostile):
     res = run("lint", EVIL_NAME, "-f", "github", "--select", "CP003", cwd=hostile)
     lines = res.stdout.splitlines()
-    assert lines[:-1] == [
+    assert lines == [  # workflow commands only on stdout; the summary goes to stderr
         "::notice title=csdesign (CP003),file=org%0A%3A%3Aerror file=a%3A%3Ax\\x1b[2J.yaml,line=7,col=7::"
         # (the loader strips the trailing NEL, line separator and tab as whitespace)
         "segment 'Ent\\x1b[31m%0D%0A::error file=x::pwned\\u202e\\x07' has 40 accounts but no role declares a "
         "capacity for it; size the team that serves it (unplanned-segment)"
     ]
-    assert lines[-1] == "1 finding (1 info) in 1 file."
+    assert res.stderr.splitlines()[-1] == "1 finding (1 info) in 1 file."
 
 
 def test_error_messages_escape_paths(hostile):

@@ -64,12 +64,14 @@ def load_org_text(text: str, name: str = "<string>") -> Org:
 
 def collect_problems(path: str | Path) -> tuple[Org | None, list[Problem]]:
     """All load-time problems of a file; the Org when there are none."""
+    from csdesign.model.stdin import shown
+
     p = Path(path)
     try:
         text = read_text(p)
     except InputError as exc:
-        return None, _as_problems(exc, str(p))
-    return _from_text(text, str(p))
+        return None, _as_problems(exc, shown(p))
+    return _from_text(text, shown(p))
 
 
 def _as_problems(exc: InputError, name: str) -> list[Problem]:

@@ -58,7 +58,8 @@ def summary(result: "LintResult") -> str:
     return f"{total} finding{'s' if total != 1 else ''} ({counts}) in {files} {noun}."
 
 
-def render(result: "LintResult") -> str:
+def render(result: "LintResult", *, with_summary: bool = True) -> str:
     out = [line(f, getattr(result, "lang", "en")) for f in result.findings]
-    out.append(summary(result))
-    return "\n".join(out) + "\n"
+    if with_summary:
+        out.append(summary(result))
+    return "".join(x + "\n" for x in out)
