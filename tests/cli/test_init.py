@@ -190,7 +190,9 @@ def test_explain_in_both_languages():
 
 def test_explain_user_errors():
     res = run("explain", "matirx")
-    assert (res.returncode, res.stderr) == (2, "unknown structure 'matirx'; did you mean 'matrix'? (choose one of functional, product, market, geographic, process, matrix, circular, flat)\n")
+    assert (res.returncode, res.stderr) == (2, "unknown structure or topic 'matirx'; did you mean 'matrix'? (structures: functional, product, "
+                                            "market, geographic, process, matrix, circular, flat; topics: placement, layers, roles, tiers, modules, "
+                                            "failure-modes, changing-responsibilities, metrics, vocabulary)\n")
     assert run("explain", "--lang", "fr").stderr == "unknown language 'fr' (use en or zh)\n"
     assert run("explain", "-f", "pdf").stderr == "unknown format 'pdf' (use text or markdown)\n"
 

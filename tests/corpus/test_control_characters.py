@@ -89,8 +89,9 @@ def test_no_raw_control_character_in_text_output(hostile, name):
 def test_lint_text_escapes_the_file_name(hostile):
     res = run("lint", EVIL_NAME, "--select", "RS006", cwd=hostile)
     first = res.stdout.splitlines()[0]
-    assert first == (f"{SHOWN_NAME}:10:5: RS006 [info] no role owns 'cross-department coordination', a default duty of the "
-                     "director level (seed 000); write it into the director's job description (missing-level-duty)")
+    # issue 14: the layer finding names the layer's roles; the hostile title is escaped like the rest
+    assert first == (f"{SHOWN_NAME}:10:5: RS006 [info] no director-level role owns 'cross-department coordination', a default duty "
+                     "of the director layer; write it into the job description of Head[31m ::error file=x::pwned (head) (missing-level-duty)")
 
 
 def test_lint_github_encodes_the_file_name_and_escapes_the_rest(hostile):

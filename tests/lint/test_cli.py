@@ -14,7 +14,7 @@ from csdesign.lint.registry import all_rules
 from tests.lint.conftest import BASE
 
 BROKEN_MANAGER = BASE.replace("    reports_to: mgr\n", "    reports_to: mrg\n")
-OVERLAP = BASE + "  - {id: support, title: S, reports_to: mgr, duties: [续费管理]}\n"
+OVERLAP = BASE + "  - {id: support, title: S, reports_to: mgr, duties: [续费管理], kpis: [首次响应时间]}\n"
 
 
 def run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

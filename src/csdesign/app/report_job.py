@@ -44,6 +44,7 @@ def report(
     lang: str = "en",
     span_target: str | None = None,
     interactive: bool = False,
+    explain: bool = False,
     bom: bool = False,
 ) -> tuple[Any, bool]:
     """The report document (text, or a rich renderable for a terminal) and whether it has findings."""
@@ -65,6 +66,7 @@ def report(
         raise OutputError(f"--format {kind.name} writes a binary file, not text for the terminal", hint=f"add -o report.{kind.name}")
     g = build_file(str(org), structure)
     result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
+    result.explain = explain
     writer = kind.load_terminal() if output is None else kind.load()
     document = writer(result, lang)
     if bom:  # Excel on Windows reads UTF-8 CSV as the ANSI code page without it (Chinese garbled)

@@ -24,6 +24,7 @@ def report(
     lang: str = typer.Option("en", "--lang", help="Language of headings and findings: en or zh (user names stay as written)."),
     span_target: Optional[str] = typer.Option(None, "--span-target", help="On-target span of control, LOW-HIGH (default 8-12)."),
     fail_on_findings: bool = typer.Option(False, "--fail-on-findings", help="Exit 1 when there is at least one finding (for CI)."),
+    explain: bool = typer.Option(False, "--explain", help="Say why differently written duties or KPIs were taken as one (the JSON always does)."),
     bom: bool = typer.Option(False, "--bom", help="With csv: start with a UTF-8 BOM so Excel on Windows shows Chinese correctly."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing (with --fail-on-findings: only the exit code; -o still writes)."),
     stdin_filename: Optional[str] = StdinNameOpt,
@@ -32,7 +33,7 @@ def report(
     use_stdin_name(stdin_filename, org)
     from csdesign.app.report_job import report as run_report
 
-    document, findings = run_report(org, structure, fmt=fmt, output=output, only=only, lang=lang, span_target=span_target, interactive=sys.stdout.isatty(), bom=bom)
+    document, findings = run_report(org, structure, fmt=fmt, output=output, only=only, lang=lang, span_target=span_target, interactive=sys.stdout.isatty(), bom=bom, explain=explain)
     if output is not None or not quiet:
         emit(document, output)
     if fail_on_findings and findings:

@@ -59,6 +59,31 @@ def explain_text(ids: list[str] | None = None, lang: str = "en"):
     return text
 
 
+def topic_markdown(tid: str, lang: str = "en", level: int = 2) -> str:
+    """One explain topic (knowledge/topics.yaml, or the vocabulary) as Markdown."""
+    from csdesign.knowledge.guide import topic
+
+    t = topic(tid, lang)
+    return "\n".join([f"{'#' * level} {t.title}", "", t.summary, "", *(f"- {p}" for p in t.points), ""])
+
+
+def topic_text(tid: str, lang: str = "en"):
+    """One explain topic as a rich renderable (a grid keeps long CJK points beside their bullet)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from csdesign.knowledge.guide import topic
+
+    t = topic(tid, lang)
+    points = Table.grid(padding=(0, 1))
+    points.add_column(no_wrap=True)
+    points.add_column(overflow="fold")
+    for p in t.points:
+        points.add_row("  •", Text(p))
+    return Group(Text(t.title, style="bold"), Text(t.summary), points)
+
+
 def structures_doc() -> str:
     """The whole of docs/structures.md (a test checks the file equals this)."""
     head = [

@@ -98,6 +98,13 @@ def kpi_targets(role: Role | None) -> dict[str, dict]:
     return {k.name: {"target": k.target, "baseline": k.baseline, "by": k.by.isoformat() if k.by else None} for k in role.kpis if k.smart}
 
 
+def _vocabulary_entry(v) -> dict:
+    d = v.model_dump(exclude_none=True)
+    if "level" in d:
+        d["level"] = v.level.value
+    return d
+
+
 def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: str, secondary: str | None) -> nx.DiGraph:
     m = org.model
     g = nx.DiGraph()
@@ -117,6 +124,10 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         # catalogue entries limited to some scopes: name -> {axis: [values]} (missing = all)
         duty_scopes={item.name: coverage_of(item.only) for item in m.duties if item.only},
         kpi_scopes={item.name: coverage_of(item.only) for item in m.kpis if item.only},
+        # other names of catalogue entries, and the file's vocabulary extensions (analysis/matching.py)
+        duty_aliases={item.name: list(item.aliases) for item in m.duties if item.aliases},
+        kpi_aliases={item.name: list(item.aliases) for item in m.kpis if item.aliases},
+        vocabulary=[_vocabulary_entry(v) for v in m.vocabulary],
         raci={duty: entry.model_dump() for duty, entry in m.raci.items()},
         segments={s.name: s.model_dump(exclude={"name"}, mode="json") for s in m.dimensions.segments},
         currency=m.company.currency,

@@ -84,6 +84,9 @@ class GraphAttrs(TypedDict, total=False):
     kpis: list[str]  # company KPIs
     duty_scopes: dict[str, Coverage]  # catalogue entries limited with only:
     kpi_scopes: dict[str, Coverage]
+    duty_aliases: dict[str, list[str]]  # {catalogue name: [other names]}
+    kpi_aliases: dict[str, list[str]]
+    vocabulary: list[dict[str, Any]]  # [{concept, en, zh, kind, level, function, part_of, synonyms, modifiers}]
     raci: dict[str, dict[str, list[str]]]  # {duty: {A, R, C, I: [role ids]}}
     segments: dict[str, dict[str, float | None]]  # {name: {accounts, arr}}
     interfaces: list[dict[str, Any]]  # [{between, mechanism}]
