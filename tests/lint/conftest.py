@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from csdesign.lint.config import LintConfig, parse_table
+from csdesign.lint.config import parse_table
 from csdesign.lint.runner import lint_file
 
 #: Rules added by issue 14 (tests/lint/test_rules.py selects them explicitly).

@@ -24,6 +24,7 @@ share of ARR, when a side declares ``costs:``, from analysis/cost.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -362,12 +363,12 @@ def _role_headcount(before: nx.DiGraph, after: nx.DiGraph) -> list[tuple[RoleRef
     return out
 
 
-def _overlap_key(g: nx.DiGraph):
+def _overlap_key(g: nx.DiGraph) -> Callable[[Overlap], tuple[str, tuple[str, ...]]]:
     m = holdings(g, "duties").matcher
     return lambda o: (m.key(o.duty), tuple(sorted(r.role_id for r in o.roles)))
 
 
-def _gap_key(g: nx.DiGraph):
+def _gap_key(g: nx.DiGraph) -> Callable[[Gap], tuple[Any, ...]]:
     duties, kpis = holdings(g, "duties").matcher, holdings(g, "kpis").matcher
     return lambda x: (x.what, (duties if x.what == "duty" else kpis).key(x.name), x.source, x.scope)
 

@@ -23,7 +23,6 @@ from csdesign.analysis.base import (
     Tree,
     bucket_axis,
     format_scope,
-    index_attr,
     merge_scopes,
     pick,
     q,

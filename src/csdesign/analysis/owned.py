@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -60,7 +60,7 @@ def holdings(g: nx.DiGraph, attr: str) -> Holdings:
     owners: dict[str, list[str]] = {}
     spellings: dict[str, dict[str, list[str]]] = {}
     for n, d in roles(g):
-        for item in d.get(attr) or ():
+        for item in cast("list[str]", d.get(attr) or []):
             k = m.key(item)
             holders = owners.setdefault(k, [])
             if not holders or holders[-1] != n:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -108,9 +109,9 @@ class Topic:
 
 
 @lru_cache(maxsize=1)
-def _topics() -> dict:
+def _topics() -> dict[str, Any]:
     text = resources.files("csdesign.knowledge").joinpath("topics.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)["topics"]
+    data: dict[str, Any] = yaml.safe_load(text)["topics"]
     for tid, entry in data.items():
         for field in ("title", "summary", "points"):
             for lang in LANGS:

@@ -8,13 +8,13 @@ contract (see contract.py) holds everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 import networkx as nx
 
 from csdesign.errors import ModelError, Problem
 from csdesign.model import Org
-from csdesign.model.schema import AXES, LEVEL_RANK, Level, Role, Scope, StructureType
+from csdesign.model.schema import AXES, LEVEL_RANK, Level, Role, Scope, StructureType, VocabularyEntry
 from csdesign.model.yamlsource import format_path
 from csdesign.structures.contract import DOTTED, SOLID, GraphAttrs, RoleAttrs, UnitInfo, edge, external_node, role_node
 
@@ -98,9 +98,9 @@ def kpi_targets(role: Role | None) -> dict[str, dict]:
     return {k.name: {"target": k.target, "baseline": k.baseline, "by": k.by.isoformat() if k.by else None} for k in role.kpis if k.smart}
 
 
-def _vocabulary_entry(v) -> dict:
-    d = v.model_dump(exclude_none=True)
-    if "level" in d:
+def _vocabulary_entry(v: VocabularyEntry) -> dict[str, Any]:
+    d: dict[str, Any] = v.model_dump(exclude_none=True)
+    if v.level is not None:
         d["level"] = v.level.value
     return d
 
