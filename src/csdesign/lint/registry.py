@@ -167,7 +167,7 @@ def unwrap_cjk(text: str) -> str:
     import unicodedata
 
     def wide(ch: str) -> bool:
-        return unicodedata.east_asian_width(ch) in ("W", "F")
+        return unicodedata.east_asian_width(ch) in ("W", "F") or ch in "“”‘’…—"
 
     paragraphs = []
     for para in text.split("\n\n"):

@@ -48,7 +48,7 @@ def _declared(ctx: LintContext, node: str) -> dict:
 @rule(
     "CP001", "under-staffed", "warning", "A role has fewer people than its segments' accounts need.",
     """
-    Seed 004: resources should follow customer value (strategic / important / ordinary
+    From «004»: resources should follow customer value (strategic / important / ordinary
     tiers), and misallocated resources are a failure mode to detect by measuring workload
     against output. csdesign sizes each role from `dimensions.segments[].accounts` and the
     role's `capacity:` (accounts per person): required = ceil(sum(accounts / capacity)).
@@ -81,7 +81,7 @@ def under_staffed(ctx: LintContext) -> Iterator[Hit]:
     "CP002", "over-staffed", "info", "A role has clearly more people than its segments' accounts need.",
     """
     More than 20% (and at least one person) above the headcount the accounts need, by the
-    same sizing as CP001. Seed 004: spare capacity in one team while another is short is the
+    same sizing as CP001. From «004»: spare capacity in one team while another is short is the
     misallocation to rebalance.
 
     Fix: move people to under-staffed roles or segments, or lower the role's headcount.
@@ -106,7 +106,7 @@ def over_staffed(ctx: LintContext) -> Iterator[Hit]:
     "CP003", "unplanned-segment", "info", "A segment declares accounts but no role is sized to serve it.",
     """
     A segment with an account count and no role declaring a `capacity:` for it is served by
-    nobody in particular, or by people whose workload nobody measured (seed 004). Segments
+    nobody in particular, or by people whose workload nobody measured («004»). Segments
     that the CSM coverage methods can size (they have `arr` or a `coverage:` model) are
     judged by CP004 and CP005 instead.
 
@@ -188,7 +188,7 @@ CSM_METHODS_ZH = """
 @rule(
     "CP004", "segment-under-covered", "warning", "A segment has fewer CSMs than every sizing method asks for.",
     """
-    The article 大客户服务战略解析 asks that service resources follow customer value and that
+    «004» asks that service resources follow customer value and that
     workload be measured against output. A segment with fewer people carrying its accounts
     than the ARR, account and hours methods all ask for is short whichever benchmark you
     believe.

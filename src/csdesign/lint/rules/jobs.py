@@ -37,7 +37,7 @@ def _title(ctx: LintContext, node: str) -> str:
 @rule(
     "RS009", "role-without-duties", "warning", "A role lists no duties.",
     """
-    Seed 002: write a job description for every role, with its duties, the skills it needs
+    From «002»: write a job description for every role, with its duties, the skills it needs
     and its KPIs, so that no duty is unclear. A role with no duties cannot be checked for
     overlaps or gaps, and whoever holds it does whatever lands on their desk.
 
@@ -65,7 +65,7 @@ def role_without_duties(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     "RS010", "role-without-kpis", "info", "A role that leads no one has duties but no KPIs.",
     """
-    Seed 002: every job description names the KPIs the role is measured by (customer
+    From «002»: every job description names the KPIs the role is measured by (customer
     satisfaction, retention, renewal rate, resolution time ...), so that duties come with a
     measure of whether they are done well. A role with duties and no KPI answers for nothing
     in particular. A manager is measured by the KPIs of the team they lead (a manager listing
@@ -101,7 +101,7 @@ def role_without_kpis(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     "SP004", "manager-without-reports", "warning", "A director, manager or supervisor has nobody reporting to them.",
     """
-    Seed 000's leadership layers (部门总监, 团队经理, 一线主管) exist to lead people: the
+    The leadership layers of «000» (部门总监, 团队经理, 一线主管) exist to lead people: the
     director allocates resources, the manager manages the team and evaluates performance, the
     supervisor leads the frontline. A role at one of those levels with nobody reporting to any
     of its boxes, by a solid or a dotted line, is a title without a team: either the level is

@@ -12,7 +12,7 @@ from csdesign.lint.rules.analyses import gaps, item_path, node_of
 @rule(
     "KP001", "unowned-kpi", "warning", "A company KPI (`kpis:`) is owned by no role.",
     """
-    Seed 002: set KPIs and SMART goals, and write each role's KPIs into its job description.
+    From «002»: set KPIs and SMART goals, and write each role's KPIs into its job description.
     A KPI the company tracks (CSAT, NPS, churn, renewal rate ...) that no role lists has no one
     who answers for it, so nobody acts when it moves.
 
@@ -40,7 +40,7 @@ def unowned_kpi(ctx: LintContext) -> Iterator[Hit]:
     "KP002", "shared-kpi", "warning", "Two roles own the same KPI in the same scope.",
     """
     A KPI with two owners for the same customers has none: each owner can point at the
-    other when it misses (seed 004's buck-passing). A manager listing their team's KPI is
+    other when it misses (the buck-passing of «004»). A manager listing their team's KPI is
     accountable for it and is not flagged.
 
     Fix: keep the KPI on one role per scope and make the other a contributor (RACI `C` or `R`).
@@ -113,7 +113,7 @@ WHAT = {"target": ("no target", "没有目标值"), "measurable target": ("a tar
 @rule(
     "KP004", "kpi-not-smart", "warning", "A KPI goal lacks a target, a deadline, or a measurable target.",
     """
-    The article on changing responsibilities asks for KPIs set as SMART goals: specific,
+    «002» asks for KPIs set as SMART goals: specific,
     measurable, achievable, relevant and time-bound. csdesign checks what a file can show: a
     KPI written as a goal, `{name: NRR, target: "110%", baseline: "102%", by: 2027-06-30}`,
     needs a `target` with a number in it (measurable) and a `by` date (time-bound). Whether

@@ -9,7 +9,7 @@ produced(
     """
     A reporting line must end at the CS head. In a loop (A reports to B, B reports to A)
     nobody in the loop has a manager outside it, so decisions and escalations go round in
-    circles; seed 004 names this unclear responsibility as the first cause of buck-passing.
+    circles; «004» names this unclear responsibility as the first cause of buck-passing.
 
     Fix: make one role in the loop report to a role outside it (usually the CS head).
     """,
@@ -87,7 +87,7 @@ produced(
     "RL005", "orphan-role", "Roles are not connected to the CS head.",
     """
     Every role must reach the CS head through its reporting line. Orphan roles are outside
-    the department's chain of command: nobody sets their goals or evaluates them (seed 000:
+    the department's chain of command: nobody sets their goals or evaluates them («000»:
     the team manager layer owns goal setting and performance evaluation).
 
     Fix: give the orphan roles a `reports_to` inside the org.
@@ -108,7 +108,7 @@ produced(
     """
     An explicit (as-is) org built from `positions:` has exactly one top position, the CS
     head, which reports to the executive named in `company.cs_reports_to`. Several positions
-    without `reports_to` make several heads: the department has no single owner (seed 001:
+    without `reports_to` make several heads: the department has no single owner («001»:
     the CS department is led by one head, whichever executive it reports to).
 
     Fix: give every position but the CS head a `reports_to`.

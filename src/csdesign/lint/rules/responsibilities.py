@@ -12,9 +12,9 @@ from csdesign.lint.rules.analyses import gaps, item_path, node_of, overlaps
 @rule(
     "RS001", "duty-overlap", "warning", "One duty is owned by two roles in the same scope.",
     """
-    Seed 004 names unclear responsibility as the first failure of a CS organisation: when
+    «004» names unclear responsibility as the first failure of a CS organisation: when
     two roles both own a duty for the same customers, each expects the other to act and
-    customers get passed around (buck-passing). Seed 002: write a job description per role so
+    customers get passed around (buck-passing). From «002»: write a job description per role so
     that no duty is unclear or overlapping. Duties are compared as concepts of the bilingual CS
     vocabulary, so "投诉处理", "处理客户投诉" and "Handle complaints" are one duty held three
     ways (the message says how each name was understood). Two roles may hold the same duty when their scopes
@@ -49,8 +49,8 @@ def duty_overlap(ctx: LintContext) -> Iterator[Hit]:
     "RS002", "unowned-duty", "warning", "A duty in the `duties:` catalogue is owned by no role.",
     """
     The `duties:` catalogue lists what the company expects the CS department to do. A duty
-    nobody owns is a gap: seed 004's fix for unclear responsibility is one owner per duty,
-    written into that role's job description (seed 002). Catalogue duties match role duties as
+    nobody owns is a gap: the fix «004» gives for unclear responsibility is one owner per duty,
+    written into that role's job description («002»). Catalogue duties match role duties as
     concepts of the bilingual CS vocabulary ("投诉处理" is owned by "Handle complaints"); an
     entry's `aliases:` adds names of your own.
 
@@ -141,7 +141,7 @@ def near_duplicate_duty(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     "RS006", "missing-level-duty", "info", "No role of a leadership layer owns one of that layer's default duties.",
     """
-    Seed 000 gives each leadership layer default duties: the director sets strategy,
+    «000» gives each leadership layer default duties: the director sets strategy,
     allocates resources and coordinates across departments; the team manager sets goals,
     manages the team and evaluates performance; the frontline supervisor handles customer
     communication, problem solving and data feedback. The check is per layer: the director
@@ -211,7 +211,7 @@ def _raci_path(ctx: LintContext, duty: str, letter: str) -> tuple:
     "RS005", "raci-accountable", "error", "A RACI entry does not have exactly one Accountable role per scope.",
     """
     RACI's one hard rule: exactly one Accountable (A) per activity. With none, nobody answers
-    for the outcome; with two, each can point at the other (seed 004's buck-passing). Because
+    for the outcome; with two, each can point at the other (the buck-passing of «004»). Because
     role ids stand for every replica of the role, "A: csm" in a product structure is one
     Accountable per product, which is right; two Accountable roles are a problem only where
     their scopes meet, and an A whose scope leaves a product/region/segment uncovered leaves

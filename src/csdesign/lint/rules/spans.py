@@ -39,7 +39,7 @@ def spans(ctx: LintContext):
     counts six). Public benchmarks (Orgvue) put 8-12 on target, 13-16 above target and 17+
     excessive; McKinsey's archetypes run from player/coach (3-5) to coordinator (15+, e.g. a
     call centre). A manager far above the band cannot set goals, coach and evaluate each
-    person (the team-manager duties of seed 000), so quality and feedback suffer.
+    person (the team-manager duties of «000»), so quality and feedback suffer.
 
     Fix: split the team under a second manager or add team leads (supervisors). If your
     team is a coordinator-style queue, widen `span-band` in the config.
@@ -94,7 +94,7 @@ def one_to_one_manager(ctx: LintContext) -> Iterator[Hit]:
     """
     An org needs at least ceil(log_span(headcount)) layers; more than one above that (or
     above `max-layers`) means narrow spans stacked on top of each other: slower decisions,
-    more hand-offs, and duties blurred between layers (seed 000 gives each layer its own
+    more hand-offs, and duties blurred between layers («000» gives each layer its own
     duties precisely to avoid that). Orgs under ~500 people rarely need more than 4-5 layers.
 
     Fix: remove a management layer (merge supervisors into managers, or managers into the

@@ -13,7 +13,7 @@ produced(
     "ST001", "missing-axis-values", "The structure cuts along an axis that has no values.",
     """
     A product structure needs `dimensions.products`, a geographic one `dimensions.regions`, a
-    market one `dimensions.segments`, a process one `dimensions.processes` (seed 003: one unit
+    market one `dimensions.segments`, a process one `dimensions.processes` («003»: one unit
     per product, region, customer group or process stage). Without values there are no units
     to build.
 
@@ -41,7 +41,7 @@ def _employees(ctx: LintContext) -> str:
 @rule(
     "ST002", "matrix-at-startup", "warning", "A startup uses a matrix structure.",
     """
-    Seed 003: a matrix gives each product its own marketing, sales and service plus a
+    From «003»: a matrix gives each product its own marketing, sales and service plus a
     functional line. It is complex, means dual reporting and fragments the brand. A startup's
     CS team should be lean: a few multi-skilled reps who wear many hats and lean on tools
     (ticket routing, CRM, a feedback platform), not a grid of two bosses per person.
@@ -77,7 +77,7 @@ _STRUCTURE_NOUN = {"product": "product", "region": "region", "segment": "custome
 @rule(
     "ST004", "single-unit-cut", "warning", "The structure is cut along an axis with only one value.",
     """
-    Seed 003 cuts a product structure into one unit per product, a geographic one into one
+    «003» cuts a product structure into one unit per product, a geographic one into one
     unit per region, a market one per customer group and a process one per journey stage. With
     a single product, region, segment or stage the cut divides nothing: it only adds a unit
     layer (and its manager) between the CS head and the team. A geographic structure with one
@@ -117,14 +117,14 @@ def _positive(value) -> str | None:
     return None if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else "must be a whole number of at least 1"
 
 
-STARTUP_MAX_LAYERS = Option("startup-max-layers", 3, "most management levels, the CS head's included, for a startup (seed 003: lean)", _positive,
+STARTUP_MAX_LAYERS = Option("startup-max-layers", 3, "most management levels, the CS head's included, for a startup (a lean team)", _positive,
                             help_zh="初创企业最多的管理层级数，含客户成功部门负责人（精简团队）")
 
 
 @rule(
     "ST003", "deep-startup", "warning", "A startup's CS department has more levels than a lean team needs.",
     """
-    Seed 003: a startup's CS team is lean, multi-skilled reps who wear many hats; sub-teams
+    From «003»: a startup's CS team is lean, multi-skilled reps who wear many hats; sub-teams
     under managers come with growth, and multi-level hierarchies with enterprise scale. More
     than three levels (for example director, manager, supervisor and reps) in a 30-person
     company means most managers manage managers, and customer feedback passes through every
@@ -167,7 +167,7 @@ def deep_startup(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     "ST005", "cs-placement", "warning", "Where CS reports does not fit the company's size and kind.",
     """
-    Seeds 000 and 001: large firms run CS as an independent department reporting to the COO or
+    From «000» and «001»: large firms run CS as an independent department reporting to the COO or
     CEO with cross-department authority; small and mid-size traditional firms place it under
     marketing, sales or operations; internet firms usually make it independent under the CEO
     or COO. Under sales, CS becomes "the tail of the sales process" and is starved of
@@ -204,8 +204,8 @@ def cs_placement(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     "ST006", "information-island", "warning", "Units that serve the same customers have no declared way to work together.",
     """
-    Seed 004 names information islands between teams as a failure mode: each unit sees part of
-    a customer, and nobody sees the whole. Seed 003: product structures become silos when
+    «004» names information islands between teams as a failure mode: each unit sees part of
+    a customer, and nobody sees the whole. From «003»: product structures become silos when
     customers use several products; process structures lose customers in the hand-offs
     between stages; functional ones stop sharing what would improve retention. Units cut by
     product, process, channel or function share customers (unless their roles are limited to
@@ -259,8 +259,8 @@ def information_island(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     "ST007", "support-island", "warning", "A support team has no link to the customer success roles serving the same customers.",
     """
-    Seed 004 names information islands as a failure mode: departments that do not talk, so
-    information arrives late or not at all. Seed 000 asks CS to work with technical support
+    «004» names information islands as a failure mode: departments that do not talk, so
+    information arrives late or not at all. «000» asks CS to work with technical support
     closely and share customer data. A support team and the CSMs who serve the same
     customers (segments, regions) need a link: one manages the other, a dotted line joins
     them, or an `interfaces:` entry names both. A market cut with a central support team and
@@ -305,9 +305,9 @@ def support_island(ctx: LintContext) -> Iterator[Hit]:
 @rule(
     "ST008", "no-department-interface", "info", "The file's interfaces name none of Sales, Product or Marketing.",
     """
-    Seed 000: CS works across departments through regular cross-department meetings, shared
+    From «000»: CS works across departments through regular cross-department meetings, shared
     information and joint projects: customer data shared with Sales, retention strategy with
-    Marketing, product improvements with Product and technology. Seed 004's fix for
+    Marketing, product improvements with Product and technology. The fix «004» gives for
     information islands is a shared platform and regular cross-department reporting. A file
     whose `interfaces:` names none of Sales, Product or Marketing models a CS department that
     talks only to itself. (A file with no `interfaces:` at all is not checked: it has not
