@@ -27,7 +27,7 @@ def test_base_org_is_clean(lint):
 
 def test_s001_syntax_error_is_a_located_finding(lint):
     assert lint("company:\n  name: X\nroles:\n  - id: a\n    title: [unclosed\n") == [
-        ("S001", 6, 1, "YAML syntax error: did not find expected ',' or ']'"),
+        ("S001", 6, 1, "YAML syntax error: a '[' list is not closed, or its items are not separated by ','"),
     ]
 
 

@@ -60,12 +60,12 @@ def test_wrong_type_points_at_value(write_yaml):
     text = BASE + "    headcount: many\n"
     [(code, line, col, msg)] = problems_of(write_yaml, text)
     assert (code, line, col) == ("S002", 8, 16)
-    assert msg.startswith("`roles[0].headcount`: Input should be a valid integer")
+    assert msg == "`roles[0].headcount`: expected a whole number, got the text 'many'"
 
 
 def test_negative_headcount(write_yaml):
     [(code, line, _, msg)] = problems_of(write_yaml, BASE + "    headcount: -3\n")
-    assert code == "S002" and line == 8 and "greater than or equal to 1" in msg
+    assert (code, line, msg) == ("S002", 8, "`roles[0].headcount`: must be at least 1 (got -3)")
 
 
 def test_duplicate_key_reported_with_first_line(write_yaml):
@@ -98,13 +98,13 @@ def test_only_value_must_exist(write_yaml):
 
 def test_yaml_syntax_error_located(write_yaml):
     [(code, line, col, msg)] = problems_of(write_yaml, "company:\n  name: [unclosed\n")
-    assert code == "S001" and line == 3 and msg.startswith("YAML syntax error")
+    assert (code, line, msg) == ("S001", 3, "YAML syntax error: a '[' list is not closed, or its items are not separated by ','")
 
 
 def test_python_tags_rejected(write_yaml):
     [(code, line, col, msg)] = problems_of(write_yaml, "company: !!python/object/apply:os.system [echo hi]\n")
     assert (code, line, col) == ("S001", 1, 10)
-    assert "python/object/apply:os.system is not allowed" in msg
+    assert msg == "YAML tag !!python/object/apply:os.system is not allowed"
 
 
 @pytest.mark.parametrize(
@@ -167,14 +167,14 @@ def test_alias_bomb_is_capped(write_yaml):
     for i in range(1, 9):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
     _, [problem] = collect_problems(write_yaml("\n".join(lines) + "\n"))
-    assert "alias bomb" in problem.message
+    assert problem.message == "aliases expand to more than 1,000,000 YAML nodes (an alias bomb?)"
 
 
 @pytest.mark.parametrize(
     ("text", "where", "problem"),
     [
-        (BASE.replace("  name: 云帆科技", "  name：云帆科技"), (2, 7), "mapping values are not allowed in this context"),
-        (BASE + "    headcount：3\n  - id: x\n", (8, 14), "could not find expected ':'"),
+        (BASE.replace("  name: 云帆科技", "  name：云帆科技"), (2, 7), "a ':' is not allowed here"),
+        (BASE + "    headcount：3\n  - id: x\n", (8, 14), "a key is missing its ':'"),
     ],
 )
 def test_fullwidth_colon_is_pointed_at_with_a_hint(write_yaml, text, where, problem):
@@ -186,4 +186,4 @@ def test_fullwidth_colon_is_pointed_at_with_a_hint(write_yaml, text, where, prob
 
 def test_fullwidth_colon_in_a_value_is_not_blamed(write_yaml):
     _, [p] = collect_problems(write_yaml(BASE.replace("客户成功部总监", "总监：华东") + "  - id: [unclosed\n"))
-    assert p.hint is None and p.line != 7
+    assert "full-width" not in (p.hint or "") and p.line != 7

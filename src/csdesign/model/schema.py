@@ -1,23 +1,113 @@
 """The org file's shape, as pydantic v2 models.
 
 Validation here is about one file in isolation (types, allowed values, references between
-sections); structural facts that need the graph (cycles, spans) live in structures/ and analysis/.
+sections); structural facts that need the graph (spans) live in structures/ and analysis/.
+
+Fields are strict, as the JSON Schema says: an integer is an integer (``"50"``, ``true`` and
+``2.0`` are not), a boolean is ``true``/``false`` (``yes`` is text under YAML 1.2), text is
+text. Every constraint JSON Schema can express is declared here, so ``csdesign schema`` (the
+same models) accepts exactly what the loader accepts, except what needs the whole file
+(references, cycles, uniqueness after trimming): see tests/model/test_schema_agreement.py.
+Errors raised by our own validators are ``PydanticCustomError("csdesign", …)`` with the
+message and hint in the context, so load.py never shows pydantic's wording.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import types
+import typing
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+from csdesign.model import chars
 
 # Re-exported: the schema's public vocabulary lives in a pydantic-free module for cheap imports.
-from csdesign.model.enums import LEVEL_RANK, CompanyKind, Level, Placement, Scope, Stage, StructureType  # noqa: F401
+from csdesign.model.enums import LEVEL_ALIASES, LEVEL_RANK, CompanyKind, Level, Placement, Scope, Stage, StructureType  # noqa: F401
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+#: Longest text value and id, in characters.
+MAX_TEXT = 500
+MAX_ID = 100
+
+
+def problem(message: str, hint: str | None = None) -> PydanticCustomError:
+    """A validation error worded by csdesign (load.py shows ``message`` and ``hint`` as they are)."""
+    return PydanticCustomError("csdesign", "{message}", {"message": message, "hint": hint or ""})
+
+
+def _trimmed(value: str) -> str:
+    return chars.strip(value)
+
+
+def _valid_id(value: str) -> str:
+    bad = next((ch for ch in value if chars.is_invisible(ch)), None)
+    if bad is not None:
+        raise problem(
+            f"id {chars.shown(value)} contains the invisible character {chars.describe(bad)}",
+            "ids must be visible: delete the character; editors do not show it",
+        )
+    if any(ch in chars.WHITESPACE or ch in chars.ID_PUNCTUATION for ch in value):
+        fixed = "".join("_" if ch in chars.WHITESPACE or ch in chars.ID_PUNCTUATION else ch for ch in chars.strip(value))
+        raise problem(f"{chars.shown(value)} is not a valid id (no spaces or any of , [ ] {{ }} # : @)", f"e.g. '{fixed}'" if fixed else None)
+    return value
+
+
+#: Text: 1 to 500 characters, not blank, trimmed after the checks (so the schema's
+#: maxLength, which sees the untrimmed text, agrees).
+Text = Annotated[
+    str,
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=chars.NONBLANK_PATTERN),
+    AfterValidator(_trimmed),
+    Field(json_schema_extra={"patternErrorMessage": "must not be empty or blank"}),  # VS Code's wording hook
+]
+#: An id: 1 to 100 characters, none of them whitespace, invisible or ``, [ ] { } # : @``.
 Ident = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\s,\[\]{}#:@]+$"),
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_ID),
+    AfterValidator(_valid_id),
+    WithJsonSchema({
+        "type": "string", "minLength": 1, "maxLength": MAX_ID, "not": {"pattern": chars.ID_FORBIDDEN},
+        "errorMessage": "an id is 1 to 100 characters with no spaces, invisible characters or any of , [ ] { } # : @",
+    }),
 ]
+#: A free-text field that may be empty (descriptions, e-mail addresses).
+FreeText = Annotated[str, Strict()]
+Count = Annotated[int, Strict()]
+Flag = Annotated[bool, Strict()]
+
+
+def _level_alias(value: Any) -> Any:
+    """``经理`` -> ``manager``: the Chinese level names documented in docs/model.md."""
+    if isinstance(value, str):
+        return LEVEL_ALIASES.get(chars.strip(value), value)
+    return value
+
+
+LevelName = Annotated[
+    Level,
+    BeforeValidator(_level_alias),
+    WithJsonSchema({"type": "string", "enum": [lv.value for lv in Level] + list(LEVEL_ALIASES)}),
+]
+
+
+def unwrap(ann: Any) -> Any:
+    """Annotated[X, …] -> X; X | None -> X; a union of one model and other types -> the model."""
+    for _ in range(6):
+        origin = typing.get_origin(ann)
+        if origin is Annotated:
+            ann = typing.get_args(ann)[0]
+            continue
+        if origin in (Union, types.UnionType):
+            members = [a for a in typing.get_args(ann) if a is not type(None)]
+            models = [a for a in members if isinstance(a, type) and issubclass(a, BaseModel)]
+            if len(members) == 1 or models:
+                ann = models[0] if models else members[0]
+                continue
+        return ann
+    return ann
 
 
 #: The axes a structure can cut along: singular name -> key in ``dimensions``.
@@ -26,13 +116,13 @@ AXIS_BY_PLURAL = {v: k for k, v in AXES.items()}
 Axis = Literal["product", "region", "segment", "process", "channel", "function"]
 
 
-class Strict(BaseModel):
+class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
 
 
-class Company(Strict):
+class Company(Closed):
     name: Text
-    employees: int | None = Field(default=None, ge=1, le=10_000_000)
+    employees: Count | None = Field(default=None, ge=1, le=10_000_000)
     stage: Stage | None = None
     kind: CompanyKind = CompanyKind.internet
     cs_reports_to: Placement = Placement.ceo
@@ -50,12 +140,12 @@ class Company(Strict):
         return Stage.enterprise
 
 
-class Segment(Strict):
+class Segment(Closed):
     """A customer tier / market; may carry the account count and ARR for capacity planning."""
 
     name: Text
-    accounts: int | None = Field(default=None, ge=0, le=100_000_000)
-    arr: float | None = Field(default=None, ge=0)
+    accounts: Count | None = Field(default=None, ge=0, le=100_000_000)
+    arr: Annotated[float, Strict()] | None = Field(default=None, ge=0, le=1e15, allow_inf_nan=False)
 
     @model_validator(mode="before")
     @classmethod
@@ -63,12 +153,15 @@ class Segment(Strict):
         return {"name": value} if isinstance(value, str) else value
 
 
-class Dimensions(Strict):
-    products: list[Text] = Field(default_factory=list)
-    regions: list[Text] = Field(default_factory=list)
+_UNIQUE = {"uniqueItems": True}
+
+
+class Dimensions(Closed):
+    products: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
+    regions: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
     segments: list[Segment] = Field(default_factory=list)
-    processes: list[Text] = Field(default_factory=list)
-    channels: list[Text] = Field(default_factory=list)
+    processes: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
+    channels: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
 
     def values(self, axis: str) -> list[str]:
         """Values of a singular axis name (``"segment"`` -> segment names)."""
@@ -82,12 +175,12 @@ class Dimensions(Strict):
             seen: set[str] = set()
             for name in names:
                 if name in seen:
-                    raise ValueError(f"{plural}: '{name}' is listed twice")
+                    raise problem(f"{plural}: '{name}' is listed twice", "list each value once")
                 seen.add(name)
         return self
 
 
-class Structure(Strict):
+class Structure(Closed):
     type: StructureType = StructureType.functional
     primary: Axis | None = None
     secondary: Axis | None = None
@@ -96,7 +189,7 @@ class Structure(Strict):
 AxisLimit = dict[Literal["products", "regions", "segments", "processes", "channels"], list[Text]]
 
 
-class Expected(Strict):
+class Expected(Closed):
     """A catalogue duty or KPI; ``only`` limits the scopes where it needs an owner
     (e.g. executive business reviews only for strategic accounts)."""
 
@@ -109,30 +202,23 @@ class Expected(Strict):
         return {"name": value} if isinstance(value, str) else value
 
 
-class Role(Strict):
+class Role(Closed):
     id: Ident
     title: Text
-    level: Level = Level.individual
+    level: LevelName = Level.individual
     function: Text | None = None
     scope: Scope | None = None
     reports_to: Ident | None = None
     only: AxisLimit = Field(default_factory=dict)
-    headcount: int = Field(default=1, ge=1, le=1_000_000)
+    headcount: Count = Field(default=1, ge=1, le=1_000_000)
     duties: list[Text] = Field(default_factory=list)
     kpis: list[Text] = Field(default_factory=list)
-    capacity: dict[Text, int] = Field(default_factory=dict)
-    description: str | None = None
-
-    @field_validator("capacity")
-    @classmethod
-    def _positive_capacity(cls, value: dict[str, int]) -> dict[str, int]:
-        for seg, n in value.items():
-            if n < 1:
-                raise ValueError(f"capacity for '{seg}' must be at least 1 account per person")
-        return value
+    #: accounts per person, per segment
+    capacity: dict[Text, Annotated[Count, Field(ge=1, le=100_000_000)]] = Field(default_factory=dict)
+    description: FreeText | None = None
 
 
-class RaciEntry(Strict):
+class RaciEntry(Closed):
     A: list[Ident] = Field(default_factory=list)
     R: list[Ident] = Field(default_factory=list)
     C: list[Ident] = Field(default_factory=list)
@@ -146,21 +232,24 @@ class RaciEntry(Strict):
         return value
 
 
-class Interface(Strict):
+class Interface(Closed):
     """A declared collaboration mechanism between units or roles (seed 004: avoid information islands)."""
 
     between: list[Text] = Field(min_length=2)
     mechanism: Text
 
 
-class Position(Strict):
+class Position(Closed):
     """One person or vacancy in an explicit (as-is) org."""
+
+    # a title, or a role to take it from (the loader says so with the position's id)
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": [{"required": ["title"]}, {"required": ["role"]}]})
 
     id: Ident
     name: Text | None = None
     title: Text | None = None
     role: Ident | None = None
-    level: Level | None = None
+    level: LevelName | None = None
     reports_to: Ident | None = None
     dotted_to: list[Ident] = Field(default_factory=list)
     unit: Text | None = None
@@ -170,13 +259,13 @@ class Position(Strict):
     segment: Text | None = None
     process: Text | None = None
     channel: Text | None = None
-    vacant: bool = False
+    vacant: Flag = False
     duties: list[Text] = Field(default_factory=list)
     kpis: list[Text] = Field(default_factory=list)
-    email: str | None = None
+    email: FreeText | None = None
 
 
-class OrgFile(Strict):
+class OrgFile(Closed):
     """The whole org file. ``positions`` switches to an explicit (as-is) org."""
 
     company: Company
