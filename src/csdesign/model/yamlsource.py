@@ -104,8 +104,12 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     except OSError as exc:
         raise _unreadable(name, f"cannot read file: {exc.strerror}") from None
     if len(raw) > limit:
-        what = "file grew past" if regular else "input is not a regular file and gave more than"
-        raise _too_big(name, f"{what} the {limit // 1048576} MiB limit (reading stopped there)")
+        if regular:
+            raise _too_big(name, f"file grew past the {limit // 1048576} MiB limit while it was read (reading stopped there)")
+        raise _unreadable(
+            name, f"input is not a regular file and gave more than the {limit // 1048576} MiB limit (reading stopped there)",
+            "pass an org file; a device such as /dev/zero, or a pipe that never ends, is not one",
+        )
     return raw
 
 
