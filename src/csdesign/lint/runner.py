@@ -76,7 +76,7 @@ def lint_file(path: Path, config: LintConfig, shown: str | None = None) -> tuple
             crashes.append(Crash(shown, "S002", "schema", f"{type(exc).__name__}: {exc}"))
             return findings, crashes
         else:
-            ctx = LintContext(org, graph, config.options, config.lang)
+            ctx = LintContext(org, graph, config.options, config.lang, config.capacity)
             for r in rules:
                 if r.check is None or r.code not in enabled:
                     continue

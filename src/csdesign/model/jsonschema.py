@@ -29,6 +29,7 @@ def schema_json() -> str:
             _normalise(model, spec["properties"], data["$defs"])
     data = _tidy(data)
     _accept_shorthands(data)
+    _prune(data)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = "csdesign org file"
     return _escape_invisible(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
@@ -106,8 +107,38 @@ def _accept_shorthands(data: dict) -> None:
     assert text.get("maxLength") == MAX_TEXT
     for name in ("Segment", "Expected"):  # a bare name stands for {name: ...}
         defs[name] = {"anyOf": [text, defs[name]]}
+    # a KPI may be a name, or a number read as its name (Kpi's before-validators), and so may
+    # its target and baseline
+    kpi = defs["Kpi"]
+    for key in ("target", "baseline"):
+        spec = kpi["properties"][key]
+        spec["anyOf"] = [text, {"type": "number"}, {"type": "null"}]
+    defs["Kpi"] = {"anyOf": [text, {"type": "number"}, kpi]}
     data["properties"]["people"] = {**data["properties"]["positions"], "title": "People", "description": "Alias of positions."}
     data["not"] = {"required": ["people", "positions"]}
+
+
+def _prune(data: dict) -> None:
+    """Drop definitions nothing refers to any more (releases differ in what they leave)."""
+    while True:
+        used = set(_refs(data))
+        unused = [name for name in data["$defs"] if f"#/$defs/{name}" not in used]
+        if not unused:
+            return
+        for name in unused:
+            del data["$defs"][name]
+
+
+def _refs(node: Any) -> Any:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "$ref" and isinstance(v, str):
+                yield v
+            else:
+                yield from _refs(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _refs(v)
 
 
 def _escape_invisible(text: str) -> str:

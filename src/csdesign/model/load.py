@@ -140,6 +140,8 @@ def _validation_problems(exc: ValidationError, located: Located) -> list[Problem
         elif etype == "csdesign":  # our own validators: the words are ours already
             msg = where_text + str(ctx.get("message", ""))
             hint = str(ctx.get("hint") or "") or None
+        elif etype == "value_error" and ctx.get("error") is not None:  # a ValueError raised by our validator
+            msg = where_text + str(ctx["error"])
         else:
             text, hint = _worded(etype, value, ctx)
             msg = where_text + text
@@ -367,6 +369,16 @@ def check_references(org: Org) -> list[Problem]:
         for seg in role.capacity:
             if seg not in dim_sets["segment"]:
                 add(f"capacity names segment '{seg}', which is not in dimensions.segments" + did_you_mean(seg, segments), ("roles", i, "capacity", seg), UNKNOWN_VALUE, key=True)
+    for rid in m.costs.roles:
+        if rid not in ids:
+            add(f"costs.roles names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("costs", "roles", rid), UNKNOWN_VALUE, "use a role id from `roles:`", key=True)
+    channels = dim_values["channel"]
+    for i, channel in enumerate(m.support.channels):
+        if channels and channel.name not in dim_sets["channel"]:
+            add(f"support channel '{channel.name}' is not in dimensions.channels" + did_you_mean(channel.name, channels), ("support", "channels", i, "name"), UNKNOWN_VALUE, "add it to dimensions.channels or fix the spelling")
+        for j, rid in enumerate(channel.roles):
+            if rid not in ids:
+                add(f"support channel '{channel.name}' names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("support", "channels", i, "roles", j), UNKNOWN_VALUE, "use a role id from `roles:`")
     for loop in _cycles([(r.id, r.reports_to) for r in m.roles]):
         add(_cycle_message(loop), ("roles", ids[loop[0]], "reports_to"), CYCLE, _CYCLE_HINT)
     heads = [r.id for r in m.roles if r.scope == schema.Scope.head]
