@@ -10,7 +10,9 @@ classes issue 10 found exit 3 in, and their neighbours:
 * non-string keys: ``1``, ``true``, ``~``, ``1.5``, empty keys, merge keys, quoted twins;
 * Unicode: NFC/NFD twins, zero-width and bidi characters, lone-surrogate escapes, CJK,
   combining marks, Cyrillic look-alikes, full-width punctuation;
-* YAML 1.1 words that YAML 1.2 reads as text: ``yes``, ``no``, ``on``, ``NO``, dates.
+* YAML 1.1 words that YAML 1.2 reads as text: ``yes``, ``no``, ``on``, ``NO``, dates;
+* the capacity sections (support channels, costs, overrides) with numbers at their ranges'
+  edges, whose products can leave an analysis's range (the Erlang limit).
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ UNICODE = ["caf\u00e9", "cafe\u0301", "\u200b", "a\u200bb", "\u202egnp", "\u2066
 NFD_CAFE, CYRILLIC_AGENT = "cafe\u0301", "\u0430gent"
 KEYS = ["1", "true", "~", "null", "1.5", "''", '""', "'1'", "\"true\"", "<<", "!!merge <<", "!!int 1", "!!str 1", "? x", "caf\u00e9",
         "cafe\u0301", "\u200b", "[a, b]", "{a: b}", "*nope", "NO", "on", "-1", "0x1", "1e400", "9" * 5000]
+
+
+#: Numbers at the edges of the capacity fields' ranges, whose products can leave an analysis's range.
+EDGES = ["0", "1e-300", "0.5", "0.999999999", "1", "24", "168", "86400", "86401", "10000000", "100000000", "1e15", "1e308", "-1",
+         ".nan", ".inf", "2", "20", "100"]
 
 
 def _huge_int(draw) -> str:
@@ -85,6 +92,20 @@ def hostile_org(draw) -> str:
     ]
     if draw(st.booleans()):
         lines.insert(0, f"{draw(st.sampled_from(KEYS))}: {h(['x'])}")
+    if draw(st.booleans()):  # support staffing, costs and capacity overrides: numbers meeting numbers
+        e = lambda valid: h(valid) if draw(st.booleans()) else draw(st.sampled_from(EDGES))  # noqa: E731
+        lines[1] = lines[1].replace("dimensions: {", "dimensions: {channels: [phone, email], ", 1)
+        lines += [
+            "support:",
+            "  channels:",
+            f"    - {{name: phone, contacts_per_hour: {e(['120'])}, aht_seconds: {e(['300'])}, "
+            f"service_level: {{answered: {e(['0.8'])}, within_seconds: {e(['20'])}}}, max_occupancy: {e(['0.85'])}, shrinkage: {e(['0.3'])}}}",
+            f"    - {{name: email, contacts_per_day: {e(['500'])}, aht_seconds: {e(['600'])}, first_reply_hours: {e(['4'])}, "
+            f"open_hours: {e(['8'])}, arrival_hours: {e(['24'])}}}",
+            f"costs: {{levels: {{director: {e(['400000'])}, manager: {e(['250000'])}}}, roles: {{{h(['csm'])}: {e(['180000'])}}}}}",
+            f"capacity: {{utilisation: {e(['0.85'])}, hours_per_week: {e(['40'])}, weeks_per_quarter: {e(['13'])}, "
+            f"arr_per_csm: {e(['2000000'])}, accounts_per_csm: {{pooled: [{e(['50'])}, {e(['100'])}]}}}}",
+        ]
     if draw(st.booleans()):
         lines.append(f"positions:\n  - {{id: {h(['p1'])}, title: {h(VALID_TEXT)}, vacant: {h(['true', 'false'])}, level: {h(['经理', 'manager'])}}}")
     return "\n".join(lines) + "\n"

@@ -82,6 +82,10 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "tag_on_mapping.yaml": ("S001", ["1:10: YAML tag !!str cannot be put on a mapping (remove the tag)"]),
     "surrogate_escape.yaml": ("S001", ["1:18: YAML syntax error: the escape \\ud800 is half of a UTF-16 surrogate pair, not a character (write the character itself, or escape the whole character, e.g. \\U0001F600)"]),
     "null_key.yaml": ("S001", ["4:1: a mapping key is empty (null): `~` (write a name before the ':', or quote the key if it is meant as text)"]),
+    # In-range values whose combination is out of an analysis's range: an input error at the
+    # channel, never an exit 3 in the analysis (found by the fuzz).
+    "erlang_overflow.yaml": ("S002", ["8:7: `support.channels[0]`: channel 'phone': 10,000,000 contacts an hour of 86,400 s each is 240,000,000 Erlangs of traffic, more than the 1,000,000 csdesign sizes (check contacts_per_hour, the peak-hour arrivals, and aht_seconds, the seconds per contact)"]),
+    "channel_without_volume.yaml": ("S002", ["6:7: `support.channels[0]`: channel 'chat' needs contacts_per_hour (phone, chat) or contacts_per_day (email, tickets, social)"]),
     # Every reporting loop, also with nobody outside it (item 8).
     "cycle_no_head.yaml": ("RL001", ["3:52: reporting cycle: a -> b -> a (break the loop: one of them must report outside it)"]),
     "cycle_through_head.yaml": ("RL001", ["3:68: reporting cycle: head -> csm -> head (break the loop: one of them must report outside it)"]),

@@ -187,3 +187,40 @@ def test_fullwidth_colon_is_pointed_at_with_a_hint(write_yaml, text, where, prob
 def test_fullwidth_colon_in_a_value_is_not_blamed(write_yaml):
     _, [p] = collect_problems(write_yaml(BASE.replace("客户成功部总监", "总监：华东") + "  - id: [unclosed\n"))
     assert "full-width" not in (p.hint or "") and p.line != 7
+
+
+def test_describe_error_words_pydantic_errors_for_other_tables():
+    """Config tables validated against the models get csdesign's words too, never pydantic's."""
+    from pydantic import ValidationError
+
+    from csdesign.model.load import describe_error
+    from csdesign.model.schema import CapacitySettings
+
+    got = []
+    for table in ({"utilisation": 2}, {"accounts_per_csm": {"named": [5, 15]}}, {"arr_per_csm": -1}, {"utilisation": "0.8"}):
+        with pytest.raises(ValidationError) as exc:
+            CapacitySettings.model_validate(table)
+        got.append(describe_error(exc.value.errors(include_url=False)[0]))
+    assert got == [
+        ("must be at most 1 (got 2)", None),
+        ("'named' is not one of named-strategic, named-mid-market, pooled, digital; did you mean 'named-strategic'?", None),
+        ("must be more than 0 (got -1)", None),
+        ("expected a number, got the text '0.8'", "remove the quotes"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("NO", None), ("yes", None), ("on", None), ("2024-01-01", None), ("1_000", None), ("0b11", None),
+        ("true", "`company.name`: expected text, got true"),
+        ("12", "`company.name`: expected text, got the number 12"),
+        ("0x1f", "`company.name`: expected text, got the number 31"),
+        ("1e3", "`company.name`: expected text, got the number 1000.0"),
+        (".inf", "`company.name`: expected text, got the number inf"),
+        ("~", "`company.name`: expected text, got nothing (null)"),
+    ],
+)
+def test_scalars_resolve_by_the_yaml_1_2_core_schema(write_yaml, value, message):
+    problems = problems_of(write_yaml, f"company:\n  name: {value}\n")
+    assert [p[3] for p in problems] == ([message] if message else [])

@@ -34,6 +34,7 @@ CLASSES = {
     "whole number": ("JSON has one number type, so 2.0 is an integer to JSON Schema; csdesign wants a count written as 2", {"S002"}),
     "tags": ("editors read an explicit !!timestamp as text; csdesign refuses tags for values an org file cannot hold", {"S001"}),
     "lone surrogate": ("JSON tools keep a \\ud800 escape as half a character; csdesign refuses it, as no output file could hold it", {"S001"}),
+    "product of fields": ("a limit on contacts_per_hour × aht_seconds (the Erlangs sized) spans two fields; a schema bounds each alone", {"S002"}),
     "python keys": ("ruamel.yaml compares keys as Python values, where 1 == True, and refuses the RACI keys 1 and true "
                     "as duplicates; editors (JavaScript) and csdesign read two keys, '1' and 'true'", set()),
 }
@@ -54,6 +55,7 @@ EXCEPTIONS = {
     "bad_timestamp_tag.yaml": "tags",
     "surrogate_escape.yaml": "lone surrogate",
     "number_keys.yaml": "python keys",
+    "erlang_overflow.yaml": "product of fields",
 }
 
 #: Refused by csdesign's resource limits before any value is looked at: an editor's parser
@@ -126,3 +128,10 @@ def test_every_exception_is_a_corpus_file():
 
 def test_the_examples_are_covered():
     assert len([p for p in FILES_UNDER_TEST if p.parent.name == "examples"]) >= 7
+
+
+def test_the_schema_and_the_analysis_size_the_same_traffic():
+    from csdesign.analysis.erlang import MAX_ERLANGS
+    from csdesign.model.schema import MAX_ERLANGS as CHECKED
+
+    assert CHECKED == MAX_ERLANGS

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,6 +152,22 @@ def _validation_problems(exc: ValidationError, located: Located) -> list[Problem
         seen.add(key)
         problems.append(Problem(msg, located.file, line, col, path=format_path(loc), hint=hint, code=SCHEMA))
     return problems
+
+
+def describe_error(err: dict) -> tuple[str, str | None]:
+    """(message, hint) for one pydantic error (``ValidationError.errors()`` item) in csdesign's
+    words, without its location: for callers validating other tables (config files) against
+    these models, so that no pydantic wording reaches a user there either."""
+    ctx = err.get("ctx") or {}
+    etype = err["type"]
+    if etype == "csdesign":
+        return str(ctx.get("message", "")), str(ctx.get("hint") or "") or None
+    if etype == "value_error" and ctx.get("error") is not None:
+        return str(ctx["error"]), None
+    if etype in ("enum", "literal_error"):
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"'{err.get('input')}' is not one of {', '.join(options)}" + did_you_mean(str(err.get("input")), options, 0.5), None
+    return _worded(etype, err.get("input"), ctx)
 
 
 _LEVEL_NAMES_ZH = "总监/部门总监/负责人 director, 经理/团队经理 manager, 主管/一线主管/组长 supervisor, 专员/客服 individual"

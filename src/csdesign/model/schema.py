@@ -325,8 +325,28 @@ class ServiceLevel(Closed):
     within_seconds: Number = Field(ge=0, le=86_400)
 
 
+#: Most real-time traffic sized, in Erlangs (analysis/erlang.py refuses more; a test keeps the
+#: two equal): checked here, at the channel, so that in-range fields whose product is out of
+#: range are a located input error and never reach the analysis.
+MAX_ERLANGS = 1_000_000
+
+_CHANNEL_VOLUME = {  # the _volume rules below, for editors
+    "allOf": [
+        {"if": {"properties": {"kind": {"const": "realtime"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_hour"]}},
+        {"if": {"properties": {"kind": {"const": "async"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_day"]}},
+        {"if": {"properties": {"kind": {"type": "null"}}}, "then": {"oneOf": [{"required": ["contacts_per_hour"]}, {"required": ["contacts_per_day"]}]}},
+    ],
+}
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
 class Channel(Closed):
     """A support channel's demand; real-time channels are sized with Erlang C, async ones by workload."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_CHANNEL_VOLUME)
 
     name: Text
     kind: ChannelKind | None = Field(default=None, description="realtime or async; default: realtime with contacts_per_hour, async with contacts_per_day.")
@@ -352,6 +372,14 @@ class Channel(Closed):
             raise problem(f"real-time channel '{self.name}' needs contacts_per_hour (peak-hour arrivals)")
         elif self.kind == ChannelKind.async_ and self.contacts_per_day is None:
             raise problem(f"async channel '{self.name}' needs contacts_per_day")
+        if self.effective_kind == ChannelKind.realtime and self.contacts_per_hour is not None:
+            erlangs = self.contacts_per_hour * self.aht_seconds / 3600
+            if erlangs > MAX_ERLANGS:
+                raise problem(
+                    f"channel '{self.name}': {_num(self.contacts_per_hour)} contacts an hour of {_num(self.aht_seconds)} s each is "
+                    f"{erlangs:,.0f} Erlangs of traffic, more than the {MAX_ERLANGS:,} csdesign sizes",
+                    "check contacts_per_hour, the peak-hour arrivals, and aht_seconds, the seconds per contact",
+                )
         return self
 
     @property
