@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from csdesign.errors import InputError, Problem
+from csdesign.fileio import note_input
 from csdesign.model import yamlcore
 from csdesign.model.yamlerrors import classify, reader_message, surrogate_message
 
@@ -93,6 +94,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
         raise _unreadable(name, f"cannot read file: {exc.strerror}") from None
     if stat.S_ISDIR(info.st_mode):
         raise _unreadable(name, "is a directory, not a YAML file", "pass the org file inside it")
+    note_input(path, info)  # no output of this run may overwrite it
     regular = stat.S_ISREG(info.st_mode)
     if regular and info.st_size > limit:
         raise _too_big(name, f"file is {info.st_size / 1048576:.1f} MiB, larger than the {limit // 1048576} MiB limit")
