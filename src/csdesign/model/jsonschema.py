@@ -20,6 +20,11 @@ from pydantic_core import PydanticUndefined
 from csdesign.model import chars
 from csdesign.model.schema import MAX_TEXT, OrgFile, Text, unwrap
 
+#: The schema's identifier. A URN: csdesign has no public web home that serves the file; editors
+#: load it by path (the modeline `init` and `import` write points at the copy in the package).
+SCHEMA_ID = "urn:csdesign:schema:org"
+
+
 def schema_json() -> str:
     data = OrgFile.model_json_schema()
     _normalise(OrgFile, data["properties"], data["$defs"])
@@ -31,6 +36,7 @@ def schema_json() -> str:
     _accept_shorthands(data)
     _prune(data)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["$id"] = SCHEMA_ID
     data["title"] = "csdesign org file"
     return _escape_invisible(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
 

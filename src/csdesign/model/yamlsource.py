@@ -120,7 +120,12 @@ def _too_big(name: str, message: str) -> InputError:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps."""
+    """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps.
+    ``-`` is standard input (see :mod:`csdesign.model.stdin`)."""
+    from csdesign.model import stdin
+
+    if stdin.is_stdin(path):
+        return decode(stdin.read_bytes(MAX_BYTES), stdin.name())
     return decode(read_bytes(path), str(path))
 
 
