@@ -79,7 +79,7 @@ def _dict_of(ann: Any) -> Any:
 
 def _object_schema(spec: dict) -> dict:
     for option in spec.get("anyOf", []):
-        if option.get("type") == "object":
+        if isinstance(option, dict) and option.get("type") == "object":
             return option
     return spec
 

@@ -487,13 +487,14 @@ def _cycles(edges: list[tuple[str, str | None]]) -> list[list[str]]:
         if start in walk_of:
             continue
         path: list[str] = []
-        node: str | None = start
-        while node is not None and node not in walk_of:
-            walk_of[node] = order[start]
-            path.append(node)
-            node = parent.get(node) if parent.get(node) in order else None
-        if node is not None and walk_of[node] == order[start]:  # this walk closed a loop
-            loop = path[path.index(node):]  # in reports_to order
+        cur: str | None = start
+        while cur is not None and cur not in walk_of:
+            walk_of[cur] = order[start]
+            path.append(cur)
+            up = parent.get(cur)
+            cur = up if up in order else None
+        if cur is not None and walk_of[cur] == order[start]:  # this walk closed a loop
+            loop = path[path.index(cur):]  # in reports_to order
             first = min(range(len(loop)), key=lambda k: order[loop[k]])
             up_order = loop[first:] + loop[:first]
             loops.append([up_order[0], *reversed(up_order[1:])])

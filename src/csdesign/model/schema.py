@@ -18,12 +18,15 @@ import datetime
 import re
 import types
 import typing
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from csdesign.model import chars
+
+if TYPE_CHECKING:
+    from pydantic.config import JsonDict
 
 # Re-exported: the schema's public vocabulary lives in a pydantic-free module for cheap imports.
 from csdesign.model.enums import LEVEL_ALIASES, LEVEL_RANK, ChannelKind, CompanyKind, Coverage, Level, Placement, Scope, Stage, StructureType  # noqa: F401
@@ -179,7 +182,7 @@ class Segment(Closed):
         return value
 
 
-_UNIQUE = {"uniqueItems": True}
+_UNIQUE: JsonDict = {"uniqueItems": True}
 
 
 class Dimensions(Closed):
@@ -349,7 +352,7 @@ class ServiceLevel(Closed):
 #: range are a located input error and never reach the analysis.
 MAX_ERLANGS = 1_000_000
 
-_CHANNEL_VOLUME = {  # the _volume rules below, for editors
+_CHANNEL_VOLUME: JsonDict = {  # the _volume rules below, for editors
     "allOf": [
         {"if": {"properties": {"kind": {"const": "realtime"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_hour"]}},
         {"if": {"properties": {"kind": {"const": "async"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_day"]}},

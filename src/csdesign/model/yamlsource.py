@@ -27,8 +27,12 @@ from csdesign.model.yamlerrors import classify, reader_message, surrogate_messag
 
 try:  # the C parser is several times faster on large files
     from yaml import CSafeLoader as _Loader
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _LIBYAML = False
 
 #: Largest input accepted, in bytes actually read (documented in docs/limits.md).
 MAX_BYTES = 20 * 1024 * 1024
@@ -216,7 +220,7 @@ def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
 def _byte_position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column in characters) of a reader error's offset: a UTF-8 byte offset
     from libyaml, a character offset from the pure-Python reader."""
-    if _Loader is yaml.SafeLoader:  # pragma: no cover - PyYAML built without libyaml
+    if not _LIBYAML:  # pragma: no cover - PyYAML built without libyaml
         before = text[: max(0, offset)]
         return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
     raw = text.encode("utf-8", "surrogatepass")[:offset]

@@ -98,10 +98,10 @@ _ALLOWED_SCRIPTS = ({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}, {"LATIN", "HAN", "
 )
 def lookalike_id(ctx: LintContext) -> Iterator[Hit]:
     m = ctx.org.model
-    for section, items in (("roles", m.roles), ("positions", m.positions or [])):
+    sections: tuple[tuple[str, list[str]], ...] = (("roles", [r.id for r in m.roles]), ("positions", [p.id for p in m.positions or []]))
+    for section, idents in sections:
         seen: dict[str, str] = {}  # skeleton -> first id with it
-        for i, item in enumerate(items):
-            ident = item.id
+        for i, ident in enumerate(idents):
             key = _skeleton(ident)
             twin = seen.setdefault(key, ident)
             if twin != ident and not (ident.isascii() and twin.isascii()):  # l/1, O/0: not this rule
@@ -151,11 +151,13 @@ def _skeleton(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _prototype(ch: str) -> str:
-    return min([ch, *(g["c"] for g in _confusables().get(ch, ()) if len(g["c"]) == 1)])
+    candidates: list[str] = [ch, *(g["c"] for g in _confusables().get(ch, ()) if len(g["c"]) == 1)]
+    return min(candidates)
 
 
 @lru_cache(maxsize=1)
 def _confusables() -> dict:
     from confusable_homoglyphs import utils
 
-    return utils.load("confusables.json")
+    table: dict = utils.load("confusables.json")
+    return table
