@@ -1,4 +1,4 @@
-"""RL: reporting lines. Produced by the loader (RL002, RL003) and the graph builder (RL001, RL004, RL005)."""
+"""RL: reporting lines. Produced by the loader (RL001, RL002, RL003) and the graph builder (RL004, RL005, RL006)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ produced(
     A reporting line must end at the CS head. In a loop (A reports to B, B reports to A)
     nobody in the loop has a manager outside it, so decisions and escalations go round in
     circles; «004» names this unclear responsibility as the first cause of buck-passing.
+    Every loop is reported, naming its roles, also one that no role outside it reports into
+    and one through the head, in whatever structure is drawn.
 
     Fix: make one role in the loop report to a role outside it (usually the CS head).
     """,
@@ -18,6 +20,7 @@ produced(
         """
         汇报线必须最终归于客户成功部门负责人。一旦形成循环（A 向 B 汇报，B 又向 A 汇报），
         循环中的每个人在循环之外都没有上级，决策和升级问题只会原地打转；«004»把这种职责不清列为互相推诿的首要原因。
+        每个循环都会被报告并列出其中的岗位，包括循环外没有任何岗位向其汇报的循环和经过负责人的循环，无论绘制的是哪种结构。
 
         修改建议：让循环中的一个岗位向循环之外的岗位汇报（通常是客户成功部门负责人）。
         """,
