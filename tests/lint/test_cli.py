@@ -14,7 +14,7 @@ from csdesign.lint.registry import all_rules
 from tests.lint.conftest import BASE
 
 BROKEN_MANAGER = BASE.replace("    reports_to: mgr\n", "    reports_to: mrg\n")
-OVERLAP = BASE + "  - {id: support, title: S, reports_to: mgr, duties: [续费管理]}\n"
+OVERLAP = BASE + "  - {id: support, title: S, reports_to: mgr, duties: [续费管理], kpis: [首次响应时间]}\n"
 
 
 def run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -63,6 +63,26 @@ def test_github_is_the_default_under_actions(repo):
         "::error title=csdesign (RL002),file=org/emea.yaml,line=17,col=17::Manager 'mrg' is not defined; did you mean 'mgr'? "
         "(unknown-manager)%0Ahint: use the id of a role in `roles:`"
     )
+
+
+def test_github_stdout_is_workflow_commands_only_summary_on_stderr(repo):
+    r = run(["lint", "org", "-f", "github"], repo)
+    assert r.returncode == 1
+    assert [line.split(" ", 1)[0] for line in r.stdout.splitlines()] == ["::error", "::warning"]
+    assert r.stderr == "2 findings (1 error, 1 warning) in 3 files.\n"
+    clean = run(["lint", "org/ok.yaml", "-f", "github"], repo)
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "No findings in 1 file.\n")
+    quiet = run(["lint", "org", "-f", "github", "--quiet"], repo)
+    assert (quiet.stdout, quiet.stderr) == (r.stdout, "")
+
+
+def test_quiet_prints_findings_without_the_summary(repo):
+    full = run(["lint", "org"], repo)
+    quiet = run(["lint", "org", "-q"], repo)
+    assert quiet.returncode == full.returncode == 1
+    assert quiet.stdout == full.stdout.removesuffix("2 findings (1 error, 1 warning) in 3 files.\n")
+    assert run(["lint", "org/ok.yaml", "--quiet"], repo).stdout == ""
+    assert run(["lint", "org", "-q", "-f", "json"], repo).stdout == run(["lint", "org", "-f", "json"], repo).stdout
 
 
 def test_json_and_output_file(repo):
@@ -125,6 +145,29 @@ def test_crashing_rule_exits_2_naming_rule_and_file(repo, monkeypatch):
     assert "org/ok.yaml: rule RS001 (duty-overlap) crashed: ZeroDivisionError: division by zero" in r.output
 
 
+def test_a_loader_bug_in_one_file_does_not_hide_the_others(repo, monkeypatch):
+    """A bug (never a user error) while loading one file is reported for that file; the run goes on."""
+    from typer.testing import CliRunner
+
+    from csdesign.cli import commands  # noqa: F401
+    from csdesign.cli.app import app
+    from csdesign.model import load
+
+    real = load.collect_problems
+
+    def flaky(path):
+        if str(path).endswith("ok.yaml"):
+            raise ValueError("boom")
+        return real(path)
+
+    monkeypatch.setattr(load, "collect_problems", flaky)
+    monkeypatch.chdir(repo)
+    r = CliRunner().invoke(app, ["lint", "org", "--format", "json"])
+    assert r.exit_code == 2
+    assert "org/ok.yaml: rule S001 (yaml-syntax) crashed: ValueError: boom" in r.output
+    assert '"file": "org/emea.yaml"' in r.output
+
+
 def test_rule_docs_commands(repo):
     r = run(["rule", "unknown-manager"], repo)
     assert r.returncode == 0 and r.stdout.startswith("RL002 unknown-manager [error] (blocking)\n`reports_to` names a role that is not defined.\n")
@@ -134,6 +177,15 @@ def test_rule_docs_commands(repo):
     assert listing[0].split() [:3] == ["S001", "yaml-syntax", "error"]
     data = json.loads(run(["rule", "SP001", "-f", "json"], repo).stdout)
     assert data[0]["options"] == {"span-band": [8, 12]}
+    zh = run(["rule", "unknown-manager", "--lang", "zh"], repo)
+    assert zh.returncode == 0 and zh.stdout.startswith("RL002 unknown-manager [错误]（阻断性）\n`reports_to` 指向了一个未定义的岗位。\n")
+    assert run(["lint", "--explain", "rl002", "--lang", "zh"], repo).stdout == zh.stdout
+    assert run(["rule", "--lang", "zh"], repo).stdout.splitlines()[0] == "S001   yaml-syntax              错误  文件不是有效的 YAML（或不是 UTF-8 编码，或使用了不允许的标签）。"
+    assert run(["rule", "--all", "--lang", "zh"], repo).stdout.count("修改建议：") == len(all_rules())
+    assert json.loads(run(["rule", "RS009", "-f", "json", "--lang", "zh"], repo).stdout)[0]["summary"] == "岗位没有列出任何职责。"
+    assert run(["rule", "RS009", "-f", "markdown", "--lang", "zh"], repo).stdout.startswith("### RS009 `role-without-duties`\n\n岗位没有列出任何职责。\n\n默认级别：**警告**\n")
+    bad = run(["rule", "RS009", "--lang", "fr"], repo)
+    assert bad.returncode == 2 and "unknown language 'fr'" in bad.stderr
 
 
 def test_lint_does_not_import_rich_or_graphviz(repo):

@@ -20,8 +20,11 @@ _NAME_LINE = re.compile(r"^(  name: )(.*?)$", re.M)
 
 
 def template_text(stage: str, lang: str = "en") -> str:
-    """The template exactly as shipped."""
-    return resources.files("csdesign.knowledge").joinpath("templates", f"{stage}.{lang}.yaml").read_text(encoding="utf-8")
+    """The template as shipped, its «NNN» article tokens (in comments) cited by title."""
+    from csdesign.knowledge.sources import expand
+
+    text = resources.files("csdesign.knowledge").joinpath("templates", f"{stage}.{lang}.yaml").read_text(encoding="utf-8")
+    return expand(text, lang)
 
 
 def default_structure(stage: str) -> str:
@@ -59,7 +62,9 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         # A JSON string is a valid YAML double-quoted scalar: quotes, colons and # stay text.
         text = _NAME_LINE.sub(lambda m: m.group(1) + json.dumps(name, ensure_ascii=False), text, count=1)
     _check(text, stage, lang)
-    return text
+    from csdesign.interchange.modeline import with_modeline
+
+    return with_modeline(text)
 
 
 def _check(text: str, stage: str, lang: str) -> None:

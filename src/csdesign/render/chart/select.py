@@ -12,7 +12,7 @@ def focus(g: nx.DiGraph, role: str) -> nx.DiGraph:
     """The subtree under every instance of ``role`` (a role id or a node id), plus the path up."""
     starts = [n for n, d in g.nodes(data=True) if n == role or d.get("role_id") == role]
     if not starts:
-        ids = sorted({d.get("role_id") for _, d in g.nodes(data=True) if d.get("role_id")})
+        ids = sorted({str(d["role_id"]) for _, d in g.nodes(data=True) if d.get("role_id")})
         raise CsdesignError(f"--focus: no role '{role}' in this chart" + did_you_mean(role, ids), hint="use a role id from the file")
     solid = solid_view(g)
     keep: set[str] = set()
@@ -43,7 +43,7 @@ def _unit_summaries(g: nx.DiGraph, h: nx.DiGraph, solid: nx.DiGraph, boundary: l
         people: dict[str, int] = {}
         for v in nx.descendants(solid, n):
             u = g.nodes[v].get("unit")
-            if u in units and u != g.nodes[n].get("unit"):
+            if isinstance(u, str) and u in units and u != g.nodes[n].get("unit"):
                 people[u] = people.get(u, 0) + int(g.nodes[v].get("headcount") or 1)
         for u in units:
             if u in people:
@@ -56,7 +56,7 @@ def _unit_summaries(g: nx.DiGraph, h: nx.DiGraph, solid: nx.DiGraph, boundary: l
 def ordered_subgraph(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
     """The subgraph on ``keep`` with the file's node and edge order. (``g.subgraph(...).copy()``
     iterates a small node set in set order, which scrambled units and siblings on charts.)"""
-    h = nx.DiGraph()
+    h: nx.DiGraph = nx.DiGraph()
     h.graph = dict(g.graph)
     h.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
     h.add_edges_from((u, v, dict(d)) for u, v, d in g.edges(data=True) if u in keep and v in keep)
