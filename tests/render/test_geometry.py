@@ -180,3 +180,36 @@ def test_chinese_charts_have_no_english_chrome(example, structure):
             for u in sorted(user, key=len, reverse=True):
                 text = text.replace(u, "")
             assert not ENGLISH.search(text), text
+
+
+def _text_width(text: str, size: float) -> float:
+    """Graphviz's own width of one line of text (the measure it centres lines by)."""
+    import pygraphviz
+
+    from csdesign.render.chart.dot import FONTS
+
+    a = pygraphviz.AGraph()
+    a.add_node("t", label=text, shape="plaintext", fontname=FONTS, fontsize=str(size), margin="0", width="0", height="0")
+    a.layout(prog="dot")
+    return float(a.get_node("t").attr["width"]) * 72
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.stem in ("enterprise", "growth-saas")], ids=lambda e: e.stem)
+def test_flat_band_boxes_centre_their_text(example):
+    """The band's boxes are all one size; each line of text sits centred in its box (the extra
+    width of a short title used to go to the right of a left-aligned text block)."""
+    (root,) = _render(example, "flat", "embedded")
+    band = next(g for g in root.iter(f"{NS}g") if g.get("class") == "node" and g.find(f"{NS}title").text.startswith("s"))
+    boxes = set()
+    for path in band.iter(f"{NS}path"):
+        nums = [float(v) for v in re.findall(r"-?[\d.]+", path.get("d"))]
+        boxes.add((min(nums[0::2]), min(nums[1::2]), max(nums[0::2]), max(nums[1::2])))
+    assert len({round(x1 - x0) for x0, _, x1, _ in boxes}) == 1  # equal boxes
+    checked = 0
+    for t in band.iter(f"{NS}text"):
+        x, y = float(t.get("x")), float(t.get("y"))
+        (x0, _, x1, _), = [b for b in boxes if b[0] <= x <= b[2] and b[1] <= y <= b[3]]
+        centre = x + _text_width("".join(t.itertext()), float(t.get("font-size"))) / 2
+        assert abs(centre - (x0 + x1) / 2) < 1.5, ("".join(t.itertext()), x, x0, x1)
+        checked += 1
+    assert checked >= 3 * len(boxes) - len(boxes)

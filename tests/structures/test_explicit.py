@@ -59,7 +59,7 @@ def test_boxes_attributes_and_edges():
     assert g.nodes["p1"] == {
         "kind": "role", "role_id": "p1", "title": "客户成功总监", "level": "manager", "headcount": 1,
         "function": None, "scope": "head", "duties": ["战略规划"], "kpis": [], "kpi_targets": {}, "capacity": {}, "skills": [], "unit": None,
-        "coverage": {}, "name": "王芳", "vacant": False, "source": ("positions", 0),
+        "coverage": {}, "name": "王芳", "vacant": False, "assistant": False, "source": ("positions", 0),
     }
     p3 = g.nodes["p3"]
     assert (p3["role_id"], p3["title"], p3["level"], p3["function"], p3["scope"]) == ("csm", "客户成功经理", "individual", "success", "shared")
