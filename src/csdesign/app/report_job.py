@@ -41,7 +41,7 @@ def report(
     fmt: str | None = None,
     output: Path | None = None,
     only: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     span_target: str | None = None,
     interactive: bool = False,
     explain: bool = False,
@@ -53,7 +53,8 @@ def report(
     from csdesign.knowledge.guide import check_lang
     from csdesign.structures import build_file
 
-    lang = check_lang(lang)
+    if lang is not None:
+        lang = check_lang(lang)
     analyses = parse_only(only)
     bands = span_bands(span_target)
     kind = report_format(fmt, output, interactive)
@@ -65,6 +66,10 @@ def report(
 
         raise OutputError(f"--format {kind.name} writes a binary file, not text for the terminal", hint=f"add -o report.{kind.name}")
     g = build_file(str(org), structure)
+    if lang is None:  # client pages follow the org's language, as the chart export does
+        from csdesign.render.chart.html import chart_lang
+
+        lang = chart_lang(g, None) if "client" in kind.traits else "en"
     result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     result.explain = explain
     writer = kind.load_terminal() if output is None else kind.load()

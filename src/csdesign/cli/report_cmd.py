@@ -21,7 +21,7 @@ def report(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=REPORT_FORMATS.help(), metavar=REPORT_FORMATS.metavar()),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (" + ", ".join(REPORT_FORMATS.suffixes()) + " pick the format)."),
     only: Optional[str] = typer.Option(None, "--only", help="Comma-separated analyses: " + ", ".join(ANALYSES.names()) + "."),
-    lang: str = typer.Option("en", "--lang", help="Language of headings and findings: en or zh (user names stay as written)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of headings and findings: en or zh (user names stay as written). Default en; for html and pdf, zh when the org is written in Chinese."),
     span_target: Optional[str] = typer.Option(None, "--span-target", help="On-target span of control, LOW-HIGH (default 8-12)."),
     fail_on_findings: bool = typer.Option(False, "--fail-on-findings", help="Exit 1 when there is at least one finding (for CI)."),
     explain: bool = typer.Option(False, "--explain", help="Say why differently written duties or KPIs were taken as one (the JSON always does)."),

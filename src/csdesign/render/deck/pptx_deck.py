@@ -31,7 +31,7 @@ from pptx.util import Emu, Inches, Pt
 from csdesign.analysis.raci import HOLDS
 from csdesign.knowledge.chrome import level_label
 from csdesign.render.deck import layout
-from csdesign.render.deck.client import client_text
+from csdesign.render.client import client_findings, client_text, raci_lettered, sep
 
 FONT_LATIN = "Arial"
 FONT_EA = "Microsoft YaHei"  # LibreOffice and other hosts substitute Noto Sans CJK when absent
@@ -310,20 +310,8 @@ class _Deck:
             part(T(lang, "grey box: a unit, detailed on its own slide", "灰色框：单元，详见后续页"), INK)
 
     def findings_slides(self) -> None:
-        g, lang, rep = self.d.graph, self.lang, self.d.report
-        from csdesign.analysis.registry import ANALYSES
-
-        rows: list[list[str]] = []
-        for a in ANALYSES.counted():
-            if a.name not in rep.ran:
-                continue
-            label = a.title[1] if lang == "zh" else a.title[0]
-            for f in rep.findings_of(a.name):
-                nodes = [n for n in getattr(f, "nodes", ()) if n in g]
-                titles = list(dict.fromkeys(str(g.nodes[n].get("title") or "") for n in nodes if g.nodes[n].get("kind") == "role"))
-                msg = client_text(f.message(lang), g, lang)
-                what, _, todo = msg.partition("；" if lang == "zh" else "; ")
-                rows.append([label, ("、" if lang == "zh" else ", ").join(titles[:4]) + (" …" if len(titles) > 4 else ""), what, todo])
+        lang, rep = self.lang, self.d.report
+        rows = [[f.label, sep(lang).join(f.titles[:4]) + (" …" if len(f.titles) > 4 else ""), f.what, f.todo] for f in client_findings(rep, lang)]
         header = [T(lang, "Analysis", "分析"), T(lang, "Roles", "涉及岗位"), T(lang, "Finding", "问题"), T(lang, "What to do", "建议")]
         self.table_slides(T(lang, "Findings", "问题与建议"), header, rows, [1.3, 2.2, 4.0, 3.5],
                           T(lang, "No findings: every duty has one owner and spans are on target.", "未发现问题。"))
@@ -337,8 +325,7 @@ class _Deck:
             return
         per_slide = 7
         # the RACI section's duties and the roles holding a letter; "holds" marks stay in the workbook
-        duties = [d for d in m.duties if any(m.cell(d, r.role_id) not in ("", HOLDS) for r in m.roles)]
-        lettered = [r for r in m.roles if any(m.cell(d, r.role_id) not in ("", HOLDS) for d in duties)]
+        duties, lettered = raci_lettered(m)
         if not duties:
             return
         s = None
