@@ -10,6 +10,7 @@ deliverable shows (deck, workbook, HTML report).
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,11 +36,31 @@ def role_ids(g: nx.DiGraph) -> dict[str, str]:
     return out
 
 
+#: role ids per graph, computed once (client text is applied to every cell of a report)
+_IDS: weakref.WeakKeyDictionary[nx.DiGraph, dict[str, str]] = weakref.WeakKeyDictionary()
+#: " (id)" after a title, and 'id' in quotes: where messages name a role by its id
+_PAREN_ID = re.compile(r" \(([^()]+)\)")
+_QUOTED_ID = re.compile(r"'([^'\s]+)'")
+
+
+def _ids(g: nx.DiGraph) -> dict[str, str]:
+    ids = _IDS.get(g)
+    if ids is None:
+        ids = _IDS[g] = role_ids(g)
+    return ids
+
+
 def client_text(text: str, g: nx.DiGraph | None = None, lang: str = "en") -> str:
     """``text`` without role ids after titles, without seed tags, with Chinese punctuation."""
-    if g is not None:
-        for rid, title in sorted(role_ids(g).items(), key=lambda kv: -len(kv[0])):
-            text = text.replace(f"{title} ({rid})", title).replace(f"'{rid}'", title)
+    if g is not None and ("(" in text or "'" in text):
+        ids = _ids(g)
+
+        def paren(m: re.Match[str]) -> str:
+            title = ids.get(m.group(1))
+            return "" if title is not None and m.string.endswith(title, 0, m.start()) else m.group(0)
+
+        text = _PAREN_ID.sub(paren, text)
+        text = _QUOTED_ID.sub(lambda m: ids.get(m.group(1), m.group(0)), text)
     text = _SEED.sub(" ", text).replace("  ", " ")
     text = re.sub(r"\s+([)）,，。；;])", r"\1", text).strip()
     if lang == "zh":
