@@ -46,6 +46,7 @@ def report(
     interactive: bool = False,
     explain: bool = False,
     bom: bool = False,
+    compare: Path | None = None,
 ) -> tuple[Any, bool]:
     """The report document (text, or a rich renderable for a terminal) and whether it has findings."""
     from csdesign.analysis import parse_only, run_all
@@ -61,6 +62,9 @@ def report(
     check_format(kind, analyses)
     if bom and kind.name != "csv":
         raise InputError(f"--bom is for CSV, not --format {kind.name}", hint="use --format csv (or -o FILE.csv), or leave out --bom")
+    if compare is not None and kind.name != "xlsx":
+        raise InputError(f"--compare adds the workbook's Compare sheet; --format {kind.name} has none",
+                         hint=f"write -o report.xlsx, or use `csdesign diff {compare} {org}` for {kind.name}")
     if "binary" in kind.traits and output is None:
         from csdesign.errors import OutputError
 
@@ -72,6 +76,12 @@ def report(
         lang = chart_lang(g, None) if "client" in kind.traits else "en"
     result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     result.explain = explain
+    if compare is not None:
+        from csdesign.analysis.diff import diff
+
+        before = build_file(str(compare), structure)
+        result.changes = diff(before, g)
+        result.before = before
     writer = kind.load_terminal() if output is None else kind.load()
     document = writer(result, lang)
     if bom:  # Excel on Windows reads UTF-8 CSV as the ANSI code page without it (Chinese garbled)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -44,9 +44,14 @@ _QUOTED_ID = re.compile(r"'([^'\s]+)'")
 
 
 def _ids(g: nx.DiGraph) -> dict[str, str]:
+    """Role ids and node ids (a role repeated per unit) -> title."""
     ids = _IDS.get(g)
     if ids is None:
-        ids = _IDS[g] = role_ids(g)
+        ids = role_ids(g)
+        for n, d in g.nodes(data=True):
+            if d.get("kind") != EXTERNAL:
+                ids.setdefault(str(n), str(d.get("title") or n))
+        _IDS[g] = ids
     return ids
 
 
@@ -133,6 +138,26 @@ def raci_lettered(m: Any) -> tuple[list[str], list[Any]]:
     return duties, roles
 
 
+def change_rows(d: Any, lang: str, graphs: tuple[nx.DiGraph, ...] = ()) -> tuple[list[list[str]], list[list[str]]]:
+    """What changed from the earlier org (an OrgDiff), as client text: box rows (change, box,
+    details) and duty rows (duty, change, from, to). The deck's change slides and the
+    workbook's Compare sheet; ``graphs`` (after, before) name the roles by title."""
+    from csdesign.render.diff.text import details, kind, word
+
+    def c(text: str) -> str:
+        for g in graphs:
+            text = client_text(text, g, lang)
+        return client_text(text, None, lang)
+
+    def info(b: Any) -> str:  # the role id is the file's business, not the client's
+        return c(details(replace(b, changes=tuple(x for x in b.changes if x[0] != "role")), lang))
+
+    boxes = [[word(b.status, lang), c(f"{b.name} · {b.title}" if b.name else str(b.title or "")), info(b)] for b in d.boxes]
+    duties = [[t.duty, kind(t.kind, lang), sep(lang).join(dict.fromkeys(r.title for r in t.gave_up)), sep(lang).join(dict.fromkeys(r.title for r in t.took_on))]
+              for t in d.transfers]
+    return boxes, duties
+
+
 def sep(lang: str) -> str:
     """The list separator of client text: 、 in Chinese, a comma in English."""
     return "、" if lang == "zh" else ", "
@@ -158,4 +183,4 @@ def client_findings(report: Report, lang: str = "en") -> list[ClientFinding]:
     return out
 
 
-__all__ = ["ClientFinding", "RosterRow", "client_findings", "raci_lettered", "roster_rows", "client_text", "role_ids", "sep", "zh_punctuation"]
+__all__ = ["ClientFinding", "RosterRow", "change_rows", "client_findings", "raci_lettered", "roster_rows", "client_text", "role_ids", "sep", "zh_punctuation"]

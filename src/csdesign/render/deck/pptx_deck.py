@@ -31,7 +31,7 @@ from pptx.util import Emu, Inches, Pt
 from csdesign.analysis.raci import HOLDS
 from csdesign.knowledge.chrome import level_label
 from csdesign.render.deck import layout
-from csdesign.render.client import client_findings, client_text, raci_lettered, sep
+from csdesign.render.client import change_rows, client_findings, client_text, raci_lettered, sep
 
 FONT_LATIN = "Arial"
 FONT_EA = "Microsoft YaHei"  # LibreOffice and other hosts substitute Noto Sans CJK when absent
@@ -410,17 +410,11 @@ class _Deck:
         d, lang = self.d.diff, self.lang
         if d is None:
             return
-        status = {"added": T(lang, "added", "新增"), "removed": T(lang, "removed", "撤销"), "moved": T(lang, "moved", "调整汇报"),
-                  "changed": T(lang, "changed", "调整"), "renamed": T(lang, "renamed", "更名")}
-        rows = [[status.get(b.status, b.status), str(b.title or ""), "; ".join(f"{f}: {bv} → {av}" for f, bv, av in b.changes)]
-                for b in d.boxes]
+        boxes, duties = change_rows(d, lang, tuple(x for x in (self.d.graph, self.d.report.before) if x is not None))
         self.table_slides(T(lang, "What changes: boxes", "调整内容：岗位"), [T(lang, "Change", "变化"), T(lang, "Box", "岗位"), T(lang, "Details", "明细")],
-                          rows, [1.2, 3.0, 6.0])
-        kinds = {"moved": T(lang, "moves", "转移"), "split": T(lang, "split", "拆分"), "merged": T(lang, "merged", "合并")}
-        trows = [[t.duty, kinds.get(t.kind, t.kind), ("、" if lang == "zh" else ", ").join(r.title for r in t.gave_up),
-                  ("、" if lang == "zh" else ", ").join(r.title for r in t.took_on)] for t in d.transfers]
+                          boxes, [1.2, 3.0, 6.0])
         self.table_slides(T(lang, "What changes: duties", "调整内容：职责转移"), [T(lang, "Duty", "职责"), T(lang, "Change", "变化"), T(lang, "From", "移出"), T(lang, "To", "移入")],
-                          trows, [2.5, 1.2, 3.0, 3.0])
+                          duties, [2.5, 1.2, 3.0, 3.0])
 
     def build(self) -> bytes:
         self.title_slide()

@@ -4,7 +4,7 @@ openpyxl rather than XlsxWriter: both write conditional formats, frozen panes an
 but openpyxl also reads workbooks back, which the tests use to check what was written, and
 python-pptx already brings XlsxWriter only for chart data. Sheets: summary, roster, duties,
 RACI (conditional colours by letter), findings (one row per finding, with what to do), spans
-and layers, capacity. Header rows are frozen and filtered, column widths fit CJK text
+and layers, capacity, and with ``report --compare BEFORE`` what changed (compare). Header rows are frozen and filtered, column widths fit CJK text
 (Chinese characters count double), user text passes the CSV formula guard (a leading ``=``,
 ``+``, ``-`` or ``@`` cannot become a formula), and finding text is client text: role titles,
 no source tags, full-width punctuation in Chinese. Sheet names and headers follow ``lang``.
@@ -19,7 +19,7 @@ from typing import Any
 
 from csdesign.analysis import Report
 from csdesign.interchange.formula import guard
-from csdesign.render.client import client_findings, client_text, roster_rows, sep
+from csdesign.render.client import change_rows, client_findings, client_text, roster_rows, sep
 from csdesign.render.text import clean, display_width
 
 HEADER_FILL = "1F4E79"
@@ -80,6 +80,7 @@ def report_xlsx(report: Report, lang: str = "en") -> bytes:
     _findings(wb, report, lang)
     _spans(wb, report, lang)
     _capacity(wb, report, lang)
+    _compare(wb, report, lang)
     wb.properties.creator = wb.properties.lastModifiedBy = "csdesign"
     wb.properties.created = wb.properties.modified = STAMP
     buf = io.BytesIO()
@@ -167,6 +168,21 @@ def _spans(wb: Any, report: Report, lang: str) -> None:
     header = [_t(lang, "Manager", "管理岗位"), _t(lang, "Unit", "单元"), _t(lang, "Managers", "管理者人数"), _t(lang, "Reports", "下属人数"),
               _t(lang, "Span", "管理幅度"), _t(lang, "Band", "幅度区间")]
     _sheet(wb, _t(lang, "Spans & layers", "管理幅度与层级"), header, rows)
+
+
+def _compare(wb: Any, report: Report, lang: str) -> None:
+    """With ``report --compare BEFORE``: every box added, removed, moved or changed, then every
+    duty that moved, was shared, narrowed, added or dropped."""
+    d = report.changes
+    if d is None:
+        return
+    graphs = tuple(x for x in (report.graph, report.before) if x is not None)
+    boxes, duties = change_rows(d, lang, graphs)
+    box, duty = _t(lang, "box", "岗位"), _t(lang, "duty", "职责")
+    rows = [[box, change, what, info, ""] for change, what, info in boxes] + [[duty, change, what, gave, took] for what, change, gave, took in duties]
+    header = [_t(lang, "What", "类别"), _t(lang, "Change", "变化"), _t(lang, "Box or duty", "岗位或职责"),
+              _t(lang, "Details, or the duty's owners before", "明细或原负责岗位"), _t(lang, "The duty's owners after", "新负责岗位")]
+    _sheet(wb, _t(lang, "Compare", "对比"), header, rows)
 
 
 def _capacity(wb: Any, report: Report, lang: str) -> None:
