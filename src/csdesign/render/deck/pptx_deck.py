@@ -260,9 +260,12 @@ class _Deck:
                            colour=RGBColor(0xFF, 0xFF, 0xFF) if white else INK, first=i == 0, align=PP_ALIGN.CENTER)
             shapes[b.key] = shp
             if b.marker:
-                below = b.kind == "summary"
+                # below a box whose branch continues elsewhere (nothing hangs under it here), else above
+                below = b.kind == "summary" or (b.comes_from is None and not any(e.src == b.key for e in page.edges if e.kind != "dotted"))
                 y = oy + (b.y + b.h) * scale + 0.02 if below else oy + b.y * scale - 0.3
-                self.textbox(s, ox + b.x * scale - 0.2, y, b.w * scale + 0.4, 0.3, [b.marker], layout.MIN_PT, colour=GREY)
+                w = max(b.w * scale + 0.4, layout.text_width(b.marker, layout.MIN_PT) + 0.3)
+                note = self.textbox(s, ox + (b.x + b.w / 2) * scale - w / 2, y, w, 0.3, [b.marker], layout.MIN_PT, colour=GREY)
+                note.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         leads_used: dict[int, str] = {}
         for e in page.edges:
             a, z = shapes.get(e.src), shapes.get(e.dst)
