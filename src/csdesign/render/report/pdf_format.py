@@ -6,8 +6,8 @@ repeated), so the PDF is exactly what "print" in any browser gives. Chromium is 
 ``google-chrome-stable``, ``chrome`` or ``msedge`` on PATH, else the usual macOS and Windows
 install paths. Without one, the command stops with one message saying how to get a PDF
 (exit 2), and writes nothing. Chromium dates the document; the dates are set to a fixed
-value (same length, so the cross-reference table stays valid), so the same report on the
-same Chromium gives the same bytes.
+value and its structure ids renumbered (same lengths, so the cross-reference table stays
+valid), so the same report on the same Chromium gives the same bytes.
 """
 
 from __future__ import annotations
@@ -81,9 +81,19 @@ def print_pdf(page: str) -> bytes:
             raise OutputError(f"Chromium ({exe}) did not print the report (exit {proc.returncode})" + (f": {last.strip()[:200]}" if last else ""),
                               hint="check that it starts (`chromium --headless --version`), or write -o report.html and print it from a browser")
         data = out.read_bytes()
-    return fixed_dates(data)
+    return stable(data)
 
 
-def fixed_dates(pdf: bytes) -> bytes:
-    """CreationDate and ModDate set to :data:`STAMP` (same length: offsets stay valid)."""
-    return re.sub(rb"(/(?:CreationDate|ModDate)\s*\()D:\d{14}", lambda m: m.group(1) + STAMP, pdf)
+def stable(pdf: bytes) -> bytes:
+    """The PDF with what varies from run to run made fixed, each at the same length (so the
+    cross-reference offsets stay valid): CreationDate and ModDate become :data:`STAMP`, and the
+    tagged-PDF structure ids (``(node00000028)``, Blink's DOM node counter, which depends on
+    timing) are renumbered in order of first appearance."""
+    pdf = re.sub(rb"(/(?:CreationDate|ModDate)\s*\()D:\d{14}", lambda m: m.group(1) + STAMP, pdf)
+    ids: dict[bytes, bytes] = {}
+
+    def renumber(m: re.Match[bytes]) -> bytes:
+        new = ids.setdefault(m.group(1), str(len(ids) + 1).zfill(len(m.group(1))).encode())
+        return b"(node" + new + b")"
+
+    return re.sub(rb"\(node(\d{8})\)", renumber, pdf)
