@@ -9,11 +9,37 @@ is loaded and built before it is returned, so init never writes a file that does
 from __future__ import annotations
 
 import json
+import math
 import re
 from importlib import resources
 
 STAGES = ("startup", "growth", "enterprise")
 LANGS = ("en", "zh")
+
+#: (stage, structure) pairs the seed guidance advises against, and the lint rule that says so.
+#: The starter for such a pair accepts that finding on purpose, in a comment above ``structure:``
+#: that says why, so the file lints clean and the choice stays visible.
+AGAINST_GUIDANCE = {
+    ("startup", "matrix"): "matrix-at-startup",
+    ("growth", "flat"): "span-outside-band",
+    ("enterprise", "flat"): "span-outside-band",
+}
+_WHY = {
+    "matrix-at-startup": (
+        "You asked for a matrix structure at the {stage} stage. Seed 003 advises against it: dual"
+        " reporting is more coordination than a lean team needs (lint ST002, matrix-at-startup).",
+        "你选择了{stage}的矩阵型结构。种子 003 不建议这样做：双线汇报带来的协调成本超出精简团队所需（lint ST002，matrix-at-startup）。",
+    ),
+    "span-outside-band": (
+        "You asked for a flat structure at the {stage} stage: everyone reports to the head, far"
+        " above the 8–12 span target (lint SP001, span-outside-band).",
+        "你选择了{stage}的扁平型结构：所有人直接向负责人汇报，管理幅度远超 8–12 人的目标（lint SP001，span-outside-band）。",
+    ),
+}
+_ACCEPT = (
+    "The next line accepts that choice; delete it to see the warning again.",
+    "下一行表示有意接受这一选择；删除它即可重新看到该警告。",
+)
 
 _TYPE_LINE = re.compile(r"^(  type: )([a-z]+)( *)", re.M)
 _NAME_LINE = re.compile(r"^(  name: )(.*?)$", re.M)
@@ -50,6 +76,11 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
             return m.group(1) + structure + " " * (max(1, width - len(structure)) if m.group(3) else 0)
 
         text = _TYPE_LINE.sub(retype, text, count=1)
+        if structure != default_structure(stage):
+            text = _resize(text, stage, lang)
+        rule = AGAINST_GUIDANCE.get((stage, structure))
+        if rule is not None:
+            text = _accept(text, rule, stage, structure, lang)
     if company is not None:
         name = " ".join(company.split())
         if not name:
@@ -60,6 +91,89 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         text = _NAME_LINE.sub(lambda m: m.group(1) + json.dumps(name, ensure_ascii=False), text, count=1)
     _check(text, stage, lang)
     return text
+
+
+def against_guidance(stage: str, structure: str | None, lang: str = "en") -> str | None:
+    """Why the seed guidance advises against this pair (one sentence), or None."""
+    rule = AGAINST_GUIDANCE.get((stage, structure or ""))
+    if rule is None:
+        return None
+    from csdesign.knowledge.guide import stage_name
+
+    return _WHY[rule][lang == "zh"].format(stage=stage_name(stage, lang))
+
+
+def _accept(text: str, rule: str, stage: str, structure: str, lang: str) -> str:
+    """Put the reason and ``# csdesign: file-ignore[rule]`` just above ``structure:``."""
+    why = f"{against_guidance(stage, structure, lang)} {_ACCEPT[lang == 'zh']}"
+    block = "".join(f"# {line}\n" for line in _wrap(why, lang))
+    block += f"# csdesign: file-ignore[{rule}]\n"
+    return re.sub(r"^structure:", lambda m: block + m.group(0), text, count=1, flags=re.M)
+
+
+def _wrap(text: str, lang: str) -> list[str]:
+    import textwrap
+
+    if lang == "zh":  # one sentence a line: Chinese has no spaces to wrap at
+        return [part.strip() + "。" for part in text.split("。") if part.strip()]
+    return textwrap.wrap(text, 94)
+
+
+def _resize(text: str, stage: str, lang: str) -> str:
+    """Headcounts per box for the chosen structure, so the starter's numbers still agree.
+
+    A role replicated per unit has its ``headcount`` per unit, so another cut (more or fewer
+    units) changes the department's size. Roles sized by ``capacity:`` get the smallest
+    headcount per box that covers their accounts without over-staffing (analysis/capacity.py,
+    the sizing lint CP001/CP002 use); the other replicated roles keep the template's total
+    number of people, spread over the new units (at least one each).
+    """
+    from csdesign.analysis.capacity import OVER_SLACK, analyse_capacity
+    from csdesign.model import load_org_text
+    from csdesign.structures import build
+    from csdesign.structures.contract import roles
+
+    def instances(g) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for _, d in roles(g):
+            out[d["role_id"]] = out.get(d["role_id"], 0) + 1
+        return out
+
+    before = load_org_text(template_text(stage, lang))
+    base = instances(build(before))
+    declared = {r.id: r.headcount for r in before.model.roles}
+    g = build(load_org_text(text))
+    now = instances(g)
+    sizes: dict[str, int] = {}
+    for rid, n in now.items():
+        if n != base.get(rid, n):
+            sizes[rid] = max(1, int(declared[rid] * base[rid] / n + 0.5))
+    rows: dict[str, list] = {}
+    for row in analyse_capacity(g):
+        if row.role is not None:
+            rows.setdefault(row.role.role_id, []).append(row)
+    for rid, items in rows.items():
+        need = max(math.ceil(row.required / len(row.nodes)) for row in items)
+        fits = all(row.required <= need * len(row.nodes) <= row.required + OVER_SLACK * row.required for row in items)
+        sizes[rid] = need if fits else sizes.get(rid, declared[rid])
+    for rid, size in sizes.items():
+        if size != declared[rid]:
+            text = _set_headcount(text, rid, size)
+    return text
+
+
+def _set_headcount(text: str, role_id: str, size: int) -> str:
+    """Rewrite (or add, under the title) the ``headcount:`` line of one role's block."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == f"  - id: {role_id}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("  - ") or (lines[i].strip() and not lines[i].startswith(" "))), len(lines))
+    for i in range(start + 1, end):
+        if lines[i].startswith("    headcount:"):
+            lines[i] = re.sub(r"\d+", str(size), lines[i], count=1)
+            return "".join(lines)
+    title = next(i for i in range(start + 1, end) if lines[i].startswith("    title:"))
+    lines.insert(title + 1, f"    headcount: {size}\n")
+    return "".join(lines)
 
 
 def _check(text: str, stage: str, lang: str) -> None:
