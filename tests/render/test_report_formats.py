@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from csdesign.analysis import run_all
 from csdesign.render.report_csv import report_csv
@@ -30,7 +31,7 @@ def test_markdown_escapes_and_summarises():
     report = run_all(graph_from(ORG), "overlap,gaps,raci")
     md = report_markdown(report)
     assert md.splitlines()[0] == "# Responsibility report: Acme \\| \\<b\\> (functional)"
-    assert "**1 overlap, 0 gaps**" in md
+    assert "**1 overlap, 0 gaps, 0 RACI issues**" in md  # --only named raci: its zero shows
     assert md_escape("a|b*c_[x]<y>") == "a\\|b\\*c\\_\\[x\\]\\<y\\>"
     assert md_escape("Team #1 & 2~3 $x$") == "Team \\#1 \\& 2\\~3 \\$x\\$"
 
@@ -38,8 +39,34 @@ def test_markdown_escapes_and_summarises():
 def test_table_text_keeps_markup_literal_and_cjk():
     report = run_all(graph_from(ORG), "overlap")
     text = report_text(report, "zh")
-    assert text.splitlines()[1] == "1 处职责重叠"
+    assert text.splitlines()[1] == "1 处职责重叠，未检查职责空缺"
     assert "客户成功经理 (a)" in text
+
+
+@pytest.mark.parametrize(
+    ("only", "lang", "line"),
+    [
+        ("gaps,capacity", "en", "overlaps not checked, 0 gaps, 0 staffing mismatches"),
+        ("gaps,capacity", "zh", "未检查职责重叠，0 处职责空缺，0 处人员配置不匹配"),
+        ("spans", "en", "overlaps and gaps not checked, 0 span or layer issues"),
+        ("overlap", "en", "1 overlap, gaps not checked"),
+        (None, "en", "1 overlap, 0 gaps"),
+    ],
+)
+def test_summary_always_shows_overlap_and_gap_counts(only, lang, line):
+    """Issue 18: `--only gaps,capacity` dropped the overlap count (docs/report.md: they always show)."""
+    from csdesign.structures import build_file
+
+    report = run_all(build_file(str(ROOT / "examples" / "growth-saas.yaml")), only)
+    assert report.summary(lang) == line
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "0 overlaps, 0 gaps"), ("zh", "0 处职责重叠，0 处职责空缺")])
+def test_a_clean_report_still_shows_the_zero_counts(lang, line):
+    from csdesign.structures import build_file
+
+    report = run_all(build_file(str(ROOT / "examples" / "reorg-after.yaml")))
+    assert report.summary(lang) == line
 
 
 def test_csv_matrix_guards_formulas():
