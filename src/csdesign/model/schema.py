@@ -36,6 +36,10 @@ class Company(Strict):
     stage: Stage | None = None
     kind: CompanyKind = CompanyKind.internet
     cs_reports_to: Placement = Placement.ceo
+    cs_reports_to_title: Text | None = Field(
+        default=None,
+        description="Title of the person CS reports to, drawn in the box above the CS head (default: the placement's name, e.g. CEO or Sales).",
+    )
 
     @property
     def effective_stage(self) -> Stage:

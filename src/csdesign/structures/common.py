@@ -129,7 +129,7 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         file=org.file,
     )
     ext = "@" + m.company.cs_reports_to.value
-    g.add_node(ext, kind=EXTERNAL, title=PLACEMENT_TITLES[m.company.cs_reports_to.value], headcount=0)
+    g.add_node(ext, kind=EXTERNAL, title=m.company.cs_reports_to_title or PLACEMENT_TITLES[m.company.cs_reports_to.value], headcount=0)
     g.graph["external"] = ext
     return g
 
