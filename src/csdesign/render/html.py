@@ -133,7 +133,7 @@ def _details(d: dict) -> str:
     return f'<div class="details">{"".join(parts)}</div>' if parts else ""
 
 
-def _box(g: nx.DiGraph, n: str, has_children: bool) -> str:
+def _box(g: nx.DiGraph, n: str, has_children: bool, node_ids: bool = False) -> str:
     d = g.nodes[n]
     lines = box_lines(g, n)
     cls = ["box"]
@@ -153,10 +153,17 @@ def _box(g: nx.DiGraph, n: str, has_children: bool) -> str:
         names = ", ".join(clean(g.nodes[u].get("title") or u) for u in dotted)
         spans.append(f'<span class="dotted">┄ dotted line to {_e(names)}</span>')
     toggle = '<button class="toggle" type="button" aria-expanded="true" aria-label="collapse or expand">−</button>' if has_children else ""
-    return f'<div class="{" ".join(cls)}">{"".join(spans)}{_details(d)}{toggle}</div>'
+    ident = f' data-node="{html.escape(n, quote=True)}"' if node_ids else ""
+    return f'<div class="{" ".join(cls)}"{ident}>{"".join(spans)}{_details(d)}{toggle}</div>'
 
 
-def _tree(g: nx.DiGraph) -> str:
+def chart_fragment(g: nx.DiGraph, *, node_ids: bool = False) -> str:
+    """The chart alone (``<div class="tree">``), for pages that embed it, such as `csdesign
+    serve`; ``node_ids`` adds ``data-node`` attributes so findings can point at boxes."""
+    return f'<div class="tree">{_tree(g, node_ids)}</div>'
+
+
+def _tree(g: nx.DiGraph, node_ids: bool = False) -> str:
     """Nested <ul>/<li> of the solid hierarchy, built with an explicit stack (no recursion limit)."""
     units = g.graph.get("units", {})
     out: list[str] = ['<ul>']
@@ -178,7 +185,7 @@ def _tree(g: nx.DiGraph) -> str:
         groups = grouped_children(g, value)
         kids = [m for u, ms in groups if u is None for m in ms]
         li_class = ' class="has-children"' if groups else ""
-        out.append(f"<li{li_class}>{_box(g, value, bool(groups))}")
+        out.append(f"<li{li_class}>{_box(g, value, bool(groups), node_ids)}")
         if not groups:
             out.append("</li>")
             continue
