@@ -54,8 +54,8 @@ def stages(path: str, svg: bool) -> dict:
     from csdesign.lint.config import LintConfig
     from csdesign.lint.runner import lint_file
     from csdesign.model import load_org
-    from csdesign.render.dot import to_dot
-    from csdesign.render.engines import render
+    from csdesign.render.chart.dot import to_dot
+    from csdesign.render.chart.engines import render
     from csdesign.structures import build
 
     out: dict = {}

@@ -14,7 +14,7 @@ import pytest
 
 from csdesign.errors import OutputError
 from csdesign.render import output
-from csdesign.render.engines import system_available
+from csdesign.render.chart.engines import system_available
 from tests.corpus.harness import FILES, ROOT, run
 
 PREVIOUS = b"<svg>previous chart</svg>\n"

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from csdesign.errors import CsdesignError
 from csdesign.model import load_org_text
-from csdesign.render.chart import chart_bytes
-from csdesign.render.dot import to_dot
-from csdesign.render.engines import system_available
+from csdesign.render.chart.graphviz import chart_bytes
+from csdesign.render.chart.dot import to_dot
+from csdesign.render.chart.engines import system_available
 from csdesign.structures import NAMES, build
 from csdesign.structures.contract import roles
 

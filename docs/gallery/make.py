@@ -22,7 +22,7 @@ EXAMPLE = ROOT / "examples" / "growth-saas.yaml"
 def render_all(example: Path = EXAMPLE, engine: str = "system") -> dict[str, bytes]:
     """structure name -> SVG bytes of ``example`` built in that structure."""
     from csdesign.model import load_org
-    from csdesign.render.chart import chart_bytes
+    from csdesign.render.chart.graphviz import chart_bytes
     from csdesign.structures import NAMES, build
 
     org = load_org(example)

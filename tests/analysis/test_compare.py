@@ -104,7 +104,7 @@ def test_cli_formats_and_out_dir(tmp_path):
     ("args", "message"),
     [
         (["--structures", "matirx"], "--structures: unknown structure 'matirx'; did you mean 'matrix'? (use all or names from: functional, product, market, geographic, process, matrix, circular, flat)"),
-        (["-f", "csv"], "unknown format 'csv' (use table, markdown, json)"),
+        (["-f", "csv"], "--format: unknown format 'csv' (use one of table, markdown, json)"),
         (["-f", "json", "--out-dir", str(EXAMPLES / "startup.yaml")], f"{EXAMPLES / 'startup.yaml'}: exists and is not a directory (choose another --out-dir)"),
     ],
 )

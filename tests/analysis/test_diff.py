@@ -209,7 +209,7 @@ roles:
 
 
 def test_ratio_change_is_computed_from_the_exact_ratios_not_the_rounded_ones():
-    from csdesign.render.diff_text import change
+    from csdesign.render.diff.text import change
 
     d = diff(graph_from(RATIO % 38), graph_from(RATIO % 46))
     ratio = next(m for m in d.metrics if m.name == "individuals per manager")
@@ -219,7 +219,7 @@ def test_ratio_change_is_computed_from_the_exact_ratios_not_the_rounded_ones():
 
 def test_chinese_diff_names_the_structure_in_chinese(examples_dir):
     from csdesign.analysis.diff import diff
-    from csdesign.render.diff_markdown import to_markdown
+    from csdesign.render.diff.markdown import to_markdown
     from csdesign.structures import build_file
 
     d = diff(build_file(str(examples_dir / "reorg-before.yaml")), build_file(str(examples_dir / "reorg-after.yaml"), "functional"))

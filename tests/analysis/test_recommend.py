@@ -89,7 +89,7 @@ def test_cli_json_markdown_and_explain():
 def test_lang_zh_translates_the_headings_too():
     from rich.console import Console
 
-    from csdesign.render.compare_text import recommend_markdown, recommend_rich
+    from csdesign.render.compare.text import recommend_markdown, recommend_rich
 
     r = rec("startup.yaml", lang="zh")
     r.ranking = r.ranking[:1]

@@ -62,7 +62,7 @@ def test_focus_and_depth(org, tmp_path):
     [
         (["render", "missing.yaml"], "missing.yaml: file not found (check the path)"),
         (["render", "{org}", "-o", "nodir/x.svg"], "nodir/x.svg: directory nodir does not exist (create it first or choose another -o path)"),
-        (["render", "{org}", "-o", "x.jpeg"], "cannot tell the output format of 'x.jpeg' (use a suffix or --format: svg, png, pdf, dot, mmd, json, html)"),
+        (["render", "{org}", "-o", "x.jpeg"], "cannot tell the output format of 'x.jpeg' (use a suffix (.svg, .png, .pdf, .dot, .gv, .mmd, .mermaid, .json, .html, .htm) or --format svg|png|pdf|dot|mmd|json|html)"),
     ],
 )
 def test_user_errors_exit_2_with_one_message(org, tmp_path, args, message):

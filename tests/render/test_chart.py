@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from csdesign.errors import OutputError
-from csdesign.render.chart import chart_bytes, format_for
-from csdesign.render.dot import DotOptions, Highlight, to_dot
+from csdesign.render.chart.formats import format_for
+from csdesign.render.chart.graphviz import chart_bytes
+from csdesign.render.chart.dot import DotOptions, Highlight, to_dot
 from tests.helpers import graph_from
 from tests.structures.test_builders import ORG
 
@@ -160,7 +161,7 @@ def _big_org(managers: int = 4, supervisors: int = 10, agents: int = 12):
 
 
 def test_fit_to_budget_merges_teams_then_folds_bottom_up():
-    from csdesign.render.dot import fit_to_budget
+    from csdesign.render.chart.dot import fit_to_budget
 
     g = _big_org()
     assert g.number_of_nodes() == 2 + 4 + 40 + 480
@@ -175,7 +176,7 @@ def test_fit_to_budget_merges_teams_then_folds_bottom_up():
 
 
 def test_fit_to_budget_folds_charts_that_are_too_wide():
-    from csdesign.render.dot import fit_to_budget
+    from csdesign.render.chart.dot import fit_to_budget
 
     g = _big_org(managers=30, supervisors=3, agents=2)  # 2 + 30 + 90 + 180 = 302 boxes
     # over budget: agents merge (212), supervisors absorb them (122 boxes, within budget but
@@ -193,7 +194,7 @@ def test_text_is_cleaned_of_characters_xml_forbids():
 
 
 def test_embedded_engine_never_routes_orthogonally(monkeypatch):
-    from csdesign.render import engines
+    from csdesign.render.chart import engines
 
     seen = []
     monkeypatch.setattr(engines, "_embedded", lambda source, layout: seen.append(source) or b"<svg/>")
@@ -203,7 +204,7 @@ def test_embedded_engine_never_routes_orthogonally(monkeypatch):
 
 @needs_dot
 def test_orthogonal_router_failure_falls_back_to_polylines(monkeypatch):
-    from csdesign.render import engines
+    from csdesign.render.chart import engines
 
     calls = []
 
@@ -219,7 +220,7 @@ def test_orthogonal_router_failure_falls_back_to_polylines(monkeypatch):
 
 
 def test_each_matrix_lead_has_its_own_dotted_colour():
-    from csdesign.render.dot import DOTTED_COLOURS
+    from csdesign.render.chart.dot import DOTTED_COLOURS
 
     text = ORG + "  - id: train_lead\n    title: Training Lead\n    level: supervisor\n    scope: lead\n    function: success\n"
     source = to_dot(graph_from(text, "matrix"))

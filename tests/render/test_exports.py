@@ -9,10 +9,11 @@ import sys
 import pytest
 
 from csdesign.errors import OutputError
-from csdesign.render.chart import chart_bytes, format_for
-from csdesign.render.html import to_html
-from csdesign.render.json_graph import node_link, to_json
-from csdesign.render.mermaid import mermaid_escape, to_mermaid
+from csdesign.render.chart.formats import format_for
+from csdesign.render.chart.graphviz import chart_bytes
+from csdesign.render.chart.html import to_html
+from csdesign.render.chart.json_graph import node_link, to_json
+from csdesign.render.chart.mermaid import mermaid_escape, to_mermaid
 from tests.helpers import graph_from
 
 SMALL = """
@@ -157,7 +158,7 @@ def test_format_from_suffix(name, fmt):
 def test_unknown_suffix_lists_the_new_formats():
     with pytest.raises(OutputError) as info:
         format_for("chart.txt")
-    assert info.value.render() == "cannot tell the output format of 'chart.txt' (use a suffix or --format: svg, png, pdf, dot, mmd, json, html)"
+    assert info.value.render() == "cannot tell the output format of 'chart.txt' (use a suffix (.svg, .png, .pdf, .dot, .gv, .mmd, .mermaid, .json, .html, .htm) or --format svg|png|pdf|dot|mmd|json|html)"
 
 
 def test_render_cli_writes_each_export(write_yaml, tmp_path):

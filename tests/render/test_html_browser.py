@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from csdesign.render.html import to_html
+from csdesign.render.chart.html import to_html
 from csdesign.structures import build
 from csdesign.structures.contract import roles
 from tests.helpers import EXAMPLES, graph_from, org_from

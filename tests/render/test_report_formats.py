@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 
 from csdesign.analysis import run_all
-from csdesign.render.report_csv import report_csv
-from csdesign.render.report_json import report_json
-from csdesign.render.report_markdown import report_markdown
-from csdesign.render.report_table import report_text
+from csdesign.render.report.csv_format import report_csv
+from csdesign.render.report.json_format import report_json
+from csdesign.render.report.markdown import report_markdown
+from csdesign.render.report.table import report_text
 from csdesign.render.text import md_escape
 from tests.helpers import ROOT, graph_from
 
@@ -111,7 +111,7 @@ def test_report_output_suffix_must_say_the_format(tmp_path):
     assert res.returncode == 2
     assert res.stderr.strip() == (
         f"cannot tell the report format of '{tmp_path / 'report.docx'}' "
-        "(use a suffix (.md, .markdown, .json, .csv, .txt) or --format table|markdown|json|csv)"
+        "(use a suffix (.txt, .md, .markdown, .json, .csv) or --format table|markdown|json|csv)"
     )
     assert not (tmp_path / "report.docx").exists()
     ok = run("report", "examples/startup.yaml", "-o", str(tmp_path / "report.txt"))

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from csdesign.render.engines import system_available
+from csdesign.render.chart.engines import system_available
 from tests.corpus.harness import run
 
 HOSTILE = r"""

@@ -22,7 +22,7 @@ import yaml
 
 from csdesign.model import collect_problems, load_org
 from csdesign.model.jsonschema import schema_json
-from csdesign.render.dot import to_dot
+from csdesign.render.chart.dot import to_dot
 from csdesign.structures import NAMES, build
 from csdesign.structures.contract import DOTTED, manager_of, roles, solid_reports
 from tests.helpers import EXAMPLES, ROOT
@@ -234,7 +234,7 @@ def test_lead_value_tells_replicated_leads_apart():
 def test_growth_matrix_terminal_tree_names_each_regional_lead():
     from rich.console import Console
 
-    from csdesign.render.terminal import tree
+    from csdesign.render.chart.terminal import tree
 
     console = Console(width=200, record=True, color_system=None)
     console.print(tree(graph("growth-saas")))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -46,6 +48,24 @@ def say(message: str) -> None:
     """A status line on stderr, only with -v."""
     if STATE["verbose"]:
         print(message, file=sys.stderr)
+
+
+def emit(document: Any, output: Path | None = None, *, pipe_width: int | None = None) -> None:
+    """Write a command's document to ``output`` (atomically), or print it: text as is,
+    anything else (a rich renderable) through rich, ``pipe_width`` columns wide when stdout
+    is not a terminal (None: rich's default)."""
+    if output is not None:
+        from csdesign.render.output import write_atomic
+
+        write_atomic(output, document)
+        say(f"wrote {output}")
+    elif isinstance(document, str):
+        sys.stdout.write(document)
+        sys.stdout.flush()
+    else:
+        from rich.console import Console
+
+        Console(width=None if sys.stdout.isatty() else pipe_width).print(document)
 
 
 def main() -> None:

@@ -14,16 +14,10 @@ from typing import List, Optional
 
 import typer
 
-from csdesign.cli.app import app, say
+from csdesign.cli.app import app, emit, say
 from csdesign.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CsdesignError
 from csdesign.lint.registry import Severity
-
-
-class LintFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+from csdesign.lint.reporters import LINT_FORMATS
 
 
 class DocFormat(str, Enum):
@@ -39,7 +33,7 @@ def _codes(values: Optional[List[str]]) -> list[str]:
 @app.command()
 def lint(
     paths: Optional[List[Path]] = typer.Argument(None, help="Org files or directories (recursing into *.yaml/*.yml org files); default: current directory.", show_default=False),
-    fmt: Optional[LintFormat] = typer.Option(None, "--format", "-f", help="Output format; default text, or github when GITHUB_ACTIONS=true.", case_sensitive=False),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=LINT_FORMATS.help(), metavar=LINT_FORMATS.metavar()),
     fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: error, or fail-on from the config).", case_sensitive=False),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (csdesign.toml or pyproject.toml); default: the nearest one from the working directory up."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated; replaces the config's select)."),
@@ -53,6 +47,7 @@ def lint(
     if explain is not None:
         _print_rule(explain, DocFormat.text)
         return
+    chosen = LINT_FORMATS.get(fmt).name if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from csdesign.lint.config import check_selector, load_config
     from csdesign.lint.reporters import render
     from csdesign.lint.runner import fails, lint_paths
@@ -64,20 +59,12 @@ def lint(
         cfg.select = [check_selector(c, "--select", "command line") for c in _codes(select)]
     if ignore:
         cfg.ignore += [check_selector(c, "--ignore", "command line") for c in _codes(ignore)]
-    chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from csdesign.knowledge.guide import check_lang
 
     cfg.lang = check_lang(lang)
     result = lint_paths([str(p) for p in paths or []], cfg, skip_non_org=skip_non_org)
     report = render(result, chosen)
-    if output is not None:
-        from csdesign.render.output import write_atomic
-
-        write_atomic(output, report)
-        say(f"wrote {output}")
-    else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+    emit(report, output)
     if result.crashes:
         for crash in result.crashes:
             print(crash.render(), file=sys.stderr)

@@ -94,7 +94,7 @@ def create_app(wb: Workbench, *, allowed_hosts: list[str] | None = None, lang: s
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
         if name == "chart.css":
-            from csdesign.render.html import CSS
+            from csdesign.render.chart.html import CSS
 
             return Response(CSS, media_type=_ASSET_TYPES[".css"], headers=headers())
         if name not in ("workbench.js", "workbench.css"):

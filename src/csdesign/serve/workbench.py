@@ -149,14 +149,14 @@ def _label(structure: str, lang: str) -> str:
 
 def _chart(g: Any, view: str, lang: str) -> str:
     if view == "grid":
-        from csdesign.render.matrix_grid import grid_html
+        from csdesign.render.chart.matrix_grid import grid_html
 
         table = grid_html(g, lang, node_ids=True)
         if table:
             return table
         none = "这个结构没有虚线汇报关系，矩阵表为空。" if lang == "zh" else "This structure has no dotted lines, so the matrix grid is empty."
         return f'<p class="empty">{none}</p>'
-    from csdesign.render.html import chart_fragment
+    from csdesign.render.chart.html import chart_fragment
 
     return chart_fragment(g, node_ids=True)
 
@@ -170,7 +170,7 @@ def findings(g: Any, src: Source, lang: str, *, lint: bool = True) -> list[dict]
     """The report's findings (with the boxes they involve and a file:line), then lint's
     (only for the structure the file declares: that is the one lint checks)."""
     from csdesign.analysis import run_all
-    from csdesign.render.report_highlight import KINDS
+    from csdesign.render.chart.highlight import KINDS
 
     report = run_all(g)
     groups = {

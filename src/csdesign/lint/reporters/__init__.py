@@ -1,19 +1,28 @@
-"""Lint output formats, one module each; :func:`render` picks one without importing the others."""
+"""Lint output formats, one module each; :func:`render` picks one without importing the others.
+
+Writer signature: ``writer(result: LintResult) -> str`` (the whole output, ending in a newline).
+"""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from csdesign.formats import Format, FormatRegistry
 
 if TYPE_CHECKING:  # pragma: no cover
     from csdesign.lint.runner import LintResult
 
-FORMATS = ("text", "json", "github", "sarif")
+_R = "csdesign.lint.reporters"
+
+LINT_FORMATS = FormatRegistry("lint", [
+    Format("text", f"{_R}.text_format:render", "default"),
+    Format("json", f"{_R}.json_format:render", "machine-readable"),
+    Format("github", f"{_R}.github_format:render", "GitHub Actions annotations; default when GITHUB_ACTIONS=true"),
+    Format("sarif", f"{_R}.sarif_format:render", "SARIF 2.1.0 for code scanning"),
+], what="lint report")
 
 
-def render(result: "LintResult", fmt: str) -> str:
+def render(result: LintResult, fmt: str) -> str:
     """The whole output of one lint run in ``fmt`` (text | json | github | sarif), ending in a newline."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown lint format {fmt!r}")
-    module = import_module(f"csdesign.lint.reporters.{fmt}_format")
-    return module.render(result)
+    text: str = LINT_FORMATS.get(fmt).load()(result)
+    return text

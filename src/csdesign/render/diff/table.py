@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from csdesign.analysis.diff import Metric, OrgDiff
-from csdesign.render import diff_text as words
+from csdesign.render.diff import text as words
 from csdesign.render.text import clean
 
 STATUS_STYLE = {"added": "green", "removed": "red", "moved": "blue", "changed": "yellow"}
@@ -54,3 +54,14 @@ def to_table(d: OrgDiff, lang: str = "en") -> Group:
             parts.append(_t(words.finding(label, f, lang), style))
     parts.append(_figures(w("bands"), d.bands, lang, w("band")))
     return Group(*parts)
+
+
+def table_text(d: OrgDiff, lang: str = "en") -> str:
+    """The tables as plain text, 120 columns, no colour (``diff -o FILE`` and pipes of -f table)."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(record=True, width=120, file=io.StringIO(), color_system=None)
+    console.print(to_table(d, lang))
+    return console.export_text()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import graphviz
 import networkx as nx
 
-from csdesign.render.boxes import box_lines
+from csdesign.render.chart.boxes import box_lines
 from csdesign.render.text import dot_escape, display_width
 from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID
 
@@ -51,7 +51,7 @@ class DotOptions:
 
 
 def box_label(g: nx.DiGraph, n: str) -> str:
-    """The box's lines (render/boxes.py) escaped for a DOT string, joined by DOT newlines."""
+    """The box's lines (render/chart/boxes.py) escaped for a DOT string, joined by DOT newlines."""
     return "\\n".join(dot_escape(line) for line in box_lines(g, n))
 
 

@@ -1,41 +1,12 @@
-"""`compare --out-dir`: one SVG per structure plus index.md and index.html showing them together."""
+"""`compare --out-dir`: index.md and index.html showing one SVG per structure together."""
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
-from typing import Callable
 
 from csdesign.analysis.compare import Comparison
-from csdesign.render.compare_text import COLUMNS, cells, compare_notes
+from csdesign.render.compare.text import COLUMNS, cells, compare_notes
 from csdesign.render.text import clean, md_escape
-
-
-def write_out_dir(c: Comparison, out_dir: Path, engine: str = "auto", step: Callable[[str], None] | None = None) -> list[Path]:
-    """Render every buildable structure to ``<structure>.svg`` and write both indexes."""
-    from csdesign.errors import OutputError
-    from csdesign.render.chart import chart_bytes
-    from csdesign.render.output import write_atomic
-
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir}: exists and is not a directory", hint="choose another --out-dir")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create directory: {exc.strerror}") from None
-    written = []
-    for m in c.rows:
-        if m.ok and m.graph is not None:
-            data, _ = chart_bytes(m.graph, "svg", engine)
-            path = out_dir / f"{m.structure}.svg"
-            write_atomic(path, data)
-            written.append(path)
-        if step:
-            step(m.structure)
-    for name, text in (("index.md", index_markdown(c)), ("index.html", index_html(c))):
-        write_atomic(out_dir / name, text)
-        written.append(out_dir / name)
-    return written
 
 
 def index_markdown(c: Comparison) -> str:

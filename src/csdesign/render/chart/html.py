@@ -17,7 +17,7 @@ import re
 
 import networkx as nx
 
-from csdesign.render.boxes import box_lines, dotted_managers, grouped_children
+from csdesign.render.chart.boxes import box_lines, dotted_managers, grouped_children
 from csdesign.render.text import clean
 from csdesign.structures.contract import EXTERNAL
 

@@ -12,8 +12,8 @@ import json
 
 import networkx as nx
 
-from csdesign.render.boxes import box_lines
-from csdesign.render.dot import LEVEL_FILL, LEVEL_FONT
+from csdesign.render.chart.boxes import box_lines
+from csdesign.render.chart.dot import LEVEL_FILL, LEVEL_FONT
 from csdesign.render.text import clean
 from csdesign.structures.contract import DOTTED, EXTERNAL
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from csdesign.analysis.diff import Metric, OrgDiff
-from csdesign.render import diff_text as words
+from csdesign.render.diff import text as words
 from csdesign.render.text import md_escape as esc
 
 

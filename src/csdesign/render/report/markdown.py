@@ -5,7 +5,7 @@ from __future__ import annotations
 from csdesign.analysis import Report
 from csdesign.analysis.base import pick
 from csdesign.knowledge.guide import structure_label
-from csdesign.render.report_sections import sections
+from csdesign.render.report.sections import sections
 from csdesign.render.text import md_escape
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 
+from csdesign.analysis import Report
 from csdesign.errors import InputError
-from csdesign.render.dot import Highlight
+from csdesign.render.chart.dot import Highlight
 
 #: highlight name -> (analysis for run_all, colour, legend label en, zh)
 KINDS = {
@@ -37,11 +38,13 @@ def parse_highlight(value: str) -> list[str]:
     return names
 
 
-def report_highlights(g: nx.DiGraph, names: list[str], lang: str = "en") -> list[Highlight]:
-    """One Highlight per kind (legend order = ``names``), holding the nodes of its findings."""
-    from csdesign.analysis import run_all
+def analyses_for(names: list[str]) -> list[str]:
+    """The analyses (for ``run_all``) whose findings the highlight kinds ``names`` mark."""
+    return [KINDS[n][0] for n in names]
 
-    report = run_all(g, [KINDS[n][0] for n in names])
+
+def report_highlights(report: Report, names: list[str], lang: str = "en") -> list[Highlight]:
+    """One Highlight per kind (legend order = ``names``), holding the nodes of its findings."""
     findings = {
         "overlaps": report.overlaps, "gaps": report.gaps, "duplicates": report.near_duplicates,
         "raci": report.raci_issues, "kpis": report.shared_kpis,

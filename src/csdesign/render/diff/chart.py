@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 
 from csdesign.analysis.diff import OrgDiff
-from csdesign.render.diff_text import box
-from csdesign.render.dot import DotOptions, Highlight
+from csdesign.render.diff.text import box
+from csdesign.render.chart.dot import DotOptions, Highlight
 
 COLOURS = {"added": "#2e7d32", "moved": "#1565c0", "changed": "#ef8f00", "removed": "#c62828"}
 #: Removed boxes named in the legend before "+N more".

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from csdesign.errors import OutputError
-from csdesign.render.dot import DotOptions
+from csdesign.render.chart.dot import DotOptions
+
+if TYPE_CHECKING:
+    from csdesign.analysis.diff import OrgDiff
 
 
 @dataclass
 class ChartJob:
     graph: nx.DiGraph
     options: DotOptions = field(default_factory=DotOptions)
-    changes: object | None = None  # analysis.diff.OrgDiff with --compare
+    changes: OrgDiff | None = None  # with --compare
     marked: bool = False  # whether --highlight/--compare asked for colours
 
 
@@ -32,19 +36,21 @@ def prepare(
 ) -> ChartJob:
     """The graph to draw and its DotOptions; findings and changes are computed on the whole
     org, before --focus/--depth cut the view, then kept only where boxes are still drawn."""
-    from csdesign.render import select
+    from csdesign.render.chart import select
     from csdesign.structures import build_file
 
     g = build_file(str(org), structure)
     job = ChartJob(g)
     marks = []
     if highlight:
-        from csdesign.render.report_highlight import parse_highlight, report_highlights
+        from csdesign.analysis import run_all
+        from csdesign.render.chart.highlight import analyses_for, parse_highlight, report_highlights
 
-        marks = report_highlights(g, parse_highlight(highlight))
+        kinds = parse_highlight(highlight)
+        marks = report_highlights(run_all(g, analyses_for(kinds)), kinds)
     if compare is not None:
         from csdesign.analysis.diff import diff
-        from csdesign.render.diff_chart import compare_options
+        from csdesign.render.diff.chart import compare_options
 
         job.changes = diff(build_file(str(compare)), g)
         job.options = compare_options(job.changes, g)
@@ -53,7 +59,7 @@ def prepare(
     if depth:
         g = select.depth(g, depth)
     if marks:
-        from csdesign.render.report_highlight import restrict
+        from csdesign.render.chart.highlight import restrict
 
         job.options.highlights.extend(restrict(marks, g))
     job.graph = g
@@ -63,22 +69,25 @@ def prepare(
 
 def chart_file(job: ChartJob, kind: str, engine: str) -> tuple[bytes, str | None]:
     """Bytes of the chart in ``kind`` (and the Graphviz engine used)."""
-    from csdesign.render.chart import TEXT_EXPORTS, chart_bytes
+    from csdesign.render.chart.formats import CHART_FORMATS
+    from csdesign.render.chart.graphviz import chart_bytes
 
-    if job.marked and kind in TEXT_EXPORTS:
+    if job.marked and "graphviz" not in CHART_FORMATS.get(kind).traits:
+        drawn = [f".{name}" for name in CHART_FORMATS.with_trait("graphviz")]
+        colours = ", ".join(drawn[:-1]) + " or " + drawn[-1]
         if job.changes is not None:
-            raise OutputError(f"--compare colours Graphviz charts; it cannot mark changes in .{kind}", hint="write .svg, .png, .pdf or .dot, or use `csdesign diff`")
-        raise OutputError(f"--highlight colours Graphviz charts; it cannot mark findings in .{kind}", hint="write .svg, .png, .pdf or .dot, or use `csdesign report`")
+            raise OutputError(f"--compare colours Graphviz charts; it cannot mark changes in .{kind}", hint=f"write {colours}, or use `csdesign diff`")
+        raise OutputError(f"--highlight colours Graphviz charts; it cannot mark findings in .{kind}", hint=f"write {colours}, or use `csdesign report`")
     return chart_bytes(job.graph, kind, engine, job.options)
 
 
-def terminal_view(job: ChartJob) -> list:
+def terminal_view(job: ChartJob) -> list[Any]:
     """rich renderables: the tree (findings/changes noted on their boxes), then the change table."""
-    from csdesign.render.terminal import tree
+    from csdesign.render.chart.terminal import tree
 
-    out: list = [tree(job.graph, job.options.highlights)]
+    out: list[Any] = [tree(job.graph, job.options.highlights)]
     if job.changes is not None:
-        from csdesign.render.diff_table import to_table
+        from csdesign.render.diff.table import to_table
 
         out.append(to_table(job.changes))
     return out

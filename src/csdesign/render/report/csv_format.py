@@ -14,7 +14,8 @@ from csdesign.interchange.formula import guard
 from csdesign.render.text import clean
 
 
-def report_csv(report: Report) -> str:
+def report_csv(report: Report, lang: str = "en") -> str:
+    """The matrix (``lang`` is unused: it holds only duty names and role ids as written)."""
     matrix = report.raci_matrix
     if matrix is None:
         raise ValueError("the RACI matrix was not computed (include 'raci' in --only)")

@@ -62,6 +62,14 @@ def compare_rich(c: Comparison):
     return table
 
 
+def compare_table(c: Comparison):
+    """The terminal view: the table, then its notes dimmed."""
+    from rich.console import Group
+    from rich.text import Text
+
+    return Group(compare_rich(c), *[Text(note, style="dim") for note in compare_notes(c)])
+
+
 def compare_notes(c: Comparison) -> list[str]:
     """Plain lines under the table: what cannot be built, and which units are silos."""
     out = []

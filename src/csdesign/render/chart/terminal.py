@@ -16,7 +16,7 @@ from csdesign.render.text import clean
 from csdesign.structures.contract import DOTTED, SOLID, lead_value
 
 if TYPE_CHECKING:
-    from csdesign.render.dot import Highlight
+    from csdesign.render.chart.dot import Highlight
 
 LEVEL_STYLE = {"director": "bold magenta", "manager": "bold cyan", "supervisor": "cyan", "individual": ""}
 

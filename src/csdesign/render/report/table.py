@@ -12,7 +12,7 @@ from rich.text import Text
 
 from csdesign.analysis import Report
 from csdesign.knowledge.guide import structure_label
-from csdesign.render.report_sections import sections
+from csdesign.render.report.sections import sections
 from csdesign.render.text import clean
 
 

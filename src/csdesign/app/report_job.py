@@ -1,0 +1,60 @@
+"""`csdesign report`: build the org, run the chosen analyses, write the report in one format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from csdesign.errors import InputError
+from csdesign.formats import Format
+from csdesign.render.report.formats import REPORT_FORMATS
+
+
+def span_bands(value: str | None) -> Any:
+    """``--span-target LOW-HIGH`` as span bands (None: the default 8-12)."""
+    if value is None:
+        return None
+    from csdesign.analysis.spans import make_bands
+
+    lo, sep, hi = value.partition("-")
+    if not sep or not lo.strip().isdigit() or not hi.strip().isdigit():
+        raise InputError(f"--span-target: '{value}' is not a range like 8-12", hint="give the on-target span as LOW-HIGH")
+    return make_bands(int(lo), int(hi))
+
+
+def report_format(explicit: str | None, output: Path | None, interactive: bool) -> Format:
+    """``--format`` if given, else the ``-o`` suffix, else table in a terminal and Markdown otherwise."""
+    return REPORT_FORMATS.choose(explicit, output, "table" if interactive else "markdown")
+
+
+def check_format(fmt: Format, analyses: tuple[str, ...] | list[str] | set[str]) -> None:
+    """A format that needs an analysis (csv: raci) fails before any work if --only leaves it out."""
+    for name in fmt.requires:
+        if name not in analyses:
+            raise InputError(f"--format {fmt.name} needs the {name} analysis, but --only leaves out {name}", hint=f"add {name} to --only or choose another format")
+
+
+def report(
+    org: str | Path,
+    structure: str | None = None,
+    *,
+    fmt: str | None = None,
+    output: Path | None = None,
+    only: str | None = None,
+    lang: str = "en",
+    span_target: str | None = None,
+    interactive: bool = False,
+) -> tuple[Any, bool]:
+    """The report document (text, or a rich renderable for a terminal) and whether it has findings."""
+    from csdesign.analysis import parse_only, run_all
+    from csdesign.knowledge.guide import check_lang
+    from csdesign.structures import build_file
+
+    lang = check_lang(lang)
+    analyses = parse_only(only)
+    bands = span_bands(span_target)
+    kind = report_format(fmt, output, interactive)
+    check_format(kind, analyses)
+    result = run_all(build_file(str(org), structure), analyses, bands=bands)
+    writer = kind.load_terminal() if output is None else kind.load()
+    return writer(result, lang), bool(result.findings)

@@ -1,0 +1,1 @@
+"""Every structure compared, the recommendation, and the compare --out-dir index (formats.py)."""

@@ -1,0 +1,1 @@
+"""The responsibility report: sections, then table, Markdown, JSON and CSV writers (formats.py)."""

@@ -1,0 +1,16 @@
+"""Report formats (`csdesign report --format` / `-o FILE`), one :class:`Format` each.
+
+Writer signature: ``writer(report: Report, lang: str) -> str``; ``terminal`` (the table) is
+``(report, lang) -> rich renderable``, used when the report goes to a terminal.
+"""
+
+from __future__ import annotations
+
+from csdesign.formats import Format, FormatRegistry
+
+REPORT_FORMATS = FormatRegistry("report", [
+    Format("table", "csdesign.render.report.table:report_text", "default in a terminal", (".txt",), terminal="csdesign.render.report.table:report_renderable"),
+    Format("markdown", "csdesign.render.report.markdown:report_markdown", "default otherwise", (".md", ".markdown")),
+    Format("json", "csdesign.render.report.json_format:report_json", "stable keys, docs/report.schema.json", (".json",)),
+    Format("csv", "csdesign.render.report.csv_format:report_csv", "the RACI matrix", (".csv",), requires=("raci",)),
+], what="report")
