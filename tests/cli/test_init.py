@@ -125,7 +125,7 @@ def test_a_pair_against_the_guidance_says_so_and_accepts_it_in_the_file(tmp_path
 
 def test_matrix_at_startup_in_chinese():
     text = starter("startup", "matrix", "zh")
-    assert "# 你选择了初创期的矩阵型结构。\n# 种子 003 不建议这样做：双线汇报带来的协调成本超出精简团队所需（lint ST002，matrix-at-startup）。\n" \
+    assert "# 你选择了初创期的矩阵型结构。\n# 《如何为你的企业找到合适的客户支持团队结构》一文不建议这样做：双线汇报带来的协调成本超出精简团队所需（lint ST002，matrix-at-startup）。\n" \
            "# 下一行表示有意接受这一选择；删除它即可重新看到该警告。\n# csdesign: file-ignore[matrix-at-startup]\nstructure:\n" in text
 
 

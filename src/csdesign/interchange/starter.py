@@ -26,9 +26,10 @@ AGAINST_GUIDANCE = {
 }
 _WHY = {
     "matrix-at-startup": (
-        "You asked for a matrix structure at the {stage} stage. Seed 003 advises against it: dual"
-        " reporting is more coordination than a lean team needs (lint ST002, matrix-at-startup).",
-        "你选择了{stage}的矩阵型结构。种子 003 不建议这样做：双线汇报带来的协调成本超出精简团队所需（lint ST002，matrix-at-startup）。",
+        "You asked for a matrix structure at the {stage} stage. The guidance on structures by company"
+        " stage advises against it: dual reporting is more coordination than a lean team needs (lint"
+        " ST002, matrix-at-startup).",
+        "你选择了{stage}的矩阵型结构。《如何为你的企业找到合适的客户支持团队结构》一文不建议这样做：双线汇报带来的协调成本超出精简团队所需（lint ST002，matrix-at-startup）。",
     ),
     "span-outside-band": (
         "You asked for a flat structure at the {stage} stage: everyone reports to the head, far"

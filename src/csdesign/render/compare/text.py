@@ -124,9 +124,15 @@ def recommend_rich(rec: Recommendation, explain: bool = False):
             why.append(reason.text)
             why.append(f" ({reason.source})", style="dim")
         table.add_row(str(i), Text(f"{r.name} ({r.structure})"), "–" if r.score is None else f"{r.score:g}", why)
+    notes = [Text(clean(line), style="dim") for line in _notes(rec)]
     if not explain:
-        return table
-    return Group(table, explain_rich(rec))
+        return Group(table, *notes) if notes else table
+    return Group(table, *notes, explain_rich(rec))
+
+
+def _notes(rec: Recommendation) -> list[str]:
+    """What an as-is file's ranking is of, and how equal scores were ordered."""
+    return ([rec.note] if rec.note else []) + rec.tie_sentences()
 
 
 def explain_rich(rec: Recommendation):
@@ -157,6 +163,10 @@ def recommend_markdown(rec: Recommendation, explain: bool = False) -> str:
             lines.append(f"   - {md_escape(r.error)}")
         for reason in r.reasons:
             lines.append(f"   - {reason.points:+g}: {md_escape(reason.text)} ({reason.source})")
+    notes = _notes(rec)
+    if notes:
+        for line in notes:
+            lines += ["", md_escape(line)]
     if explain:
         rules, rows = score_table(rec)
         lines += ["", f"| {pick(rec.lang, 'Structure', '结构')} | " + " | ".join(f"{x} ×{rec.weights[x]:g}" for x in rules) + f" | {pick(rec.lang, 'Score', '得分')} |", "|---|" + "---:|" * (len(rules) + 1)]
