@@ -138,3 +138,9 @@ def test_chinese_report_names_units_and_structure_in_chinese():
 def test_report_unknown_language_is_the_shared_message():
     res = run("report", "examples/startup.yaml", "--lang", "fr")
     assert (res.returncode, res.stderr) == (2, "unknown language 'fr' (use en or zh)\n")
+
+
+def test_documented_schema_is_built_from_the_analysis_registry():
+    from csdesign.analysis.report_schema import report_schema_json
+
+    assert (ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8") == report_schema_json()

@@ -8,13 +8,28 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Protocol, runtime_checkable
 
 import networkx as nx
 
 from csdesign.knowledge.guide import check_lang
 from csdesign.model.schema import AXES
 from csdesign.structures.contract import SOLID, roles
+
+@runtime_checkable
+class Finding(Protocol):
+    """What every analysis finding offers (Overlap, Delegation, Gap, NearDuplicate, RaciIssue,
+    SharedKpi, SpanIssue, CapacityRow, Placement): the boxes it involves, a sentence in
+    English or Chinese, and its JSON object. The report, --highlight, the workbench and the
+    rules generated from analyses read findings only through this."""
+
+    @property
+    def nodes(self) -> tuple[str, ...]: ...
+
+    def message(self, lang: str = "en") -> str: ...
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]: ...
+
 
 #: Axis names in both languages (for "the shared scope" in sentences).
 AXIS_NAMES = {

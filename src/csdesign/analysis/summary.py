@@ -1,8 +1,10 @@
-"""The one-line summary on top of every report format ("1 overlap, 3 gaps, ...").
+"""The one-line summary on top of every report format ("1 overlap, 3 gaps, ..."), worded by
+each analysis's ``noun`` in the registry.
 
-The overlap and gap counts always show (docs/report.md): zeros included, and "not checked"
-when ``--only`` left that analysis out, so a reader never takes a missing count for zero.
-Other analyses show their count when it is not zero, or when ``--only`` named them.
+The counts of the ``always_summarised`` analyses (overlap, gaps) always show (docs/report.md):
+zeros included, and "not checked" in their place when ``--only`` left them out, so a reader
+never takes a missing count for zero. Other analyses show their count when it is not zero, or
+when ``--only`` named them.
 """
 
 from __future__ import annotations
@@ -14,41 +16,33 @@ from csdesign.analysis.base import join, pick
 if TYPE_CHECKING:
     from csdesign.analysis import Report
 
-#: count key -> (English singular, English plural, Chinese noun with its measure word)
-NOUNS = {
-    "overlap": ("overlap", "overlaps", "处职责重叠"),
-    "gaps": ("gap", "gaps", "处职责空缺"),
-    "duplicates": ("near-duplicate duty name", "near-duplicate duty names", "组疑似重复的职责名称"),
-    "raci": ("RACI issue", "RACI issues", "个RACI问题"),
-    "kpis": ("shared KPI", "shared KPIs", "个多人负责的指标"),
-    "spans": ("span or layer issue", "span or layer issues", "个管理幅度或层级问题"),
-    "capacity": ("staffing mismatch", "staffing mismatches", "处人员配置不匹配"),
-    "placement": ("placement risk", "placement risks", "个汇报关系风险"),
-}
-ALWAYS = ("overlap", "gaps")
-NOT_CHECKED = {
-    ("overlap",): ("overlaps not checked", "未检查职责重叠"),
-    ("gaps",): ("gaps not checked", "未检查职责空缺"),
-    ("overlap", "gaps"): ("overlaps and gaps not checked", "未检查职责重叠和空缺"),
-}
-
 
 def summary_line(report: "Report", lang: str = "en") -> str:
     """E.g. "1 overlap, 0 gaps, 1 RACI issue"; "overlaps not checked, 0 gaps, 0 staffing
     mismatches" for ``--only gaps,capacity``."""
-    from csdesign.analysis import ANALYSES
+    from csdesign.analysis.registry import ANALYSES
 
     counts = report.counts()
-    chosen = set(report.ran) != set(ANALYSES)  # --only: show the picked analyses' zeros too
+    chosen = set(ANALYSES.names()) != set(report.ran)  # --only: the picked analyses' zeros show too
+    missing = [k for k in counts if k not in report.ran and ANALYSES[k].always_summarised and ANALYSES[k].noun]
     parts = []
-    missing = tuple(k for k in ALWAYS if k not in report.ran)
     for key, n in counts.items():
+        entry = ANALYSES[key]
+        if entry.noun is None:
+            continue
         if key in missing:
-            if key == missing[0]:  # in its place; both missing are said once
-                parts.append(pick(lang, *NOT_CHECKED[missing]))
+            if key == missing[0]:  # in its place; several missing are said once
+                parts.append(_not_checked([ANALYSES[k].noun for k in missing], lang))
             continue
-        if key not in report.ran or (n == 0 and key not in ALWAYS and not chosen):
+        if key not in report.ran or (n == 0 and not entry.always_summarised and not chosen):
             continue
-        en_one, en_many, zh = NOUNS[key]
+        en_one, en_many, zh = entry.noun
         parts.append(pick(lang, f"{n} {en_one if n == 1 else en_many}", f"{n} {zh}"))
     return join(lang, parts) if lang != "zh" else "，".join(parts)
+
+
+def _not_checked(nouns: list, lang: str) -> str:
+    """"overlaps and gaps not checked" / "未检查职责重叠和职责空缺" (the Chinese noun without its measure word)."""
+    en = " and ".join(noun[1] for noun in nouns)
+    zh = "和".join(noun[2][1:] for noun in nouns)
+    return pick(lang, f"{en} not checked", f"未检查{zh}")

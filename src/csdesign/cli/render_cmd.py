@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from csdesign.analysis.registry import ANALYSES
 from csdesign.cli.app import app, say
 from csdesign.cli.options import Engine, OrgArg, StructureOpt, StructureType
 from csdesign.render.chart.formats import CHART_FORMATS, format_for
@@ -21,7 +22,7 @@ def render(
     depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Show only this many levels below the CS head (head = 1)."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Show only this role's subtree: a role id, or a unique title, name or prefix."),
     engine: Engine = typer.Option(Engine.auto, "--engine", help="Graphviz to use: system, embedded (SVG only) or auto."),
-    highlight: Optional[str] = typer.Option(None, "--highlight", help="Mark the boxes in report findings: overlaps, gaps, duplicates, raci, kpis, spans, capacity or all (comma-separated)."),
+    highlight: Optional[str] = typer.Option(None, "--highlight", help="Mark the boxes in report findings: " + ", ".join(ANALYSES.highlights()) + " or all (comma-separated)."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Colour what changed since this org (added, moved, changed; removed in the legend).", metavar="BEFORE.yaml"),
 ) -> None:
     """Draw the org chart of ORG.yaml."""

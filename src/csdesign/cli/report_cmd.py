@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from csdesign.analysis.registry import ANALYSES
 from csdesign.cli.app import app, emit
 from csdesign.cli.options import OrgArg, StructureOpt, StructureType
 from csdesign.render.report.formats import REPORT_FORMATS
@@ -19,7 +20,7 @@ def report(
     structure: Optional[StructureType] = StructureOpt,
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=REPORT_FORMATS.help(), metavar=REPORT_FORMATS.metavar()),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (" + ", ".join(REPORT_FORMATS.suffixes()) + " pick the format)."),
-    only: Optional[str] = typer.Option(None, "--only", help="Comma-separated analyses: overlap, delegation, gaps, duplicates, raci, kpis, spans, capacity, placement."),
+    only: Optional[str] = typer.Option(None, "--only", help="Comma-separated analyses: " + ", ".join(ANALYSES.names()) + "."),
     lang: str = typer.Option("en", "--lang", help="Language of headings and findings: en or zh (user names stay as written)."),
     span_target: Optional[str] = typer.Option(None, "--span-target", help="On-target span of control, LOW-HIGH (default 8-12)."),
     fail_on_findings: bool = typer.Option(False, "--fail-on-findings", help="Exit 1 when there is at least one finding (for CI)."),

@@ -148,6 +148,7 @@ def parse_table(table: dict[str, Any], name: str, prefix: str = "lint") -> LintC
 
 def check_selector(value: str, what: str, name: str) -> str:
     """A rule code, a family prefix or ALL; anything else is a user error."""
+    all_rules()  # the registry is complete however lint.config was imported
     v = value.strip().upper()
     if v == "ALL" or v in FAMILIES or v in REGISTRY:
         return v

@@ -65,10 +65,21 @@ class LintContext:
     lang: str = "en"  # language of analysis messages (en | zh)
     _cache: dict[str, Any] = field(default_factory=dict)
 
-    def analysis(self, key: str, compute: Callable[[], Any]) -> Any:
-        """Run an analysis once per file however many rules read it."""
+    def analysis(self, name: str, compute: Callable[[], Any] | None = None, **options: Any) -> Any:
+        """Run an analysis once per file however many rules read it: a registered analysis by
+        name (``options`` as for ``run_all``: ``bands``, ``capacity_defaults``), or ``compute``
+        for a lint-only one (islands)."""
+        key = f"{name}:{sorted(options.items())!r}" if options else name
         if key not in self._cache:
-            self._cache[key] = compute()
+            if compute is None:
+                from csdesign.analysis.registry import ANALYSES
+
+                entry = ANALYSES[name]
+                if not entry.lint:
+                    raise ValueError(f"analysis {name!r} does not feed lint (set lint=True in its registry entry)")
+                self._cache[key] = entry.execute(self.graph, **options)
+            else:
+                self._cache[key] = compute()
         return self._cache[key]
 
     def node_path(self, node: str, *sub: str | int) -> PathKey:

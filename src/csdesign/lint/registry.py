@@ -134,7 +134,9 @@ def _sort_key(code: str) -> tuple[int, int]:
 def all_rules() -> list[Rule]:
     """Every rule, in family order then number."""
     from csdesign.lint import rules  # noqa: F401 - importing registers the families
+    from csdesign.lint.rules.analyses import register_analysis_rules
 
+    register_analysis_rules()
     return [REGISTRY[c] for c in sorted(REGISTRY, key=_sort_key)]
 
 

@@ -170,20 +170,16 @@ def findings(g: Any, src: Source, lang: str, *, lint: bool = True) -> list[dict]
     """The report's findings (with the boxes they involve and a file:line), then lint's
     (only for the structure the file declares: that is the one lint checks)."""
     from csdesign.analysis import run_all
-    from csdesign.render.chart.highlight import KINDS
+    from csdesign.analysis.registry import ANALYSES
 
     report = run_all(g)
-    groups = {
-        "overlaps": report.overlaps, "gaps": report.gaps, "duplicates": report.near_duplicates,
-        "raci": report.raci_issues, "kpis": report.shared_kpis,
-        "spans": report.spans.issues if report.spans else [], "capacity": [r for r in report.capacity if r.is_finding],
-    }
     out: list[dict] = []
-    for kind, items in groups.items():
-        _, colour, en, zh = KINDS[kind]
-        for f in items:
+    for kind, a in ANALYSES.highlights().items():
+        assert a.highlight is not None
+        en, zh = a.highlight.label
+        for f in report.findings_of(a.name):
             nodes = [n for n in f.nodes if n in g]
-            out.append({"kind": kind, "label": zh if lang == "zh" else en, "colour": colour, "severity": "warning",
+            out.append({"kind": kind, "label": zh if lang == "zh" else en, "colour": a.highlight.colour, "severity": "warning",
                         "message": f.message(lang), "hint": None, "where": _where(g, src, nodes), "nodes": nodes})
     if lint:
         by_message = {f["message"]: f for f in out}

@@ -1,22 +1,44 @@
-"""The analyses rules read, each run at most once per file (several rules share one result)."""
+"""The analyses rules read, each run at most once per file (several rules share one result),
+and the rules generated from analyses that declare a ``lint_rule`` in the analysis registry."""
 
 from __future__ import annotations
 
-from csdesign.lint.context import LintContext
+from typing import Callable, Iterator
+
+from csdesign.lint.context import Hit, LintContext
 
 
 def overlaps(ctx: LintContext):
-    from csdesign.analysis.overlap import find_overlaps
-
-    return ctx.analysis("overlaps", lambda: find_overlaps(ctx.graph))
+    return ctx.analysis("overlap")
 
 
 def gaps(ctx: LintContext):
-    from csdesign.analysis.gaps import find_gaps
-
-    return ctx.analysis("gaps", lambda: find_gaps(ctx.graph))
+    return ctx.analysis("gaps")
 
 
 def node_of(ctx: LintContext, nodes: tuple[str, ...], role_id: str) -> str:
     """The last of ``nodes`` that is an instance of ``role_id`` (where a finding is pinned)."""
     return next((n for n in reversed(nodes) if ctx.graph.nodes[n].get("role_id") == role_id), nodes[-1])
+
+
+def register_analysis_rules() -> None:
+    """Register a rule for every analysis with a ``lint_rule`` not registered yet: one finding
+    per analysis finding, at its first box, with the analysis's own message."""
+    from csdesign.analysis.registry import ANALYSES
+    from csdesign.lint.registry import REGISTRY, Rule, Severity, register
+
+    for a in ANALYSES:
+        spec = a.lint_rule
+        if spec is None or spec.code in REGISTRY:
+            continue
+        register(Rule(spec.code, spec.name, Severity(spec.severity), a.title[0] + ".", spec.explanation, _check(a.name)))
+
+
+def _check(name: str) -> Callable[[LintContext], Iterator[Hit]]:
+    def check(ctx: LintContext) -> Iterator[Hit]:
+        from csdesign.analysis.registry import ANALYSES
+
+        for f in ANALYSES[name].finding_list(ctx.analysis(name)):
+            yield Hit(f.message(ctx.lang), node=f.nodes[0] if f.nodes else None)
+
+    return check

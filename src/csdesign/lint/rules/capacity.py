@@ -26,10 +26,8 @@ CAPACITY_DEFAULTS = Option(
 
 
 def rows(ctx: LintContext):
-    from csdesign.analysis.capacity import analyse_capacity
-
     defaults = ctx.options.get("capacity-defaults") or None
-    return ctx.analysis("capacity", lambda: analyse_capacity(ctx.graph, defaults=defaults))
+    return ctx.analysis("capacity", capacity_defaults=defaults)
 
 
 def _where(ctx: LintContext, row) -> Hit:

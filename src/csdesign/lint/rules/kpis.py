@@ -37,9 +37,7 @@ def unowned_kpi(ctx: LintContext) -> Iterator[Hit]:
     """,
 )
 def shared_kpi(ctx: LintContext) -> Iterator[Hit]:
-    from csdesign.analysis.kpis import find_shared_kpis
-
-    for s in ctx.analysis("shared_kpis", lambda: find_shared_kpis(ctx.graph)):
+    for s in ctx.analysis("kpis"):
         node = node_of(ctx, s.nodes, s.roles[1].role_id)
         yield Hit(s.message(ctx.lang), path=ctx.duty_path(node, "kpis", s.kpi))
 

@@ -77,9 +77,7 @@ def duty_gap_in_scope(ctx: LintContext) -> Iterator[Hit]:
     """,
 )
 def near_duplicate_duty(ctx: LintContext) -> Iterator[Hit]:
-    from csdesign.analysis.near_duplicates import find_near_duplicates
-
-    for nd in ctx.analysis("near_duplicates", lambda: find_near_duplicates(ctx.graph)):
+    for nd in ctx.analysis("duplicates"):
         name = nd.names[-1]
         holder = next((n for n in reversed(nd.nodes) if name in (ctx.graph.nodes[n].get("duties") or ())), None)
         path = ctx.duty_path(holder, "duties", name) if holder else ctx.catalogue_path("duties", name)
@@ -117,17 +115,13 @@ def missing_level_duty(ctx: LintContext) -> Iterator[Hit]:
     """,
 )
 def duty_delegated(ctx: LintContext) -> Iterator[Hit]:
-    from csdesign.analysis.overlap import find_delegations
-
-    for d in ctx.analysis("delegations", lambda: find_delegations(ctx.graph)):
+    for d in ctx.analysis("delegation"):
         node = node_of(ctx, d.nodes, d.report.role_id)
         yield Hit(d.message(ctx.lang), path=ctx.duty_path(node, "duties", d.duty))
 
 
 def _raci(ctx: LintContext):
-    from csdesign.analysis.raci import check_raci
-
-    return ctx.analysis("raci", lambda: check_raci(ctx.graph))
+    return ctx.analysis("raci").issues
 
 
 def _raci_path(ctx: LintContext, duty: str, letter: str) -> tuple:

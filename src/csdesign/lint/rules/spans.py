@@ -24,10 +24,10 @@ MAX_LAYERS = Option("max-layers", 5, "most layers below the CS head, whatever th
 
 
 def spans(ctx: LintContext):
-    from csdesign.analysis.spans import analyse_spans, make_bands
+    from csdesign.analysis.spans import make_bands
 
     low, high = ctx.options.get("span-band", SPAN_BAND.default)
-    return ctx.analysis("spans", lambda: analyse_spans(ctx.graph, bands=make_bands(low, high)))
+    return ctx.analysis("spans", bands=make_bands(low, high))
 
 
 @rule(

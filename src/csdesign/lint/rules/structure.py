@@ -133,9 +133,7 @@ def deep_startup(ctx: LintContext) -> Iterator[Hit]:
     """,
 )
 def cs_placement(ctx: LintContext) -> Iterator[Hit]:
-    from csdesign.analysis.placement import assess_placement
-
-    p = ctx.analysis("placement", lambda: assess_placement(ctx.graph))
+    p = ctx.analysis("placement")
     if not p.fits:
         company = ctx.org.source.data.get("company") if isinstance(ctx.org.source.data, dict) else None
         path = ("company", "cs_reports_to") if isinstance(company, dict) and "cs_reports_to" in company else ("company",)

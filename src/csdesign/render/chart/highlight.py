@@ -1,60 +1,62 @@
-"""`csdesign render --highlight overlaps,gaps`: colour the boxes the report's findings involve."""
+"""`csdesign render --highlight overlaps,gaps`: colour the boxes the report's findings involve.
+
+The kinds, colours and legend labels are the ``highlight`` of each analysis in the registry
+(analysis/registry.py)."""
 
 from __future__ import annotations
 
 import networkx as nx
 
 from csdesign.analysis import Report
+from csdesign.analysis.registry import ANALYSES
 from csdesign.errors import InputError
 from csdesign.render.chart.dot import Highlight
 
-#: highlight name -> (analysis for run_all, colour, legend label en, zh)
-KINDS = {
-    "overlaps": ("overlap", "#c00000", "duty overlap", "职责重叠"),
-    "gaps": ("gaps", "#ed7d31", "duty / KPI gap", "职责空缺"),
-    "duplicates": ("duplicates", "#7030a0", "near-duplicate duty", "疑似重复职责"),
-    "raci": ("raci", "#bf8f00", "RACI issue", "RACI问题"),
-    "kpis": ("kpis", "#00b0f0", "shared KPI", "多人负责的指标"),
-    "spans": ("spans", "#375623", "span / layer issue", "管理幅度问题"),
-    "capacity": ("capacity", "#833c0b", "staffing mismatch", "人员配置不匹配"),
-}
-ALIASES = {"overlap": "overlaps", "gap": "gaps", "all": "all", "span": "spans", "kpi": "kpis"}
+
+def _kind(name: str) -> str | None:
+    kinds = ANALYSES.highlights()
+    if name in kinds:
+        return name
+    resolved = ANALYSES.resolve(name)
+    h = ANALYSES[resolved].highlight if resolved else None
+    return h.name if h else None
 
 
 def parse_highlight(value: str) -> list[str]:
-    names = []
+    kinds = list(ANALYSES.highlights())
+    names: list[str] = []
     for raw in value.split(","):
-        name = ALIASES.get(raw.strip(), raw.strip())
+        name = raw.strip()
         if not name:
             continue
         if name == "all":
-            return list(KINDS)
-        if name not in KINDS:
-            raise InputError(f"--highlight: unknown finding kind '{name}'", hint=f"choose from {', '.join(KINDS)}, all")
-        if name not in names:
-            names.append(name)
+            return kinds
+        kind = _kind(name)
+        if kind is None:
+            raise InputError(f"--highlight: unknown finding kind '{name}'", hint=f"choose from {', '.join(kinds)}, all")
+        if kind not in names:
+            names.append(kind)
     if not names:
-        raise InputError("--highlight: nothing named", hint=f"choose from {', '.join(KINDS)}, all")
+        raise InputError("--highlight: nothing named", hint=f"choose from {', '.join(kinds)}, all")
     return names
 
 
 def analyses_for(names: list[str]) -> list[str]:
     """The analyses (for ``run_all``) whose findings the highlight kinds ``names`` mark."""
-    return [KINDS[n][0] for n in names]
+    kinds = ANALYSES.highlights()
+    return [kinds[n].name for n in names]
 
 
 def report_highlights(report: Report, names: list[str], lang: str = "en") -> list[Highlight]:
     """One Highlight per kind (legend order = ``names``), holding the nodes of its findings."""
-    findings = {
-        "overlaps": report.overlaps, "gaps": report.gaps, "duplicates": report.near_duplicates,
-        "raci": report.raci_issues, "kpis": report.shared_kpis,
-        "spans": report.spans.issues if report.spans else [], "capacity": [r for r in report.capacity if r.is_finding],
-    }
+    kinds = ANALYSES.highlights()
     out = []
     for name in names:
-        _, colour, en, zh = KINDS[name]
-        nodes = {n for f in findings[name] for n in f.nodes}
-        out.append(Highlight(colour, zh if lang == "zh" else en, nodes))
+        a = kinds[name]
+        assert a.highlight is not None
+        nodes = {n for f in report.findings_of(a.name) for n in f.nodes}
+        en, zh = a.highlight.label
+        out.append(Highlight(a.highlight.colour, zh if lang == "zh" else en, nodes))
     return out
 
 

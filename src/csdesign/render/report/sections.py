@@ -1,28 +1,23 @@
 """The report as format-neutral sections (heading, columns, rows, notes) in English or Chinese.
 
-report_table.py (rich) and report_markdown.py draw these; neither decides what is shown.
-Cells hold the user's text raw; each renderer escapes for its target.
+One function per analysis, named by its registry entry's ``section`` (analysis/registry.py);
+:func:`sections` runs them in the registry's section order. table.py (rich) and markdown.py
+draw the sections; neither decides what is shown. Cells hold the user's text raw; each
+renderer escapes for its target.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Any
 
 from csdesign.analysis import Report
 from csdesign.analysis.base import format_scope, join, join_units, pick, unit_text
+from csdesign.analysis.registry import ANALYSES, Section, load
 
+#: Headings of sub-sections (an analysis's own heading is its registry ``title``).
 H = {
-    "overlap": ("Responsibility overlaps", "职责重叠"),
-    "gaps": ("Gaps: expected duties and KPIs nobody owns", "职责空缺：无人负责的职责与指标"),
-    "duplicates": ("Near-duplicate duty names", "疑似重复的职责名称"),
-    "raci": ("RACI", "RACI"),
     "raci_matrix": ("RACI matrix (duties × roles)", "RACI矩阵（职责 × 岗位）"),
-    "kpis": ("KPI ownership", "指标归属"),
-    "delegation": ("Delegation (information, not overlaps)", "职责下放（仅供参考，不计为重叠）"),
-    "spans": ("Spans of control", "管理幅度"),
     "bands": ("Managers per span band", "各管理幅度区间的管理者"),
-    "capacity": ("CS capacity", "客户成功服务容量"),
-    "placement": ("Where CS reports", "客户成功部门的汇报关系"),
 }
 
 C = {
@@ -69,74 +64,100 @@ def t(lang: str, pair: tuple[str, str]) -> str:
     return pick(lang, pair[0], pair[1])
 
 
-@dataclass
-class Section:
-    key: str
-    heading: str
-    columns: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    empty: str = ""
-
-
 def _roles(lang: str, refs) -> str:
     return join(lang, (r.label() for r in refs))
 
 
 def sections(report: Report, lang: str = "en") -> list[Section]:
-    """The sections for the analyses that ran, in report order."""
-    none = pick(lang, "None found.", "未发现。")
+    """The sections for the analyses that ran, in the registry's section order."""
     out: list[Section] = []
-    cols = lambda *keys: [t(lang, C[k]) for k in keys]  # noqa: E731
-    ran = report.ran
-    if "overlap" in ran:
-        out.append(Section("overlap", t(lang, H["overlap"]), cols("duty", "roles", "scope", "units", "finding"),
-            [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps], empty=none))
-    if "gaps" in ran:
-        out.append(Section("gaps", t(lang, H["gaps"]), cols("name", "expected", "scope", "finding"),
-            [[gp.label(lang), t(lang, SOURCES[gp.source]), format_scope(gp.scope, lang), gp.message(lang)] for gp in report.gaps], empty=none))
-    if "duplicates" in ran:
-        out.append(Section("duplicates", t(lang, H["duplicates"]), cols("names", "roles", "finding"),
-            [[join(lang, d.names), _roles(lang, d.roles), d.message(lang)] for d in report.near_duplicates], empty=none))
-    if "raci" in ran:
-        out.append(Section("raci", t(lang, H["raci"]), cols("duty", "rule", "scope", "finding"),
-            [[i.duty, t(lang, RULES[i.rule]), format_scope(i.scope, lang), i.message(lang)] for i in report.raci_issues],
-            empty=none if (report.raci_matrix and any("A" in c for c in report.raci_matrix.cells.values())) else pick(lang, "No RACI given in the file.", "文件中未定义RACI。")))
-        m = report.raci_matrix
-        if m is not None and m.duties:
-            out.append(Section("raci_matrix", t(lang, H["raci_matrix"]), [t(lang, C["duty"]), *(r.role_id for r in m.roles)],
-                [[duty, *(m.cell(duty, r.role_id) for r in m.roles)] for duty in m.duties],
-                notes=[pick(lang, "A/R/C/I from `raci:`; x = the role lists the duty (no RACI entry).",
-                            "A/R/C/I 来自 `raci:`；x 表示岗位职责中列有该项（无RACI定义）。")]))
-    if "kpis" in ran:
-        out.append(Section("kpis", t(lang, H["kpis"]), cols("kpi", "roles", "scope", "finding"),
-            [[k.kpi, _roles(lang, k.roles), format_scope(k.scope, lang), k.message(lang)] for k in report.shared_kpis],
-            empty=pick(lang, "Every owned KPI has one owner per scope.", "每个指标在每个范围内都只有一个负责人。")))
-    if "delegation" in ran:
-        out.append(Section("delegation", t(lang, H["delegation"]), cols("duty", "manager", "report", "units"),
-            [[d.duty, d.manager.label(), d.report.label(), join_units(lang, d.units)] for d in report.delegations], empty=none))
-    if "spans" in ran and report.spans is not None:
-        s = report.spans
-        ratio = f"1 : {s.ratio:g}" if s.ratio is not None else "–"
-        notes = [
-            pick(lang, f"{s.headcount} people: {s.manager_people} managers, {s.individual_people} individuals (manager : individual = {ratio}).",
-                 f"共 {s.headcount} 人：管理者 {s.manager_people} 人，个人贡献者 {s.individual_people} 人（管理者 : 个人贡献者 = {ratio}）。"),
-            pick(lang, f"Layers below the CS head: {s.layers}; minimum for {s.headcount} people at a span of {s.target_span}: {s.layers_needed}.",
-                 f"客户成功负责人以下层级数：{s.layers}；{s.headcount} 人在管理幅度 {s.target_span} 下的最少层级：{s.layers_needed}。"),
-            *(i.message(lang) for i in s.issues),
-        ]
-        bands = {b.id: b for b in s.bands}
-        out.append(Section("spans", t(lang, H["spans"]), cols("manager", "unit", "people", "reports", "span", "band"),
-            [[f"{r.title} ({r.role_id})", unit_text(r.unit, lang) if r.unit else "", str(r.managers), str(r.reports), str(r.span), t(lang, (bands[r.band].en, bands[r.band].zh))] for r in s.rows],
-            notes=notes, empty=pick(lang, "No managers.", "没有管理者。")))
-        out.append(Section("bands", t(lang, H["bands"]), cols("band", "range", "people", "share"),
-            [[t(lang, (b.en, b.zh)), b.range_text(), str(s.band_people.get(b.id, 0)), f"{s.band_share(b.id):.0%}"] for b in s.bands]))
-    if "capacity" in ran:
-        out.append(Section("capacity", t(lang, H["capacity"]), cols("role", "segments", "units", "accounts", "required", "declared", "status"),
-            [[r.role.label() if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in report.capacity],
-            notes=[r.message(lang) for r in report.capacity if r.status != "ok"],
-            empty=pick(lang, "No segment declares accounts.", "没有客户分层声明客户数。")))
-    if "placement" in ran and report.placement is not None:
-        p = report.placement
-        out.append(Section("placement", t(lang, H["placement"]), notes=[p.message(lang)]))
+    for a in ANALYSES.sectioned():
+        if a.name in report.ran and a.section:
+            out.extend(load(a.section)(report, lang))
     return out
+
+
+def _none(lang: str) -> str:
+    return pick(lang, "None found.", "未发现。")
+
+
+def _cols(lang: str, *keys: str) -> list[str]:
+    return [t(lang, C[k]) for k in keys]
+
+
+def _title(name: str, lang: str) -> str:
+    return t(lang, ANALYSES[name].title)
+
+
+def overlap(report: Report, lang: str) -> list[Section]:
+    return [Section("overlap", _title("overlap", lang), _cols(lang, "duty", "roles", "scope", "units", "finding"),
+        [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps], empty=_none(lang))]
+
+
+def gaps(report: Report, lang: str) -> list[Section]:
+    return [Section("gaps", _title("gaps", lang), _cols(lang, "name", "expected", "scope", "finding"),
+        [[gp.label(lang), t(lang, SOURCES[gp.source]), format_scope(gp.scope, lang), gp.message(lang)] for gp in report.gaps], empty=_none(lang))]
+
+
+def duplicates(report: Report, lang: str) -> list[Section]:
+    return [Section("duplicates", _title("duplicates", lang), _cols(lang, "names", "roles", "finding"),
+        [[join(lang, d.names), _roles(lang, d.roles), d.message(lang)] for d in report.near_duplicates], empty=_none(lang))]
+
+
+def raci(report: Report, lang: str) -> list[Section]:
+    m = report.raci_matrix
+    out = [Section("raci", _title("raci", lang), _cols(lang, "duty", "rule", "scope", "finding"),
+        [[i.duty, t(lang, RULES[i.rule]), format_scope(i.scope, lang), i.message(lang)] for i in report.raci_issues],
+        empty=_none(lang) if (m and any("A" in c for c in m.cells.values())) else pick(lang, "No RACI given in the file.", "文件中未定义RACI。"))]
+    if m is not None and m.duties:
+        out.append(Section("raci_matrix", t(lang, H["raci_matrix"]), [t(lang, C["duty"]), *(r.role_id for r in m.roles)],
+            [[duty, *(m.cell(duty, r.role_id) for r in m.roles)] for duty in m.duties],
+            notes=[pick(lang, "A/R/C/I from `raci:`; x = the role lists the duty (no RACI entry).",
+                        "A/R/C/I 来自 `raci:`；x 表示岗位职责中列有该项（无RACI定义）。")]))
+    return out
+
+
+def kpis(report: Report, lang: str) -> list[Section]:
+    return [Section("kpis", _title("kpis", lang), _cols(lang, "kpi", "roles", "scope", "finding"),
+        [[k.kpi, _roles(lang, k.roles), format_scope(k.scope, lang), k.message(lang)] for k in report.shared_kpis],
+        empty=pick(lang, "Every owned KPI has one owner per scope.", "每个指标在每个范围内都只有一个负责人。"))]
+
+
+def delegation(report: Report, lang: str) -> list[Section]:
+    return [Section("delegation", _title("delegation", lang), _cols(lang, "duty", "manager", "report", "units"),
+        [[d.duty, d.manager.label(), d.report.label(), join_units(lang, d.units)] for d in report.delegations], empty=_none(lang))]
+
+
+def spans(report: Report, lang: str) -> list[Section]:
+    s: Any = report.spans
+    if s is None:
+        return []
+    ratio = f"1 : {s.ratio:g}" if s.ratio is not None else "–"
+    notes = [
+        pick(lang, f"{s.headcount} people: {s.manager_people} managers, {s.individual_people} individuals (manager : individual = {ratio}).",
+             f"共 {s.headcount} 人：管理者 {s.manager_people} 人，个人贡献者 {s.individual_people} 人（管理者 : 个人贡献者 = {ratio}）。"),
+        pick(lang, f"Layers below the CS head: {s.layers}; minimum for {s.headcount} people at a span of {s.target_span}: {s.layers_needed}.",
+             f"客户成功负责人以下层级数：{s.layers}；{s.headcount} 人在管理幅度 {s.target_span} 下的最少层级：{s.layers_needed}。"),
+        *(i.message(lang) for i in s.issues),
+    ]
+    bands = {b.id: b for b in s.bands}
+    return [
+        Section("spans", _title("spans", lang), _cols(lang, "manager", "unit", "people", "reports", "span", "band"),
+            [[f"{r.title} ({r.role_id})", unit_text(r.unit, lang) if r.unit else "", str(r.managers), str(r.reports), str(r.span), t(lang, (bands[r.band].en, bands[r.band].zh))] for r in s.rows],
+            notes=notes, empty=pick(lang, "No managers.", "没有管理者。")),
+        Section("bands", t(lang, H["bands"]), _cols(lang, "band", "range", "people", "share"),
+            [[t(lang, (b.en, b.zh)), b.range_text(), str(s.band_people.get(b.id, 0)), f"{s.band_share(b.id):.0%}"] for b in s.bands]),
+    ]
+
+
+def capacity(report: Report, lang: str) -> list[Section]:
+    rows = report.capacity
+    return [Section("capacity", _title("capacity", lang), _cols(lang, "role", "segments", "units", "accounts", "required", "declared", "status"),
+        [[r.role.label() if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in rows],
+        notes=[r.message(lang) for r in rows if r.status != "ok"],
+        empty=pick(lang, "No segment declares accounts.", "没有客户分层声明客户数。"))]
+
+
+def placement(report: Report, lang: str) -> list[Section]:
+    p = report.placement
+    return [] if p is None else [Section("placement", _title("placement", lang), notes=[p.message(lang)])]
