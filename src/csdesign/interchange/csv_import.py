@@ -374,7 +374,7 @@ def _check_tree(people: list[dict], raw: dict, root: str | None, bad, name: str,
                 else:
                     del p["dotted_to"]
             kept.append(p)
-        result.notes.append(f"kept {len(kept)} of {len(people)} people: the reporting tree of '{root}'")
+        result.notes.append(f"kept {len(kept):,} of {len(people):,} people: the reporting tree of '{root}'")
         if result.dropped_dotted:
             result.notes.append(f"left out {result.dropped_dotted} dotted lines to people outside that tree")
         if cut_off is not None:
