@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -119,7 +120,8 @@ def test_html_escapes_user_text_and_has_no_external_references():
     assert '<span class="l">Head &quot;of&quot; &lt;b&gt;CS&lt;/b&gt; #1; `x`</span>' in page
     assert "<li>&lt;img src=x onerror=alert(1)&gt;</li>" in page
     assert '<span class="l">Rep line2 \\N</span>' in page
-    assert page.count("<script>") == 1  # only our own inline script
+    assert page.count("<script>") == 1  # only our own inline script (the others are JSON data)
+    assert page.count('<script type="application/json"') == 2
     for needle in ("http://", "https://", "src=\"", "<link", "@import", "url("):
         assert needle not in page, needle
     assert "default-src 'none'" in page
@@ -127,18 +129,62 @@ def test_html_escapes_user_text_and_has_no_external_references():
 
 def test_html_tree_shape_units_toggles_and_dotted_lines():
     page = to_html(graph_from(SMALL))
-    assert page.startswith('<!DOCTYPE html>\n<html lang="zh">')
-    assert page.count('<li class="unit has-children"><div class="box"><span class="axis">product:</span> ') == 2
-    assert page.count('<span class="dotted">┄ dotted line to 数据分析组长</span>') == 2
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh">')  # a Chinese org gets Chinese chrome
+    assert page.count('<li class="unit has-children"><div class="box has-toggle"><span class="axis">产品：</span> ') == 2
+    assert page.count('title="虚线汇报：数据分析<wbr>组长"') == 0  # tooltips are plain text
+    assert page.count('title="虚线汇报：数据分析组长"') == 2
     assert page.count('class="toggle"') == 6  # COO, head, two units, two managers
-    assert '<div class="details"><b>Duties</b><ul><li>制定战略</li></ul><b>KPIs</b><ul><li>NRR</li></ul></div>' in page
-    assert '<span id="boxes">8 boxes</span>' in page  # role boxes, not the COO
+    assert '<div class="details"><b>职责</b><ul><li>制定战略</li></ul><b>考核指标</b><ul><li>NRR</li></ul></div>' in page
+    assert '<span id="boxes">8 个岗位框</span>' in page  # role boxes, not the COO
+    assert '<script type="application/json" id="dotted">{"leads":[{"colour":"#c55a11","dash":"6 3"}],"links":[["b2","b5",0],["b2","b8",0]]}</script>' in page
+    for internal in ("head_cs", "data_lead", "analyst@", "product:CRM"):
+        assert internal not in page, internal  # boxes carry position ids, not the file's ids
+
+
+def test_html_english_chrome_on_request():
+    page = to_html(graph_from(SMALL), "en")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert '<span class="axis">product:</span>' in page and '<span id="boxes">8 boxes</span>' in page
+    assert 'title="dotted line to 数据分析组长"' in page and "<b>Duties</b>" in page
+
+
+def test_html_legend_lists_what_the_chart_uses_with_counts():
+    page = to_html(graph_from(SMALL))
+    legend = page[page.index('<aside id="legend">'):page.index("</aside>")]
+    assert [re.sub(r"<[^>]+>", "", row) for row in legend.split("<li>")[1:]] == ["汇报关系 8", "虚线汇报给数据分析组长 2"]
+    assert "空缺" not in legend  # no vacancy in this org: no vacancy row
+    assert '<aside id="legend">' not in to_html(graph_from(HOSTILE))  # one line style only: no legend
+
+
+def test_html_cjk_titles_break_only_between_words():
+    from csdesign.render.chart.html import wrap_html
+
+    assert wrap_html("售前支持经理") == "售前支持<wbr>经理"
+    assert wrap_html("产品支持工程师") == "产品支持<wbr>工程师"
+    assert wrap_html("KA客户经理（华东）") == "KA<wbr>客户<wbr>经理（华东）"
+    assert wrap_html("Customer Success Manager") == "Customer Success Manager"  # Latin breaks at spaces
+    assert wrap_html("<b>售后经理") == "&lt;b&gt;售后<wbr>经理"
+
+
+def test_html_opens_collapsed_beyond_three_levels_or_two_hundred_boxes():
+    from csdesign.render.chart.html import OPEN_BOXES
+
+    deep = graph_from("company: {name: X}\nroles:\n" + "\n".join(
+        f"  - {{id: r{i}, title: R{i}, level: {'manager' if i < 5 else 'individual'}{'' if i == 0 else f', reports_to: r{i - 1}'}}}" for i in range(6)))
+    page = to_html(deep)
+    assert page.count('class="has-children collapsed"') == 1
+    assert page.index('class="has-children collapsed"') < page.index(">R2<") < page.index(">R3<")  # R2 is at the 3rd layer
+    wide = "\n".join(f"  - {{id: m{i}, title: M{i}, level: manager, reports_to: h}}" for i in range(20))
+    wide += "\n" + "\n".join(f"  - {{id: p{i}, title: P{i}, reports_to: m{i % 20}}}" for i in range(400))
+    page = to_html(graph_from("company: {name: X}\nroles:\n  - {id: h, title: Head, level: director}\n" + wide))
+    # 1 + 1 + 20 + 400 boxes would show at 3 layers: open only 2, so 22 boxes show
+    assert page.count('<li class="has-children collapsed">') == 20 and OPEN_BOXES == 200
 
 
 def test_html_stacks_many_leaves_in_a_column():
     roles = "\n".join(f"  - {{id: r{i}, title: Rep {i}, reports_to: h}}" for i in range(6))
     page = to_html(graph_from("company: {name: X}\nroles:\n  - {id: h, title: Head, level: director}\n" + roles))
-    assert '<ul class="stack"><li><div class="box lvl-individual"><span class="l">Rep 0</span>' in page
+    assert '<ul class="stack"><li><div class="box lvl-individual" data-b="b2"><span class="l">Rep 0</span>' in page
 
 
 @pytest.mark.parametrize("fmt", ["mmd", "json", "html"])
@@ -170,4 +216,4 @@ def test_render_cli_writes_each_export(write_yaml, tmp_path):
         assert res.stdout == "" and res.stderr == ""
     assert (tmp_path / "chart.mmd").read_text(encoding="utf-8") == to_mermaid(graph_from(SMALL))
     assert json.loads((tmp_path / "chart.json").read_text(encoding="utf-8"))["nodes"][1]["title"] == "客户成功部总监"
-    assert "客户成功部总监" in (tmp_path / "chart.html").read_text(encoding="utf-8")
+    assert "客户成功部<wbr>总监" in (tmp_path / "chart.html").read_text(encoding="utf-8")

@@ -96,6 +96,7 @@ def test_live_edit_break_fix_and_switch(browser, org, tmp_path):
         assert any("数据分析组组长" in b for b in boxes)
         assert page.locator("#title").inner_text() == "云购电商 · matrix"
         assert page.locator("#findings li").count() >= 1
+        assert page.locator("#links path").count() == 9  # the dotted lines are drawn, as in the HTML export
         page.evaluate("window.__marker = 1")  # survives only if there is no navigation
         page.locator("[data-action='zoom-in']").click()
         zoom = page.locator("#canvas").evaluate("e => e.style.transform")

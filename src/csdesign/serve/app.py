@@ -49,6 +49,7 @@ def page(lang: str) -> str:
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/chart.css">
 <link rel="stylesheet" href="/assets/workbench.css">
+<script src="/assets/chart.js" defer></script>
 <script src="/assets/workbench.js" defer></script>
 </head>
 <body>
@@ -93,6 +94,10 @@ def create_app(wb: Workbench, *, allowed_hosts: list[str] | None = None, lang: s
 
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
+        if name == "chart.js":
+            from csdesign.render.chart.html import DRAW_JS
+
+            return Response(DRAW_JS, media_type=_ASSET_TYPES[".js"], headers=headers())
         if name == "chart.css":
             from csdesign.render.chart.html import CSS
 

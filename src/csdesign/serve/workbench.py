@@ -116,7 +116,7 @@ class Workbench:
             "version": self.version, "side": side, "sides": list(self.sources), "view": view, "lang": lang,
             "structures": list(NAMES), "structure_labels": {n: _label(n, lang) for n in NAMES}, "structure": structure, "title": src.shown, "error": src.error,
             "errors": {k: s.error for k, s in self.sources.items() if s.error}, "chart": None,
-            "findings": [], "diff": [], "boxes": 0,
+            "links": {"links": [], "leads": []}, "findings": [], "diff": [], "boxes": 0,
         }
         if src.org is None:
             return out
@@ -134,6 +134,7 @@ class Workbench:
         out["title"] = f"{g.graph.get('company', '')} · {structure_label(str(g.graph.get('structure')), lang)}"
         out["boxes"] = sum(1 for _ in roles(g))
         out["chart"] = _chart(g, view, lang)
+        out["links"] = _links(g) if view == "chart" else {"links": [], "leads": []}
         own = structure is None or structure == g.graph.get("structure") == _file_structure(src.org)
         out["findings"] = findings(g, src, lang, lint=own)
         if "before" in self.sources and self.sources["before"].org is not None and side == "after" and "after" in self.sources:
@@ -147,6 +148,12 @@ def _label(structure: str, lang: str) -> str:
     return structure_label(structure, lang)
 
 
+def _links(g: Any) -> dict:
+    from csdesign.render.chart.html import chart_links
+
+    return chart_links(g)
+
+
 def _chart(g: Any, view: str, lang: str) -> str:
     if view == "grid":
         from csdesign.render.chart.matrix_grid import grid_html
@@ -158,7 +165,7 @@ def _chart(g: Any, view: str, lang: str) -> str:
         return f'<p class="empty">{none}</p>'
     from csdesign.render.chart.html import chart_fragment
 
-    return chart_fragment(g, node_ids=True)
+    return chart_fragment(g, node_ids=True, lang=lang)
 
 
 def _file_structure(org: Any) -> str | None:

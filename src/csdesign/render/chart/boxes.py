@@ -11,9 +11,12 @@ from csdesign.render.text import clean
 from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, lead_value
 
 
-def box_lines(g: nx.DiGraph, n: str) -> list[str]:
+def box_lines(g: nx.DiGraph, n: str, lang: str = "en") -> list[str]:
     """Name (explicit orgs), title, the value of a replicated matrix lead ("APAC"), then
-    ``×N · level · vacant`` — plain, cleaned text that every chart format escapes its own way."""
+    ``×N · level · vacant`` in ``lang`` (knowledge/chrome.py) — plain, cleaned text that every
+    chart format escapes its own way."""
+    from csdesign.knowledge.chrome import level_label, word
+
     d = g.nodes[n]
     lines = []
     if d.get("name"):
@@ -26,11 +29,11 @@ def box_lines(g: nx.DiGraph, n: str) -> list[str]:
     if d.get("headcount", 1) > 1:
         extra.append(f"×{d['headcount']}")
     if d.get("level") and d.get("kind") != EXTERNAL:
-        extra.append(str(d["level"]))
+        extra.append(level_label(d["level"], lang))
     if d.get("vacant"):
-        extra.append("vacant")
+        extra.append(word("vacant", lang))
     if d.get("team"):
-        extra.append(f"team of {d['team']}")
+        extra.append(word("team_of", lang, n=d["team"]))
     if extra:
         lines.append(" · ".join(extra))
     return [line for line in lines if line]

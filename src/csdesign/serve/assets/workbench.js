@@ -13,7 +13,10 @@
     structure: params.get("structure") || "", view: params.get("view") || "chart",
     side: params.get("side") || "after", lang: root.lang === "zh" ? "zh" : "en"
   };
-  var s = 1, x = 0, y = 0, drag = null, fitted = false, selected = null, loaded = -1;
+  var s = 1, x = 0, y = 0, drag = null, fitted = false, selected = null, loaded = -1, links = { links: [], leads: [] };
+  var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.id = "links"; svg.setAttribute("aria-hidden", "true");
+  function lines() { if (window.csdesignLinks) window.csdesignLinks.draw(cv, svg, links); }
 
   function apply() { cv.style.transform = "translate(" + x + "px," + y + "px) scale(" + s + ")"; }
   function zoomAt(f, cx, cy) { var n = Math.min(4, Math.max(0.1, s * f)); x = cx - (cx - x) * n / s; y = cy - (cy - y) * n / s; s = n; apply(); }
@@ -47,6 +50,7 @@
       var hit = q !== "" && b.textContent.toLowerCase().indexOf(q) >= 0;
       b.classList.toggle("match", hit); if (hit) openTo(b);
     });
+    lines();
   }
   function mark(nodes) {
     cv.querySelectorAll(".picked").forEach(function (b) { b.classList.remove("picked"); });
@@ -55,6 +59,7 @@
     cv.querySelectorAll("[data-node]").forEach(function (b) {
       if (want[b.getAttribute("data-node")]) { b.classList.add("picked"); openTo(b); first = first || b; }
     });
+    lines();
     return first;
   }
   function centre(box) {
@@ -113,11 +118,13 @@
         var doc = new DOMParser().parseFromString("<div>" + data.chart + "</div>", "text/html");
         var collapsed = {};
         cv.querySelectorAll("li.collapsed>.box[data-node]").forEach(function (b) { collapsed[b.getAttribute("data-node")] = true; });
-        cv.replaceChildren.apply(cv, Array.prototype.slice.call(doc.body.firstChild.childNodes));
+        cv.replaceChildren.apply(cv, [svg].concat(Array.prototype.slice.call(doc.body.firstChild.childNodes)));
+        links = data.links || { links: [], leads: [] };
         cv.querySelectorAll("li>.box[data-node]").forEach(function (b) { if (collapsed[b.getAttribute("data-node")]) setCollapsed(b.parentNode, true); });
         showFindings(data); showDiff(data);
         if (search.value) find(search.value);
         if (selected !== null && data.findings[selected]) mark(data.findings[selected].nodes);
+        lines();
         if (!fitted) { fit(); fitted = true; }
       }
       $("sides").hidden = data.sides.length < 2;
@@ -131,7 +138,7 @@
 
   document.addEventListener("click", function (e) {
     var t = e.target;
-    if (t.classList.contains("toggle")) { var li = t.closest("li"); setCollapsed(li, !li.classList.contains("collapsed")); return; }
+    if (t.classList.contains("toggle")) { var li = t.closest("li"); setCollapsed(li, !li.classList.contains("collapsed")); lines(); return; }
     var act = t.getAttribute("data-action");
     if (act === "zoom-in") zoomAt(1.25, vp.clientWidth / 2, vp.clientHeight / 2);
     else if (act === "zoom-out") zoomAt(0.8, vp.clientWidth / 2, vp.clientHeight / 2);
