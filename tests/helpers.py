@@ -21,3 +21,24 @@ def org_from(text: str, name: str = "org.yaml"):
 def graph_from(text: str, structure: str | None = None):
     """The built graph of dedented YAML text."""
     return build(org_from(text), structure)
+
+
+def svg_node_texts(svg: bytes | str) -> list[str]:
+    """The text of each drawn node (``<g class="node">``) of a Graphviz SVG, wrapped lines
+    joined back: with a space between Latin words, directly between CJK characters."""
+    import unicodedata
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(svg if isinstance(svg, bytes) else svg.encode("utf-8"))
+    out = []
+    for g in root.iter(f"{ns}g"):
+        if g.get("class") != "node":
+            continue
+        text = ""
+        for t in g.iter(f"{ns}text"):
+            line = "".join(t.itertext())
+            wide = text and unicodedata.east_asian_width(text[-1]) in "WF" and unicodedata.east_asian_width(line[:1] or "a") in "WF"
+            text = line if not text else text + ("" if wide else " ") + line
+        out.append(text)
+    return out

@@ -43,7 +43,7 @@ def test_failed_render_keeps_the_previous_file(previous, monkeypatch):
     monkeypatch.setenv("PATH", "")  # no system Graphviz to be found
     res = run("render", str(FILES / "minimal.yaml"), "-o", str(previous), "--engine", "system")
     assert res.code == 2
-    assert res.lines == ["system Graphviz `dot` not found (install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz), or use --engine embedded for SVG)"]
+    assert res.lines == ["system Graphviz `dot` not found (pip install 'pygraphviz>=2.0' (its wheels bundle Graphviz), or install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz), or use --engine embedded)"]
     _only(previous)
 
 

@@ -4,8 +4,8 @@
     python docs/gallery/make.py --check    # exit 1 if a committed SVG differs from a fresh render
 
 Same input, same Graphviz version -> byte-identical SVGs (the DOT source is deterministic and
-Graphviz's output is a function of it). The system Graphviz is used so the committed files
-do not depend on which engine ``auto`` happens to pick.
+Graphviz's output is a function of it). The embedded engine (pygraphviz's bundled Graphviz)
+is used, so the committed files are the same on every machine.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ ROOT = HERE.parent.parent
 EXAMPLE = ROOT / "examples" / "growth-saas.yaml"
 
 
-def render_all(example: Path = EXAMPLE, engine: str = "system") -> dict[str, bytes]:
+def render_all(example: Path = EXAMPLE, engine: str = "embedded") -> dict[str, bytes]:
     """structure name -> SVG bytes of ``example`` built in that structure."""
     from csdesign.model import load_org
     from csdesign.render.chart.graphviz import chart_bytes
@@ -32,7 +32,7 @@ def render_all(example: Path = EXAMPLE, engine: str = "system") -> dict[str, byt
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the committed SVGs instead of writing")
-    parser.add_argument("--engine", default="system", choices=["system", "embedded", "auto"])
+    parser.add_argument("--engine", default="embedded", choices=["system", "embedded", "auto"])
     args = parser.parse_args(argv)
     from csdesign.errors import CsdesignError
 

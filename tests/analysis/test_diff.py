@@ -155,14 +155,19 @@ def test_markdown_escapes_user_text(write_yaml):
 
 def test_render_compare_colours_changes(examples_dir, tmp_path):
     out = tmp_path / "reorg.dot"
-    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(out))
+    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(out), "--page", "none")
     assert res.returncode == 0, res.stderr
     dot = out.read_text(encoding="utf-8")
-    assert 'label="云帆科技 · explicit · changes since ' in dot
-    assert 'legend3 [label="removed: 周婷 · 客服专员 (yf008) (1)" color="#c62828"' in dot
-    assert 'legend0 [label="added (3)" color="#2e7d32"' in dot
-    assert 'legend1 [label="moved (3)" color="#1565c0"' in dot
-    assert dot.count('color="#2e7d32"') == 4  # three added boxes and their legend entry
+    # client-facing: no file path in the title, no internal id in the legend
+    assert "<B>云帆科技 · as-is org · changes</B>" in dot and "reorg-before" not in dot
+    assert '<FONT COLOR="#c62828"><B>■</B></FONT> removed: 周婷 · 客服专员 (1)' in dot and "yf008" not in dot
+    assert '<FONT COLOR="#2e7d32"><B>■</B></FONT> added (3)' in dot
+    assert '<FONT COLOR="#8e24aa"><B>■</B></FONT> moved (3)' in dot
+    assert dot.count('COLOR="#2e7d32"') == 4  # three added boxes and their legend entry
+    zh = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "--lang", "zh", "-o", str(tmp_path / "zh.dot"), "--page", "none")
+    assert zh.returncode == 0, zh.stderr
+    text = (tmp_path / "zh.dot").read_text(encoding="utf-8")
+    assert "<B>云帆科技 · 现状组织 · 变更</B>" in text and "移除：周婷 · 客服专员 (1)" in text and "新增 (3)" in text
     html = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(tmp_path / "x.html"))
     assert html.returncode == 2
     assert html.stderr == "--compare colours Graphviz charts; it cannot mark changes in .html (write .svg, .png, .pdf or .dot, or use `csdesign diff`)\n"

@@ -25,7 +25,7 @@ def test_terminal_tree(org):
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
     assert lines[0] == "云帆科技  (geographic structure)"
-    assert "        ├── ▣ region: 华东" in lines
+    assert "        ├── ▣ Region: 华东" in lines
     assert "        │   └── CS Manager  manager" in lines
     assert "        │       ├── CSM ×4  individual" in lines
 
@@ -89,8 +89,9 @@ def test_validation_errors_listed_with_locations(write_yaml):
 def test_output_is_atomic_on_failure(org, tmp_path):
     out = tmp_path / "chart.png"
     out.write_bytes(b"previous")
-    res = run("render", str(org), "-o", str(out), "--engine", "embedded")
+    res = run("render", str(org), "-o", str(out), "--page", "a5")
     assert res.returncode == 2
+    assert res.stderr.strip() == "--page: unknown page 'a5' (use one of 16:9, 4:3, a4, a3, letter, none)"
     assert out.read_bytes() == b"previous"
 
 

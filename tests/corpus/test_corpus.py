@@ -68,9 +68,9 @@ CASES: dict[str, tuple[str, list[str]]] = {
 #: Files that look odd but are valid and must be accepted (first lines of the terminal tree).
 ACCEPTED: dict[str, list[str]] = {
     "utf8_bom.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director"],
-    "unicode_ids.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director", "        └── ▣ function: customer success", "            └── 客户成功经理  manager"],
+    "unicode_ids.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director", "        └── ▣ Function: customer success", "            └── 客户成功经理  manager"],
     "anchors_legit.yaml": [
-        "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director", "        └── ▣ function: customer success",
+        "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director", "        └── ▣ Function: customer success",
         "            ├── 客户成功经理 ×3  individual", "            ├── 客户成功经理 ×3  individual", "            └── 客服专员  individual",
     ],
     "minimal.yaml": ["X  (functional structure)", "└── CEO", "    └── H  director"],

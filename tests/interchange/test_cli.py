@@ -32,7 +32,7 @@ def test_import_writes_yaml_and_summary(tmp_path, data_dir):
     rendered = run("render", str(out), "--depth", "2")
     assert rendered.returncode == 0, rendered.stderr
     assert rendered.stdout.splitlines()[:5] == [
-        "Oracle HR  (explicit structure)", "└── CEO", "    └── ▣ unit: Executive",
+        "Oracle HR  (as-is org)", "└── CEO", "    └── ▣ Executive",
         "        └── Steven King · Chief Operating Officer  director",
         "            ├── Neena Kochhar · Administration Vice President  manager",
     ]

@@ -11,7 +11,7 @@ from csdesign.errors import OutputError
 from csdesign.render.chart.formats import format_for
 from csdesign.render.chart.graphviz import chart_bytes
 from csdesign.render.chart.dot import DotOptions, Highlight, to_dot
-from tests.helpers import graph_from
+from tests.helpers import graph_from, svg_node_texts
 from tests.structures.test_builders import ORG
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -37,22 +37,23 @@ def test_dot_is_deterministic_and_uses_synthetic_ids():
     a = to_dot(graph_from(ORG, "matrix"))
     b = to_dot(graph_from(ORG, "matrix"))
     assert a == b
-    assert "n0 [label=COO" in a and "csm@" not in a
+    assert "n0 [label=<<TABLE" in a and ">COO</FONT>" in a and "csm@" not in a
 
 
 def test_dot_layout_choices():
     matrix = to_dot(graph_from(ORG, "matrix"))
-    assert "splines=ortho" in matrix
+    assert "splines=spline" in matrix  # dotted lines end on a stacked box's port: ortho ignores ports
+    assert "splines=ortho" in to_dot(graph_from(ORG, "functional"))
     assert "style=dashed" in matrix and "constraint=false" in matrix
     assert "subgraph cluster_0" in matrix and "Noto Sans CJK SC" in matrix
     circular = to_dot(graph_from(ORG, "circular"))
-    assert "layout=twopi" in circular or "root=" in circular
+    assert "graph csdesign {" in circular and 'pos="0.0000,0.0000!"' in circular
 
 
 def test_dot_escapes_user_strings():
     source = to_dot(graph_from(HOSTILE))
-    assert 'label="<script>alert(1)</script>\\ndirector"' in source
-    assert 'back\\\\N slash \\"quoted\\" & <i>' in source
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<BR/>director" in source
+    assert "back\\\\N slash<BR/>&quot;quoted&quot; &amp; &lt;i&gt;" in source  # wrapped at a space
 
 
 @needs_dot
@@ -61,20 +62,20 @@ def test_svg_shows_every_title_literally(engine):
     g = graph_from(HOSTILE)
     svg, used = chart_bytes(g, "svg", engine)
     assert used == engine
-    texts = svg_texts(svg)
-    assert "<script>alert(1)</script>" in texts
-    assert 'back\\N slash "quoted" & <i>' in texts
+    texts = svg_node_texts(svg)
+    assert "<script>alert(1)</script> director" in texts
+    assert 'back\\N slash "quoted" & <i> individual' in texts
     assert b"<script" not in svg
 
 
-@pytest.mark.parametrize("engine", ["auto", "embedded"])
+@pytest.mark.parametrize("engine", ["auto", "embedded"] + (["system"] if shutil.which("dot") else []))
 def test_svg_contains_every_cjk_title(engine):
     g = graph_from(ORG, "matrix")
     svg, _ = chart_bytes(g, "svg", engine)
-    texts = svg_texts(svg)
+    texts = " | ".join(svg_node_texts(svg))
     for title in ["客户成功部总监", "数据分析组长", "CS Manager", "CSM", "数据分析师", "COO"]:
         assert title in texts
-    assert "数据分析平台" in texts  # unit cluster label
+    assert "Product: 数据分析平台" in svg_node_texts(svg)  # the unit's header box
 
 
 def test_embedded_svg_is_deterministic_and_keeps_stdout_clean(capfd):
@@ -86,30 +87,48 @@ def test_embedded_svg_is_deterministic_and_keeps_stdout_clean(capfd):
     assert out == ""
 
 
-def test_embedded_circular_uses_twopi():
+def test_embedded_circular_is_drawn_by_neato_with_pinned_positions():
     svg, _ = chart_bytes(graph_from(ORG, "circular"), "svg", "embedded")
-    assert "客户成功部总监" in svg_texts(svg)
+    assert "客户成功部总监 director" in svg_node_texts(svg)
 
 
-def test_png_without_system_graphviz_is_one_clear_error():
+def test_no_graphviz_at_all_is_one_clear_error(monkeypatch):
+    from csdesign.render.chart import engines
+
+    monkeypatch.setattr(engines, "embedded_available", lambda: False)
+    monkeypatch.setattr(engines, "system_available", lambda layout="dot": False)
     with pytest.raises(OutputError) as info:
-        chart_bytes(graph_from(ORG), "png", "embedded")
-    assert info.value.message == "PNG output needs the system Graphviz, which is not installed"
-    assert "apt-get install graphviz" in info.value.hint
+        chart_bytes(graph_from(ORG), "png", "auto")
+    assert info.value.message == "no Graphviz available: neither pygraphviz nor the system Graphviz is installed"
+    assert "pip install 'pygraphviz>=2.0'" in info.value.hint and "apt-get install graphviz" in info.value.hint
 
 
-@needs_dot
+@pytest.mark.parametrize("engine", ["embedded"] + (["system"] if shutil.which("dot") else []))
 @pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF")])
-def test_system_png_pdf(fmt, magic):
-    data, used = chart_bytes(graph_from(ORG), fmt, "auto")
-    assert data.startswith(magic) and used == "system"
+def test_png_pdf(fmt, magic, engine):
+    data, used = chart_bytes(graph_from(ORG), fmt, engine)
+    assert data.startswith(magic) and used == engine
+
+
+def test_auto_prefers_the_embedded_engine():
+    assert chart_bytes(graph_from(ORG), "svg", "auto")[1] == "embedded"
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_embedded_output_is_byte_identical_run_to_run(fmt):
+    # one bundled Graphviz (pygraphviz's wheel) everywhere: the same bytes on every machine;
+    # the PDF carries no creation date
+    g = graph_from(ORG, "geographic")
+    opts = DotOptions(page="16:9")
+    assert chart_bytes(g, fmt, "embedded", opts)[0] == chart_bytes(g, fmt, "embedded", DotOptions(page="16:9"))[0]
 
 
 def test_highlight_adds_colour_and_legend():
     g = graph_from(ORG, "product")
-    source = to_dot(g, DotOptions(highlights=[Highlight("#d62728", "overlap", {"csm@product:CRM"})]))
-    assert "cluster_legend" in source and 'label="overlap (1)"' in source
-    assert source.count("penwidth=3") == 2  # the box and its legend entry
+    source = to_dot(g, DotOptions(highlights=[Highlight("#d62728", "overlap", {"csm@product:CRM"}), Highlight("#aa3377", "gap", {"csm@product:CRM"}), Highlight("#bf8f00", "none", set())]))
+    assert ">Legend</B>" in source and "overlap (1)" in source and "gap (1)" in source
+    assert "none (0)" not in source  # zero-count categories are left out
+    assert source.count('BORDER="3"') == 2  # the box shows both findings: two borders
 
 
 def test_large_teams_collapse_and_stack():
@@ -119,8 +138,10 @@ def test_large_teams_collapse_and_stack():
     source = to_dot(g)
     assert source.count("Agent") == 1 and "×45" in source
     few = "company: {name: X}\nroles:\n  - {id: head, title: Head, level: director}\n" + "\n".join(f"  - {{id: r{i}, title: Agent {i}}}" for i in range(10)) + "\n"
-    stacked = to_dot(graph_from(few, "flat"))
-    assert stacked.count("style=invis") == 4  # 10 leaves, rows of 6
+    stacked = to_dot(graph_from(few, "functional"))
+    # one compact stack box: columns of 8, file order down each column, one line into it
+    assert stacked.count("PORT=") == 10 and stacked.count(" -> s0") == 1
+    assert stacked.index(">Agent 0<") < stacked.index(">Agent 8<") < stacked.index(">Agent 1<")
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("a.svg", "svg"), ("a.PNG", "png"), ("a.pdf", "pdf"), ("a.dot", "dot"), ("a.gv", "dot")])
@@ -172,7 +193,7 @@ def test_fit_to_budget_merges_teams_then_folds_bottom_up():
     folded = fit_to_budget(g, 40, 30, max_columns=1000)
     assert sorted(folded.nodes) == ["@ceo", "head", "m0", "m1", "m2", "m3"]
     assert folded.nodes["m2"]["team"] == 10 + 120
-    assert "Manager\\nmanager · team of 130" in to_dot(g, DotOptions(box_budget=30))
+    assert "Manager<BR/>manager · team of 130" in to_dot(g, DotOptions(box_budget=30))
 
 
 def test_fit_to_budget_folds_charts_that_are_too_wide():
@@ -193,15 +214,6 @@ def test_text_is_cleaned_of_characters_xml_forbids():
     assert clean("a\ufffeb\uffffc\ufdd0d\x00e\u200fF") == "abcde\u200fF"
 
 
-def test_embedded_engine_never_routes_orthogonally(monkeypatch):
-    from csdesign.render.chart import engines
-
-    seen = []
-    monkeypatch.setattr(engines, "_embedded", lambda source, layout: seen.append(source) or b"<svg/>")
-    chart_bytes(graph_from(ORG), "svg", "embedded")
-    assert "splines=polyline" in seen[0] and "ortho" not in seen[0]
-
-
 @needs_dot
 def test_orthogonal_router_failure_falls_back_to_polylines(monkeypatch):
     from csdesign.render.chart import engines
@@ -215,7 +227,7 @@ def test_orthogonal_router_failure_falls_back_to_polylines(monkeypatch):
         return b"<svg/>"
 
     monkeypatch.setattr(engines, "_system", fake_system)
-    assert chart_bytes(graph_from(ORG), "svg", "system") == (b"<svg/>", "system")
+    assert chart_bytes(graph_from(ORG, "functional"), "svg", "system") == (b"<svg/>", "system")
     assert ["ortho" in c for c in calls] == [True, False]
 
 
@@ -224,6 +236,22 @@ def test_each_matrix_lead_has_its_own_dotted_colour():
 
     text = ORG + "  - id: train_lead\n    title: Training Lead\n    level: supervisor\n    scope: lead\n    function: success\n"
     source = to_dot(graph_from(text, "matrix"))
-    dashed = [line for line in source.splitlines() if "style=dashed" in line and "->" in line]
-    assert sum(DOTTED_COLOURS[0] in line for line in dashed) == 2  # data lead -> 2 analysts
-    assert sum(DOTTED_COLOURS[1] in line for line in dashed) == 4  # training lead -> mgr + csm, 2 products
+    lines = [line for line in source.splitlines() if "constraint=false" in line and "->" in line and "penwidth=1.6" in line]
+    first = [line for line in lines if DOTTED_COLOURS[0] in line]
+    second = [line for line in lines if DOTTED_COLOURS[1] in line]
+    assert len(first) == 2 and all("style=dashed" in line for line in first)  # data lead -> 2 analysts
+    assert len(second) == 4 and all("style=dotted" in line for line in second)  # training lead: own colour and dash
+    assert "dotted line to 数据分析组长 (2)" in source and "dotted line to Training Lead (4)" in source
+
+
+def test_lead_colours_never_meet_highlight_colours():
+    from csdesign.render.chart.dot import DOTTED_COLOURS
+    from csdesign.analysis.registry import ANALYSES
+    from csdesign.render.diff.chart import COLOURS
+
+    def rgb(h):
+        return tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))
+
+    marks = [a.highlight.colour for a in ANALYSES.highlights().values()] + list(COLOURS.values())
+    closest = min(sum((a - b) ** 2 for a, b in zip(rgb(x), rgb(y))) ** 0.5 for x in DOTTED_COLOURS for y in marks)
+    assert closest > 90

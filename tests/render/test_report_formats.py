@@ -102,7 +102,7 @@ def test_render_highlight_marks_overlap_boxes(tmp_path):
     out = tmp_path / "c.dot"
     assert run("render", "examples/startup.yaml", "--highlight", "overlaps", "-o", str(out)).returncode == 0
     dot = out.read_text(encoding="utf-8")
-    assert dot.count('color="#c00000"') == 3  # csm, support and the legend entry
+    assert dot.count('COLOR="#c00000"') == 3  # csm, support and the legend entry
     assert "duty overlap (2)" in dot
 
 

@@ -199,7 +199,7 @@ ANALYSES = AnalysisRegistry([
     Analysis(
         "duplicates", "csdesign.analysis.near_duplicates:find_near_duplicates", "near_duplicates", ("Near-duplicate duty names", "疑似重复的职责名称"),
         ("near-duplicate duty name", "near-duplicate duty names", "组疑似重复的职责名称"), section=f"{_S}:duplicates",
-        highlight=Highlight("duplicates", "#7030a0", ("near-duplicate duty", "疑似重复职责")), lint=True, aliases=("near-duplicates",), schema=f"{_J}:NEAR_DUPLICATES",
+        highlight=Highlight("duplicates", "#aa3377", ("near-duplicate duty", "疑似重复职责")), lint=True, aliases=("near-duplicates",), schema=f"{_J}:NEAR_DUPLICATES",
     ),
     Analysis(
         "raci", f"{_R}:run_raci", "raci", ("RACI", "RACI"),
@@ -209,7 +209,7 @@ ANALYSES = AnalysisRegistry([
     Analysis(
         "kpis", "csdesign.analysis.kpis:find_shared_kpis", "shared_kpis", ("KPI ownership", "指标归属"),
         ("shared KPI", "shared KPIs", "个多人负责的指标"), section=f"{_S}:kpis",
-        highlight=Highlight("kpis", "#00b0f0", ("shared KPI", "多人负责的指标")), lint=True, aliases=("kpi",), schema=f"{_J}:SHARED_KPIS",
+        highlight=Highlight("kpis", "#e7298a", ("shared KPI", "多人负责的指标")), lint=True, aliases=("kpi",), schema=f"{_J}:SHARED_KPIS",
     ),
     Analysis(
         "spans", f"{_R}:run_spans", "spans", ("Spans of control", "管理幅度"),

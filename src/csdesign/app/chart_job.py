@@ -33,11 +33,15 @@ def prepare(
     depth: int | None = None,
     highlight: str | None = None,
     compare: str | Path | None = None,
+    lang: str = "en",
 ) -> ChartJob:
     """The graph to draw and its DotOptions; findings and changes are computed on the whole
     org, before --focus/--depth cut the view, then kept only where boxes are still drawn."""
+    from csdesign.knowledge.guide import check_lang
     from csdesign.render.chart import select
     from csdesign.structures import build_file
+
+    check_lang(lang)
 
     g = build_file(str(org), structure)
     job = ChartJob(g)
@@ -47,13 +51,13 @@ def prepare(
         from csdesign.render.chart.highlight import analyses_for, parse_highlight, report_highlights
 
         kinds = parse_highlight(highlight)
-        marks = report_highlights(run_all(g, analyses_for(kinds)), kinds)
+        marks = report_highlights(run_all(g, analyses_for(kinds)), kinds, lang)
     if compare is not None:
         from csdesign.analysis.diff import diff
         from csdesign.render.diff.chart import compare_options
 
         job.changes = diff(build_file(str(compare)), g)
-        job.options = compare_options(job.changes, g)
+        job.options = compare_options(job.changes, g, lang)
     if focus:
         g = select.focus(g, focus)
     if depth:
@@ -62,15 +66,17 @@ def prepare(
         from csdesign.render.chart.highlight import restrict
 
         job.options.highlights.extend(restrict(marks, g))
+    job.options.lang = lang
     job.graph = g
     job.marked = bool(highlight or compare is not None)
     return job
 
 
-def chart_file(job: ChartJob, kind: str, engine: str) -> tuple[bytes, str | None]:
-    """Bytes of the chart in ``kind`` (and the Graphviz engine used)."""
+def chart_file(job: ChartJob, kind: str, engine: str) -> tuple[list[bytes], str | None]:
+    """The chart in ``kind``, one bytes object per file (SVG/PNG/DOT pages; PDF: one
+    multi-page document), and the Graphviz engine used."""
     from csdesign.render.chart.formats import CHART_FORMATS
-    from csdesign.render.chart.graphviz import chart_bytes
+    from csdesign.render.chart.graphviz import chart_pages
 
     if job.marked and "graphviz" not in CHART_FORMATS.get(kind).traits:
         drawn = [f".{name}" for name in CHART_FORMATS.with_trait("graphviz")]
@@ -78,16 +84,47 @@ def chart_file(job: ChartJob, kind: str, engine: str) -> tuple[bytes, str | None
         if job.changes is not None:
             raise OutputError(f"--compare colours Graphviz charts; it cannot mark changes in .{kind}", hint=f"write {colours}, or use `csdesign diff`")
         raise OutputError(f"--highlight colours Graphviz charts; it cannot mark findings in .{kind}", hint=f"write {colours}, or use `csdesign report`")
-    return chart_bytes(job.graph, kind, engine, job.options)
+    return chart_pages(job.graph, kind, engine, job.options)
+
+
+def page_paths(output: Path, count: int) -> list[Path]:
+    """NAME.svg for page 1, then NAME-2.svg, NAME-3.svg, …"""
+    return [output] + [output.with_name(f"{output.stem}-{k}{output.suffix}") for k in range(2, count + 1)]
 
 
 def terminal_view(job: ChartJob) -> list[Any]:
     """rich renderables: the tree (findings/changes noted on their boxes), then the change table."""
     from csdesign.render.chart.terminal import tree
 
-    out: list[Any] = [tree(job.graph, job.options.highlights)]
+    out: list[Any] = [tree(job.graph, job.options.highlights, job.options.lang, job.options.labels)]
     if job.changes is not None:
         from csdesign.render.diff.table import to_table
 
         out.append(to_table(job.changes))
     return out
+
+
+def configure(job: ChartJob, *, page: str = "16:9", portrait: bool = False, label: str = "title,name,headcount,level", view: str = "chart", dpi: int | None = None, scale: float | None = None) -> None:
+    """Apply the chart options (--page, --label, --view, --dpi/--scale), each checked with one clear message."""
+    from csdesign.errors import InputError
+    from csdesign.render.chart.dot import LABEL_FIELDS
+    from csdesign.render.chart.pages import page_size
+
+    page_size(page, portrait)  # raises for an unknown page
+    fields = [f.strip() for f in label.split(",") if f.strip()]
+    unknown = [f for f in fields if f not in LABEL_FIELDS]
+    if unknown or not fields:
+        raise InputError(f"--label: unknown field '{unknown[0] if unknown else label}'", hint="use any of " + ", ".join(LABEL_FIELDS))
+    if view not in ("chart", "grid"):
+        raise InputError(f"--view: unknown view '{view}'", hint="use chart or grid")
+    if dpi is not None and scale is not None:
+        raise InputError("--dpi and --scale both set", hint="give one: --scale 2 is --dpi 192")
+    opts = job.options
+    opts.page = None if page == "none" else page
+    opts.portrait = portrait
+    opts.labels = tuple(f for f in LABEL_FIELDS if f in fields)
+    opts.view = view
+    if dpi is not None:
+        opts.dpi = dpi
+    elif scale is not None:
+        opts.dpi = round(96 * scale)

@@ -12,23 +12,33 @@ from csdesign.cli.app import app, say
 from csdesign.cli.options import Engine, OrgArg, StructureOpt, StructureType
 from csdesign.render.chart.formats import CHART_FORMATS, format_for
 
+PAGES = "16:9, 4:3, a4, a3, letter or none"
+
 
 @app.command()
 def render(
     org: Path = OrgArg,
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the chart here (" + ", ".join(CHART_FORMATS.suffixes()) + "); omit for a terminal tree."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the chart here (" + ", ".join(CHART_FORMATS.suffixes()) + "); omit for a terminal tree. Page 2 on is NAME-2.svg, NAME-3.svg, … (PDF: one document)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=CHART_FORMATS.help("Output format when the suffix does not say: "), metavar=CHART_FORMATS.metavar()),
     structure: Optional[StructureType] = StructureOpt,
     depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Show only this many levels below the CS head (head = 1)."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Show only this role's subtree: a role id, or a unique title, name or prefix."),
-    engine: Engine = typer.Option(Engine.auto, "--engine", help="Graphviz to use: system, embedded (SVG only) or auto."),
+    engine: Engine = typer.Option(Engine.auto, "--engine", help="Graphviz to use: embedded (pygraphviz's bundled Graphviz), system (dot on PATH) or auto (embedded when installed)."),
     highlight: Optional[str] = typer.Option(None, "--highlight", help="Mark the boxes in report findings: " + ", ".join(ANALYSES.highlights()) + " or all (comma-separated)."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Colour what changed since this org (added, moved, changed; removed in the legend).", metavar="BEFORE.yaml"),
+    page: str = typer.Option("16:9", "--page", help=f"Page shape: {PAGES}. Charts too big for one legible page are paginated.", metavar="PAGE"),
+    portrait: bool = typer.Option(False, "--portrait", help="Portrait pages (default landscape)."),
+    lang: str = typer.Option("en", "--lang", help="Language of the chart's own words (levels, legend, titles): en or zh."),
+    label: str = typer.Option("title,name,headcount,level", "--label", help="What boxes show: any of title, name, headcount, level (comma-separated)."),
+    view: str = typer.Option("chart", "--view", help="chart, or grid (a matrix as a table: units × dotted-line leads)."),
+    dpi: Optional[int] = typer.Option(None, "--dpi", min=72, max=1200, help="PNG resolution (default 192)."),
+    scale: Optional[float] = typer.Option(None, "--scale", min=0.75, max=12.0, help="PNG scale, 1 = 96 dpi (default 2)."),
 ) -> None:
     """Draw the org chart of ORG.yaml."""
-    from csdesign.app.chart_job import chart_file, prepare, terminal_view
+    from csdesign.app.chart_job import chart_file, configure, page_paths, prepare, terminal_view
 
-    job = prepare(org, structure, focus=focus, depth=depth, highlight=highlight, compare=compare)
+    job = prepare(org, structure, focus=focus, depth=depth, highlight=highlight, compare=compare, lang=lang)
+    configure(job, page=page, portrait=portrait, label=label, view=view, dpi=dpi, scale=scale)
     if output is None:
         from rich.console import Console
 
@@ -38,8 +48,9 @@ def render(
         return
     from csdesign.render.output import write_atomic
 
-    data, used = chart_file(job, format_for(output, fmt), engine.value)
-    write_atomic(output, data)
+    pages, used = chart_file(job, format_for(output, fmt), engine.value)
     if used:
         say(f"rendered with the {used} Graphviz engine")
-    say(f"wrote {output}")
+    for path, data in zip(page_paths(output, len(pages)), pages):
+        write_atomic(path, data)
+        say(f"wrote {path}")

@@ -1,32 +1,57 @@
-"""Graph -> DOT source, through the graphviz package (it quotes ids and attribute values).
+"""Graph -> DOT source for one chart page, through the graphviz package (it quotes ids).
 
-Plain-text labels only (the embedded engine has no HTML-like labels), synthetic node ids
-(``n0``, ``n1`` ...), and a fixed node/edge order so the same org always gives the same DOT.
+Boxes are HTML-like labels (every user string HTML-escaped, node ids synthetic: ``n0``,
+``n1`` …) so a box can wrap its title, show two findings as two borders, and a manager's
+leaf reports can stack in one compact column box. Each unit is a cluster whose caption is a
+header node the reporting line enters, so no line runs through a caption. Siblings keep
+the file's order through rank=same chains of invisible edges. Same org -> same DOT.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import graphviz
 import networkx as nx
 
-from csdesign.render.chart.boxes import box_lines
-from csdesign.render.text import dot_escape, display_width
-from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID
+from csdesign.render.chart import chrome
+from csdesign.render.chart.fold import (  # noqa: F401 - re-exported for callers and tests
+    BOX_BUDGET,
+    MAX_COLUMNS,
+    collapse_large_teams,
+    fit_to_budget,
+    fold_bottom_teams,
+    leaf_reports,
+)
+from csdesign.render.text import clean
+from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, lead_value
 
 FONTS = "Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,sans-serif"
 FONT_SIZE = 11
-#: Most boxes drawn before teams fold into summary boxes (dot slows sharply beyond this).
-BOX_BUDGET = 1500
-#: Once a chart is folded, also fold until at most this many boxes stand side by side.
-MAX_COLUMNS = 120
+TITLE_SIZE = 14
 #: Above this many boxes, orthogonal edges cost too much (dot+ortho: 16 s, 2.3 GB at 5,000).
 ORTHO_LIMIT = 1000
-#: Colours of dotted (matrix) lines, one per lead so each line can be traced (Okabe–Ito).
-DOTTED_COLOURS = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
+#: Dotted-line (matrix) lead colours: cool hues only, so they never meet the warm highlight
+#: colours (render/chart/highlight.py, render/diff/chart.py). Paul Tol's and Okabe–Ito's blues.
+DOTTED_COLOURS = ("#0072b2", "#44aa99", "#332288", "#56b4e9", "#4477aa", "#88ccee")
+#: Dash patterns, cycled with the colours so two leads never share both.
+DOTTED_STYLES = ("dashed", "dotted", "dashed,bold", "dotted,bold")
+DASH_SAMPLE = {"dashed": "╌╌╌", "dotted": "┈┈┈", "dashed,bold": "╍╍╍", "dotted,bold": "┉┉┉"}
 LEVEL_FILL = {"director": "#1f4e79", "manager": "#2e75b6", "supervisor": "#9dc3e6", "individual": "#ffffff"}
 LEVEL_FONT = {"director": "#ffffff", "manager": "#ffffff", "supervisor": "#000000", "individual": "#000000"}
+LINE = "#595959"
+UNIT_BORDER = "#8c8c8c"
+#: What a box can show (``--label``), in the order boxes show it.
+LABEL_FIELDS = ("name", "title", "headcount", "level")
+#: Display cells per title line before it wraps (CJK characters count 2).
+WRAP = 18
+#: Leaf reports per column in a stacked (compact) team.
+PER_COLUMN = 8
+
+#: Node kinds pagination adds to a page's graph.
+SUMMARY = "summary"  # a unit or subtree drawn on another page
+MARKER = "marker"  # "continued from p. N" above a page's top box
 
 
 @dataclass
@@ -36,213 +61,330 @@ class Highlight:
     colour: str
     label: str
     nodes: set[str] = field(default_factory=set)
-    count: int | None = None  # shown in the legend instead of len(nodes) (e.g. removed boxes, not drawn)
+    count: int | None = None  # shown in the legend instead of the boxes drawn (e.g. removed boxes)
 
 
 @dataclass
 class DotOptions:
-    splines: str | None = None  # None: ortho below ORTHO_LIMIT boxes, else polyline
-    stack_after: int = 6  # leaf reports per column before stacking into more rows
+    splines: str | None = None  # None: ortho below ORTHO_LIMIT boxes without dotted lines, else spline
+    per_column: int = PER_COLUMN  # leaf reports per column when a team stacks
     collapse_after: int = 40  # leaf reports of one manager beyond which same-title boxes merge
     box_budget: int = BOX_BUDGET  # above this many boxes, teams fold into summary boxes
     max_columns: int = MAX_COLUMNS  # once folding, also until no wider than this
     highlights: list[Highlight] = field(default_factory=list)
     title: str | None = None
+    lang: str = "en"
+    labels: tuple[str, ...] = LABEL_FIELDS
+    rankdir: str = "TB"
+    page: str | None = None  # None: one drawing of its natural size; else a page name (pages.py)
+    portrait: bool = False
+    dpi: int = 192  # PNG resolution
+    view: str = "chart"  # or "grid" (the matrix grid view)
+    subtitle: str = ""  # e.g. "p. 2/5 · Region: North", added by pagination
+    extra_graph: dict[str, str] = field(default_factory=dict)  # pad/size set by pages.py
 
 
-def box_label(g: nx.DiGraph, n: str) -> str:
-    """The box's lines (render/chart/boxes.py) escaped for a DOT string, joined by DOT newlines."""
-    return "\\n".join(dot_escape(line) for line in box_lines(g, n))
+def e(text: object) -> str:
+    """User or chrome text escaped for a Graphviz HTML-like label (a backslash doubled, so
+    ``\\N`` shows as typed instead of becoming the node name)."""
+    return html.escape(clean(str(text)), quote=True).replace("\\", "\\\\")
 
 
-def _width(label: str) -> str:
-    widest = max(display_width(part) for part in label.split("\\n"))
-    inches = widest * 0.5 * FONT_SIZE / 72 + 0.35
-    return f"{max(1.4, inches):.2f}"
+def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[str]]:
+    """(title lines, small lines) of one box, per ``--label`` and ``--lang``."""
+    d = g.nodes[n]
+    lang = opts.lang
+    if d.get("kind") in (SUMMARY, MARKER):
+        return list(d.get("lines", [])[:1]), list(d.get("lines", [])[1:])
+    if d.get("kind") == EXTERNAL:
+        return chrome.wrap(chrome.executive_title(g, lang), WRAP), []
+    main: list[str] = []
+    if "name" in opts.labels and d.get("name"):
+        main.append(clean(d["name"]))
+    if "title" in opts.labels or not main:
+        main.extend(chrome.wrap(d.get("title") or "", WRAP))
+    qualifier = lead_value(g, n)
+    if qualifier:
+        main.append(clean(qualifier))
+    extra = []
+    if "headcount" in opts.labels and d.get("headcount", 1) > 1:
+        extra.append(f"×{d['headcount']}")
+    if "level" in opts.labels and d.get("level"):
+        extra.append(chrome.level_name(str(d["level"]), lang))
+    if d.get("assistant"):
+        extra.append(chrome.word("assistant", lang))
+    if d.get("vacant"):
+        extra.append(chrome.word("vacant", lang))
+    if d.get("team"):
+        extra.append(chrome.word("team", lang, n=d["team"]))
+    return main, [" · ".join(extra)] if extra else []
+
+
+def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]]) -> str:
+    """One box as an HTML-like table: fill by level, dashed when vacant, one border per finding."""
+    d = g.nodes[n]
+    kind = d.get("kind")
+    fill, font, border, style, width = "#ffffff", "#000000", "#404040", "rounded", 1
+    if kind == EXTERNAL:
+        fill, font, border, style = "#eeeeee", "#333333", "#7f7f7f", "dashed"
+    elif kind == SUMMARY:
+        fill, font, border = "#f2f2f2", "#1a1a1a", "#7f7f7f"
+    elif kind == MARKER:
+        fill, font, border, style = "#ffffff", "#404040", "#bfbfbf", "rounded,dashed"
+    else:
+        level = d.get("level") or "individual"
+        fill, font = LEVEL_FILL.get(level, "#ffffff"), LEVEL_FONT.get(level, "#000000")
+        if d.get("vacant"):
+            style = "rounded,dashed"
+    if n in lead_style:
+        border, width = lead_style[n][0], 2
+    main, small = box_text(g, n, opts)
+    text = "<BR/>".join(e(line) for line in main + small)
+    rows = f'<TR><TD><FONT COLOR="{font}">{text}</FONT></TD></TR>'
+    inner = f'<TABLE STYLE="{style}" BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="{fill}" COLOR="{border}">{rows}</TABLE>'
+    for hl in reversed(marks.get(n, [])):  # one border per kind of finding, first outermost
+        inner = f'<TABLE STYLE="rounded" BORDER="3" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" COLOR="{hl.colour}"><TR><TD>{inner}</TD></TR></TABLE>'
+    return inner
+
+
+def _stack_html(g: nx.DiGraph, members: list[str], opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]], port: dict[str, str]) -> str:
+    """A compact team: leaf boxes in columns of ``per_column`` (file order down each column)."""
+    per = max(1, opts.per_column)
+    columns = [members[i:i + per] for i in range(0, len(members), per)]
+    rows = []
+    for r in range(len(columns[0])):
+        cells = []
+        for col in columns:
+            if r < len(col):
+                cells.append(f'<TD PORT="{port[col[r]]}">{box_html(g, col[r], opts, marks, lead_style)}</TD>')
+            else:
+                cells.append("<TD></TD>")
+        rows.append("<TR>" + "".join(cells) + "</TR>")
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5" CELLPADDING="0">{"".join(rows)}</TABLE>'
+
+
+def lead_styles(g: nx.DiGraph) -> dict[str, tuple[str, str]]:
+    """Each dotted-line lead's (colour, dash style), in file order."""
+    leads = [n for n in g.nodes if any(g.edges[n, v].get("kind") == DOTTED for v in g.successors(n))]
+    return {n: (DOTTED_COLOURS[i % len(DOTTED_COLOURS)], DOTTED_STYLES[i % len(DOTTED_STYLES)]) for i, n in enumerate(leads)}
+
+
+def _lead_title(g: nx.DiGraph, n: str) -> str:
+    title = clean(g.nodes[n].get("title") or "")
+    value = lead_value(g, n)
+    return f"{title} ({clean(value)})" if value else title
+
+
+def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
+    """Stack id -> leaf members: a manager's leaf reports (two or more) in one unit."""
+    out: dict[str, list[str]] = {}
+    for n in g.nodes:
+        if g.nodes[n].get("kind") == EXTERNAL:
+            continue
+        groups: dict[object, list[str]] = {}
+        for v in leaf_reports(g, n):
+            dv = g.nodes[v]
+            if dv.get("kind") != "role" or dv.get("assistant"):
+                continue
+            groups.setdefault(dv.get("unit") if dv.get("unit") in units else None, []).append(v)
+        for i, members in enumerate(groups.values()):
+            if len(members) >= 2:
+                out[f"{n}\x00{i}"] = members
+    return out
+
+
+def _groups(g: nx.DiGraph, opts: DotOptions) -> list[tuple[str, str, list[str]]]:
+    """(group key, caption, members): one per unit in file order, then one per function of
+    the shared roles outside units (service modules, shared functions)."""
+    units = g.graph.get("units", {})
+    by_unit: dict[str, list[str]] = {u: [] for u in units}
+    shared: dict[str, list[str]] = {}
+    for n, d in g.nodes(data=True):
+        if d.get("unit") in by_unit:
+            by_unit[d["unit"]].append(n)
+        elif d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat":
+            shared.setdefault(clean(str(d.get("function") or chrome.word("shared", opts.lang))), []).append(n)
+    out = [(u, chrome.unit_caption(units[u], opts.lang), members) for u, members in by_unit.items() if members]
+    out += [(f"shared:{fn}", fn, members) for fn, members in shared.items()]
+    return out
 
 
 def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
-    """DOT source for the org graph (already filtered by depth/focus if wanted)."""
+    """DOT source for one page of the org chart (``g`` already cut by depth/focus/pages)."""
     opts = options or DotOptions()
-    g = fit_to_budget(g, opts.collapse_after, opts.box_budget, opts.stack_after, opts.max_columns)
-    ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
+    g = fit_to_budget(g, opts.collapse_after, opts.box_budget, opts.per_column, opts.max_columns)
     layout = g.graph.get("layout", "dot")
-    boxes = g.number_of_nodes()
-    splines = opts.splines or ("ortho" if boxes < ORTHO_LIMIT and layout == "dot" else "polyline")
-
-    dot = graphviz.Digraph(name="csdesign", engine=layout)
-    title = opts.title if opts.title is not None else f"{g.graph.get('company', '')} · {g.graph.get('structure', '')}"
-    dot.attr(
-        "graph",
-        label=graphviz.nohtml(dot_escape(title)),
-        labelloc="t",
-        fontname=FONTS,
-        fontsize="14",
-        rankdir="TB",
-        splines=splines,
-        nodesep="0.3",
-        ranksep="0.6" if layout == "dot" else "1.6",
-        newrank="true",
-        charset="UTF-8",
-    )
     if layout == "twopi":
-        dot.attr("graph", root=ids[g.graph["head"]], overlap="false")
-    dot.attr("node", shape="box", style="rounded,filled", fontname=FONTS, fontsize=str(FONT_SIZE), margin="0.12,0.06")
-    dot.attr("edge", arrowhead="none", color="#595959")
+        from csdesign.render.chart.circular import circular_dot
 
-    marks: dict[str, Highlight] = {}
+        return circular_dot(g, opts)
+    lead_style = lead_styles(g)
+    marks: dict[str, list[Highlight]] = {}
     for hl in opts.highlights:
         for n in sorted(hl.nodes):
-            marks.setdefault(n, hl)
+            if n in g:
+                marks.setdefault(n, []).append(hl)
 
-    leads = [n for n in g.nodes if any(g.edges[n, v].get("kind") == DOTTED for v in g.successors(n))]
-    lead_colour = {n: DOTTED_COLOURS[i % len(DOTTED_COLOURS)] for i, n in enumerate(leads)}
+    ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
+    stacks = _stacks(g, g.graph.get("units", {}))
+    in_stack: dict[str, str] = {}
+    port: dict[str, str] = {}
+    for k, (sid, members) in enumerate(stacks.items()):
+        for j, v in enumerate(members):
+            in_stack[v] = f"s{k}"
+            port[v] = f"p{j}"
+    stack_ids = {sid: f"s{k}" for k, sid in enumerate(stacks)}
+
+    has_dotted = any(d.get("kind") == DOTTED for _, _, d in g.edges(data=True))
+    boxes = g.number_of_nodes()
+    splines = opts.splines or ("ortho" if boxes < ORTHO_LIMIT and not has_dotted else "spline")
+    dot = graphviz.Digraph(name="csdesign", engine=layout)
+    title = opts.title if opts.title is not None else chrome.chart_title(g, opts.lang)
+    dot.attr(
+        "graph",
+        label=_graph_label(g, title, opts, lead_style, marks, stacks),
+        labelloc="t",
+        fontname=FONTS,
+        fontsize=str(FONT_SIZE),
+        rankdir=opts.rankdir,
+        splines=splines,
+        nodesep="0.25",
+        ranksep="0.45",
+        newrank="true",
+        charset="UTF-8",
+        **opts.extra_graph,
+    )
+    dot.attr("node", shape="plain", fontname=FONTS, fontsize=str(FONT_SIZE))
+    dot.attr("edge", arrowhead="none", color=LINE, penwidth="1.2")
 
     def node_stmt(target: graphviz.Digraph, n: str) -> None:
-        d = g.nodes[n]
-        label = box_label(g, n)
-        attrs = {"width": _width(label)}
-        if n in lead_colour:  # a lead's border matches its dotted lines
-            attrs.update(color=lead_colour[n], penwidth="2")
-        if d.get("kind") == EXTERNAL:
-            attrs.update(shape="box", style="filled,dashed", fillcolor="#eeeeee", fontcolor="#333333")
-        else:
-            level = d.get("level") or "individual"
-            attrs.update(fillcolor=LEVEL_FILL.get(level, "#ffffff"), fontcolor=LEVEL_FONT.get(level, "#000000"))
-            if d.get("vacant"):
-                attrs["style"] = "rounded,filled,dashed"
-        if n in marks:
-            attrs.update(color=marks[n].colour, penwidth="3")
-        target.node(ids[n], label=graphviz.nohtml(label), **attrs)
+        if n in in_stack:
+            return
+        target.node(ids[n], label=f"<{box_html(g, n, opts, marks, lead_style)}>")
 
-    units = g.graph.get("units", {})
-    by_unit: dict[str | None, list[str]] = {}
-    for n, d in g.nodes(data=True):
-        by_unit.setdefault(d.get("unit") if d.get("unit") in units else None, []).append(n)
-    for n in by_unit.get(None, []):
-        node_stmt(dot, n)
-    for i, unit_id in enumerate(units):
-        members = by_unit.get(unit_id, [])
-        if not members:
-            continue
+    def stack_stmt(target: graphviz.Digraph, sid: str) -> None:
+        target.node(stack_ids[sid], label=f"<{_stack_html(g, stacks[sid], opts, marks, lead_style, port)}>")
+
+    def ref(n: str) -> str:
+        return in_stack.get(n, ids.get(n, n))
+
+    groups = _groups(g, opts)
+    grouped = {n for _, _, members in groups for n in members}
+    group_of = {n: key for key, _, members in groups for n in members}
+    stack_group = {sid: group_of.get(members[0]) for sid, members in stacks.items()}
+    headers: dict[str, str] = {}
+    for n in g.nodes:
+        if n not in grouped:
+            node_stmt(dot, n)
+    for sid in stacks:
+        if stack_group[sid] is None:
+            stack_stmt(dot, sid)
+    for i, (key, caption, members) in enumerate(groups):
+        headers[key] = f"u{i}"
         with dot.subgraph(name=f"cluster_{i}") as sub:
-            info = units[unit_id]
-            sub.attr(label=graphviz.nohtml(dot_escape(info["label"])), style="rounded,dashed", color="#8c8c8c", fontname=FONTS, fontsize="12")
+            sub.attr(label="", style="rounded,dashed", color=UNIT_BORDER, margin="10")
+            sub.node(f"u{i}", label=f'<<TABLE BORDER="0" CELLPADDING="2"><TR><TD><B>{e(caption)}</B></TD></TR></TABLE>>', shape="box", style="rounded,filled", fillcolor="#e8eef5", color=UNIT_BORDER, margin="0.05,0.02")
             for n in members:
                 node_stmt(sub, n)
+            for sid in stacks:
+                if stack_group[sid] == key:
+                    stack_stmt(sub, sid)
 
-    stacked = _stacking(g, opts.stack_after)
+    # Reporting lines: into a group through its header; into a stack once. A stack whose
+    # manager also has other reports stands beside the manager, so its height does not push
+    # the manager's other teams down a rank.
+    children: dict[str, list[str]] = {}
+    drawn: set[tuple[str, str]] = set()
+    beside: set[str] = set()
+    for sid, members in stacks.items():
+        manager = sid.split("\x00")[0]
+        others = [v for v in g.successors(manager) if g.edges[manager, v].get("kind") == SOLID and in_stack.get(v) != stack_ids[sid]]
+        if others and stack_group[sid] == group_of.get(manager):
+            beside.add(stack_ids[sid])
+
+    def line(a: str, b: str, **attrs: str) -> None:
+        if (a, b) not in drawn:
+            drawn.add((a, b))
+            dot.edge(a, b, **attrs)
+
+    def child(a: str, b: str) -> None:
+        if b not in children.setdefault(a, []):
+            children[a].append(b)
+
     for u, v, d in g.edges(data=True):
-        if d.get("kind") == DOTTED:
-            dot.edge(ids[u], ids[v], style="dashed", color=lead_colour[u], constraint="false")
-        elif v in stacked:
-            dot.edge(ids[u], ids[v], constraint="false")
+        if d.get("kind") != SOLID:
+            continue
+        a, b = ref(u), ref(v)
+        gu = group_of.get(u)
+        gv = stack_group[_sid_of(v, in_stack, stack_ids)] if v in in_stack else group_of.get(v)
+        if g.nodes[v].get("assistant") or b in beside:
+            line(a, b, constraint="false")
+            with dot.subgraph() as same:
+                same.attr(rank="same")
+                same.node(a)
+                same.node(b)
+        elif gv is not None and gv != gu:
+            h = headers[gv]
+            line(a, h)
+            child(a, h)
+            line(h, b)
+            child(h, b)
         else:
-            dot.edge(ids[u], ids[v])
-    for above, below in _stack_pairs(g, opts.stack_after):
-        dot.edge(ids[above], ids[below], style="invis")
+            line(a, b)
+            child(a, b)
 
-    if opts.highlights:
-        with dot.subgraph(name="cluster_legend") as legend:
-            legend.attr(label="Legend", style="rounded", color="#bfbfbf", fontname=FONTS, fontsize="11")
-            for j, hl in enumerate(opts.highlights):
-                legend.node(f"legend{j}", label=graphviz.nohtml(dot_escape(f"{hl.label} ({len(hl.nodes) if hl.count is None else hl.count})")), color=hl.colour, penwidth="3", style="rounded", fillcolor="#ffffff")
+    def end(n: str) -> str:
+        return f"{in_stack[n]}:{port[n]}" if n in in_stack else ids[n]
+
+    for lead, (colour, style) in lead_style.items():
+        for v in g.successors(lead):
+            if g.edges[lead, v].get("kind") == DOTTED:
+                dot.edge(end(lead), end(v), style=style, color=colour, constraint="false", penwidth="1.6")
+    # File order: siblings chained left to right on their rank.
+    for parent, kids in children.items():
+        if len(kids) > 1:
+            with dot.subgraph() as same:
+                same.attr(rank="same")
+                for a, b in zip(kids, kids[1:]):
+                    same.edge(a, b, style="invis")
     return dot.source
 
 
-def _leaf_reports(g: nx.DiGraph, n: str) -> list[str]:
-    return [
-        v for v in g.successors(n)
-        if g.edges[n, v].get("kind") == SOLID and not any(g.edges[v, w].get("kind") == SOLID for w in g.successors(v))
-    ]
+def _sid_of(v: str, in_stack: dict[str, str], stack_ids: dict[str, str]) -> str:
+    target = in_stack[v]
+    return next(sid for sid, short in stack_ids.items() if short == target)
 
 
-def _stack_pairs(g: nx.DiGraph, per_row: int) -> list[tuple[str, str]]:
-    """Invisible edges that stack a manager's many leaf reports into rows of ``per_row``."""
-    pairs = []
-    for n in g.nodes:
-        leaves = _leaf_reports(g, n)
-        if len(leaves) > per_row:
-            for i in range(per_row, len(leaves)):
-                pairs.append((leaves[i - per_row], leaves[i]))
-    return pairs
+def legend_entries(g: nx.DiGraph, opts: DotOptions, lead_style: dict[str, tuple[str, str]], marks: dict[str, list[Highlight]]) -> list[tuple[str, str, str]]:
+    """(colour, sample, text with count) for every line style or colour meaning on the chart,
+    zero counts left out; empty when the chart uses only one (plain reporting lines)."""
+    lang = opts.lang
+    solid = sum(1 for _, v, d in g.edges(data=True) if d.get("kind") == SOLID and g.nodes[v].get("kind") == "role")
+    entries = []
+    if solid:
+        entries.append((LINE, "───", f"{chrome.word('solid', lang)} ({solid})"))
+    for lead, (colour, style) in lead_style.items():
+        count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED)
+        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=_lead_title(g, lead))} ({count})"))
+    vacant = sum(1 for _, d in g.nodes(data=True) if d.get("vacant"))
+    if vacant:
+        entries.append(("#404040", "┆▭┆", f"{chrome.word('vacancy', lang)} ({vacant})"))
+    for hl in opts.highlights:
+        count = hl.count if hl.count is not None else sum(1 for n in hl.nodes if n in g)
+        if count:
+            entries.append((hl.colour, "■", f"{hl.label} ({count})"))
+    return entries if len(entries) > 1 else []
 
 
-def _stacking(g: nx.DiGraph, per_row: int) -> set[str]:
-    return {below for _, below in _stack_pairs(g, per_row)}
-
-
-def collapse_large_teams(g: nx.DiGraph, limit: int) -> nx.DiGraph:
-    """Merge a manager's leaf reports into one summary box per title when there are too many."""
-    crowded = [n for n in g.nodes if len(_leaf_reports(g, n)) > limit]
-    if not crowded:
-        return g
-    h = g.copy()
-    for n in crowded:
-        groups: dict[str, list[str]] = {}
-        for v in _leaf_reports(g, n):
-            groups.setdefault(g.nodes[v].get("title") or "", []).append(v)
-        for title, members in groups.items():
-            if len(members) < 2:
-                continue
-            first = g.nodes[members[0]]
-            total = sum(g.nodes[v].get("headcount", 1) for v in members)
-            summary = f"{n}#{title}"
-            h.add_node(summary, **{**first, "name": None, "headcount": total, "vacant": False, "collapsed": len(members)})
-            h.add_edge(n, summary, kind=SOLID)
-            for v in members:
-                for u, _, d in list(h.in_edges(v, data=True)):
-                    if d.get("kind") == DOTTED and not h.has_edge(u, summary):
-                        h.add_edge(u, summary, **d)
-                h.remove_node(v)
-    return h
-
-
-def fit_to_budget(g: nx.DiGraph, collapse_after: int, budget: int, per_row: int = 6, max_columns: int = MAX_COLUMNS) -> nx.DiGraph:
-    """Keep a chart readable and fast. Up to ``budget`` boxes every box is drawn (crowded leaf
-    teams merge by title). Past it, every team's same-title leaves merge, then managers absorb
-    their teams bottom level first ("team of N") until the chart has at most ``budget`` boxes
-    and ``max_columns`` side by side. ``--focus`` on one part of the org shows it in detail."""
-    h = collapse_large_teams(g, collapse_after)
-    if h.number_of_nodes() <= budget:
-        return h
-    h = collapse_large_teams(h, 1)
-    while h.number_of_nodes() > budget or _columns(h, per_row) > max_columns:
-        folded = fold_bottom_teams(h)
-        if folded.number_of_nodes() == h.number_of_nodes():
-            break
-        h = folded
-    return h
-
-
-def fold_bottom_teams(g: nx.DiGraph) -> nx.DiGraph:
-    """Every manager below the CS head whose reports are all leaves absorbs them: its box
-    then stands for its team (attribute ``team``: people under it)."""
-    head = g.graph.get("head")
-    keep = {head, g.graph.get("external")}
-    h = g.copy()
-    for n in list(g.nodes):
-        if n in keep or g.nodes[n].get("kind") == EXTERNAL:
-            continue
-        reports = [v for v in g.successors(n) if g.edges[n, v].get("kind") == SOLID]
-        if not reports or any(_solid_children(g, v) for v in reports):
-            continue
-        people = sum(g.nodes[v].get("headcount", 1) + g.nodes[v].get("team", 0) for v in reports)
-        h.nodes[n]["team"] = g.nodes[n].get("team", 0) + people
-        for v in reports:
-            for u, w, d in list(h.in_edges(v, data=True)) + list(h.out_edges(v, data=True)):
-                if d.get("kind") == DOTTED:
-                    a, b = (u, n) if w == v else (n, w)
-                    if a != b and not h.has_edge(a, b):
-                        h.add_edge(a, b, **d)
-            h.remove_node(v)
-    return h
-
-
-def _columns(g: nx.DiGraph, per_row: int) -> int:
-    """Boxes side by side on the widest layer, roughly: stacked leaf rows count ``per_row``."""
-    return sum(min(len(_leaf_reports(g, n)), per_row) for n in g.nodes)
-
-
-def _solid_children(g: nx.DiGraph, n: str) -> bool:
-    return any(g.edges[n, w].get("kind") == SOLID for w in g.successors(n))
+def _graph_label(g: nx.DiGraph, title: str, opts: DotOptions, lead_style: dict[str, tuple[str, str]], marks: dict[str, list[Highlight]], stacks: dict[str, list[str]]) -> str:
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{TITLE_SIZE}"><B>{e(title)}</B></FONT></TD></TR>']
+    if opts.subtitle:
+        rows.append(f'<TR><TD ALIGN="LEFT"><FONT COLOR="#404040">{e(opts.subtitle)}</FONT></TD></TR>')
+    entries = legend_entries(g, opts, lead_style, marks)
+    if entries:
+        cells = [f'<TD ALIGN="LEFT"><FONT COLOR="{c}"><B>{e(s)}</B></FONT> {e(t)}</TD>' for c, s, t in entries]
+        per_row = 3
+        lines = ["<TR>" + "".join(cells[i:i + per_row]) + "</TR>" for i in range(0, len(cells), per_row)]
+        legend = f'<TABLE BORDER="1" COLOR="#bfbfbf" STYLE="rounded" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD ALIGN="LEFT" COLSPAN="{per_row}"><B>{e(chrome.word("legend", opts.lang))}</B></TD></TR>{"".join(lines)}</TABLE>'
+        rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
+    return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'

