@@ -77,9 +77,9 @@ def test_render_shows_the_sales_vp_above_the_director(as_is):
     res = run("render", str(out), "--depth", "2")
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines()[:6] == [
-        "星河科技  (explicit structure)",
+        "星河科技  (as-is org)",
         "└── 销售副总裁",
-        "    └── ▣ unit: 客户成功部",
+        "    └── ▣ 客户成功部",
         "        └── 王芳 · 客户成功部总监  director",
         "            ├── 蒋磊 · 客户培训专员  individual",
         "            ├── 孟强 · 客户培训专员  individual",

@@ -112,6 +112,7 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         stage=m.company.effective_stage.value,
         kind=m.company.kind.value,
         cs_reports_to=m.company.cs_reports_to.value,
+        cs_reports_to_title=m.company.cs_reports_to_title,
         structure=structure.value,
         axis=cut_axis,
         secondary=secondary,

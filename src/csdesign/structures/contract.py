@@ -3,11 +3,12 @@
 A ``networkx.DiGraph`` whose edges point from manager to report.
 
 Graph attributes (``g.graph``):
-  company, stage, kind, cs_reports_to, structure (a StructureType value, or "explicit" for an
+  company, stage, kind, cs_reports_to, cs_reports_to_title (the executive's title as the file
+  names it, or None), structure (a StructureType value, or "explicit" for an
   as-is org built from ``positions:``), axis (the cut: product/region/segment/process/function,
   "unit" for an explicit org with units, or None), secondary, layout ("dot" | "twopi"), head (node id of the CS
   head), external (node id of the parent the head reports to), units (unit id -> UnitInfo
-  dict), duties (expected duty catalogue), kpis (company KPIs), duty_scopes / kpi_scopes
+  dict; ``parent`` names the unit it nests in, for an explicit org's teams inside departments), duties (expected duty catalogue), kpis (company KPIs), duty_scopes / kpi_scopes
   ({name: coverage} for catalogue entries limited with ``only:``), raci ({duty: {A,R,C,I: [role
   ids]}}), segments ({name: {accounts, arr}}), interfaces ([{between, mechanism}]),
   dimensions ({axis: [values]}), file.
@@ -24,7 +25,7 @@ Edge attributes:
 
 from __future__ import annotations
 
-from typing import Any, Iterable, TypedDict
+from typing import Any, Iterable, NotRequired, TypedDict
 
 import networkx as nx
 
@@ -39,6 +40,7 @@ class UnitInfo(TypedDict):
     axis: str
     value: str
     label: str
+    parent: NotRequired[str]  # the unit this one sits inside (explicit orgs: a department's team)
 
 
 def roles(g: nx.DiGraph) -> Iterable[tuple[str, dict[str, Any]]]:
