@@ -7,8 +7,25 @@ from csdesign.structures import build_file
 
 EXPECTED = {
     "startup.yaml": ["overlap:Collect product feedback for engineering:csm,support"],
-    "growth-saas.yaml": ["overlap:Run the onboarding kickoff call:csm,onboarding"],
-    "enterprise.yaml": ["raci:Resolve strategic-account complaints:several-accountable:dir_accounts,dir_service"],
+    "growth-saas.yaml": [
+        "overlap:Run the onboarding kickoff call:csm,onboarding",
+        # SMB is digital-led, but 4,100 accounts still need 3-4 people in a digital team
+        "coverage:SMB:under:arr=3,accounts=4,hours=4:modelled=0",
+        # 12 support engineers (4 per product pod) share email and chat, which need 8 + 8
+        "support:email:under:8:6",
+        "support:chat:under:8:6",
+        "cost:above:0.2594",
+    ],
+    "enterprise.yaml": [
+        "raci:Resolve strategic-account complaints:several-accountable:dir_accounts,dir_service",
+        # 12 key account managers at 20 accounts each: the benchmarks would staff 5-6
+        "coverage:Important:over:arr=5,accounts=6,hours=6:modelled=12",
+        # the ordinary tier is digital (590 USD ARR per account): 12 specialists where 8 do
+        "coverage:Ordinary:over:arr=3,accounts=8,hours=7:modelled=12",
+        # the market cut puts 3 pre-sales consultants in each of the three tiers: 9 for a 2-Erlang hotline
+        "support:phone:over:6:9",
+        "cost:above:0.2486",
+    ],
     "manufacturer.yaml": ["overlap:客户回访:hotline_agent,cr_spec"],
     "ecommerce-matrix.yaml": ["overlap:大促期间客诉升级处理:frontline_sup,support_eng"],
     "reorg-before.yaml": [
@@ -27,6 +44,14 @@ def describe(f) -> str:
         return f"gap:{f.name}:{f.source}"
     if f.kind == "raci":
         return f"raci:{f.duty}:{f.rule}:{','.join(r.role_id for r in f.roles)}"
+    if f.kind == "coverage":
+        return f"coverage:{f.name}:{f.status}:" + ",".join(f"{k}={m.required}" for k, m in f.methods.items()) + f":modelled={f.modelled:g}"
+    if f.kind == "support":
+        return f"support:{f.channel}:{f.status}:{f.agents_required}:{f.agents_modelled:g}"
+    if f.kind == "misallocation":
+        return f"misallocation:{f.segment}:{f.direction}"
+    if f.kind == "cost":
+        return f"cost:{f.status}:{round(f.share_of_arr, 4)}"
     return f"{f.kind}:{f.message()}"
 
 

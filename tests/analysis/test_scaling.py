@@ -64,3 +64,44 @@ def test_product_org_findings_and_calls_grow_linearly(monkeypatch):
     # One finding (the same two roles), naming every product's pair of holders.
     assert [(o.duty, [r.role_id for r in o.roles], len(o.nodes)) for o in small[2].overlaps] == [("onboarding", ["csm", "onb"], 400)]
     assert [(o.duty, [r.role_id for r in o.roles], len(o.nodes)) for o in large[2].overlaps] == [("onboarding", ["csm", "onb"], 800)]
+
+
+def _capacity_counting(monkeypatch, text: str):
+    """(role instances, per-box calls of each capacity/cost pass, Erlang steps, findings)."""
+    import csdesign.analysis.cost as cost_mod
+    import csdesign.analysis.coverage as coverage
+    import csdesign.analysis.support as support
+    from csdesign.analysis.capacity import analyse
+
+    calls = {"segments": 0, "channels": 0, "cost": 0}
+
+    def counted(key, real):
+        def wrapper(*args, **kwargs):
+            calls[key] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(coverage, "box_segments", counted("segments", coverage.box_segments))
+    monkeypatch.setattr(support, "box_channels", counted("channels", support.box_channels))
+    monkeypatch.setattr(cost_mod, "box_cost", counted("cost", cost_mod.box_cost))
+    g = build(load_org_text(text, "scale.yaml"))
+    cap = analyse(g)
+    cost_mod.analyse_cost(g)
+    instances = sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "role")
+    monkeypatch.undo()
+    return instances, dict(calls), cap.support[0].steps, len(cap.findings())
+
+
+def test_capacity_analysis_work_grows_linearly(monkeypatch):
+    # benchmarks/bench_capacity.py's org: every pass visits each box once; the phone channel's
+    # demand grows with the org (4 peak-hour calls per product), and so do its Erlang steps.
+    bench = _bench("bench_capacity")  # 1 + 9 × products role instances
+    small = _capacity_counting(monkeypatch, bench.org_yaml(200))
+    large = _capacity_counting(monkeypatch, bench.org_yaml(400))
+    assert (small[0], large[0]) == (1801, 3601)
+    # one call per role box
+    assert small[1] == {"segments": 1801, "channels": 1801, "cost": 1801}
+    assert large[1] == {"segments": 3601, "channels": 3601, "cost": 3601}
+    assert (small[2], large[2]) == (79, 157)  # Erlang C recursion steps = agents on shift
+    assert large[2] / small[2] <= 1.1 * large[0] / small[0]
+    assert small[3] == large[3]  # the same findings at both sizes (the org scales evenly)

@@ -7,8 +7,11 @@ from csdesign.lint.runner import fails, lint_paths
 
 DOCUMENTED = {
     "ecommerce-matrix.yaml": ["RS001"],
-    "enterprise.yaml": ["RS005"],
-    "growth-saas.yaml": ["CP003", "RS001"],
+    # capacity findings (headers of the files): Important and Ordinary over-covered, the
+    # pre-sales hotline over-staffed, cost above the benchmark band
+    "enterprise.yaml": ["CP005", "CP005", "CP008", "CP009", "RS005"],
+    # SMB has no digital team, email and chat are short of support engineers, cost above the band
+    "growth-saas.yaml": ["CP004", "RS001", "CP007", "CP007", "CP009"],
     "manufacturer.yaml": ["RS001"],
     "reorg-after.yaml": [],
     "reorg-before.yaml": ["RS002", "RS001", "RS001"],

@@ -354,3 +354,61 @@ def test_rs005_rs008_raci(lint):
         ("RS008", 25, 3, "RACI for '目标设定' has no Responsible role; name one role as R there"),
     ]
     assert lint(RACI.replace("[csm, mgr]", "mgr").replace("  目标设定:\n    A: mgr\n", "  目标设定: {A: mgr, R: mgr}\n")) == []
+
+
+PROBE = """\
+company: {name: Probe, employees: 300, currency: CNY, fx: {USD: 7.2}}
+dimensions:
+  segments:
+    - {name: 战略客户, accounts: 40, arr: 86400000, coverage: named}
+    - {name: 普通客户, accounts: 4000, arr: 57600000, coverage: pooled}
+  channels: [phone]
+roles:
+  - {id: head, title: 客户成功总监, level: director, duties: [制定战略, 资源调配, 跨部门协调]}
+  - {id: sam, title: 战略客户经理, reports_to: head, only: {segments: [战略客户]}}
+  - {id: csm, title: 客户成功经理, reports_to: head, headcount: 2, only: {segments: [普通客户]}}
+  - {id: agent, title: 热线坐席, reports_to: head, headcount: 3, only: {channels: [phone]}}
+support:
+  channels:
+    - {name: phone, contacts_per_hour: 100, aht_seconds: 180}
+"""
+
+
+def test_capacity_family_on_the_probe(lint):
+    assert [(c, line, col) for c, line, col, _ in lint(PROBE)] == [
+        ("CP004", 4, 7), ("CP006", 4, 7), ("CP004", 5, 7), ("CP006", 5, 7), ("CP007", 14, 7),
+    ]
+    first = lint(PROBE)[0][3]
+    assert first == (
+        "segment '战略客户' needs 6 CSMs by ARR, 4 by accounts (3–8 at 5–15 accounts per CSM), 4 by hours; the model has 1 "
+        "(40 accounts per CSM, outside the 5–15 band): under-staffed by at least 3; hire, or move people from over-covered segments"
+    )
+    assert lint(PROBE, {"select": ["CP007"]})[0][3] == (
+        "channel 'phone': 100 contacts in the peak hour × 180 s = 5 Erlangs; 80% answered within 20 s needs 8 on shift, 12 scheduled "
+        "at 30% shrinkage; 热线坐席 (agent) has 3: 2 on shift for 5 Erlangs is an unstable queue (it grows without bound); add at least 9"
+    )
+
+
+def test_cp010_missing_fx_and_cp009_cost(lint):
+    no_fx = PROBE.replace(", fx: {USD: 7.2}", "")
+    assert lint(no_fx, {"select": ["CP010"]}) == [
+        ("CP010", 1, 50, "company.currency is CNY but company.fx has no USD rate: the ARR method cannot size the segments; add fx: {USD: ...}"),
+    ]
+    # 1 director × 3M + 6 people × 2M = 15M CNY: 10.4% of 144M ARR, inside the 5.7%-12.75% band
+    within = PROBE + "costs: {levels: {director: 3000000, individual: 2000000}}\n"
+    assert lint(within, {"select": ["CP009"]}) == []
+    assert lint(within.replace("2000000", "4000000"), {"select": ["CP009"]}) == [
+        ("CP009", 15, 8, "fully loaded cost 27,000,000 CNY a year for 7 people; 18.8% of ARR (144,000,000 CNY) against a median of about 8.5%, "
+                         "above the 5.7%–12.8% band: check for over-staffed segments and channels before adding people"),
+    ]
+
+
+def test_kp004_kpi_goals_must_be_smart(lint):
+    text = BASE.replace("    kpis: [NPS]\n", "    kpis: [NPS, {name: NRR, target: 110%, baseline: 102%, by: 2027-06-30}, {name: 续约率, target: 提升}, {name: CSAT, by: 2027-01-01}]\n")
+    assert lint(text, {"select": ["KP004"]}) == [
+        ("KP004", 20, 76, "KPI '续约率' of 客户成功经理 (csm) is not a SMART goal: a target without a number, no deadline (by:)"),
+        ("KP004", 20, 101, "KPI 'CSAT' of 客户成功经理 (csm) is not a SMART goal: no target"),
+    ]
+    strict = lint(text, {"select": ["KP004"], "options": {"require-kpi-targets": True}})
+    assert [(c, line, col) for c, line, col, _ in strict] == [("KP004", 20, 12), ("KP004", 20, 76), ("KP004", 20, 101)]
+    assert strict[0][3] == "KPI 'NPS' of 客户成功经理 (csm) is not a SMART goal: no target, no deadline (by:)"

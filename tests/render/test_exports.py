@@ -102,8 +102,8 @@ def test_json_is_node_link_with_every_attribute():
     assert [n["id"] for n in data["nodes"]] == list(g.nodes)
     assert data["nodes"][1] == {
         "id": "head_cs", "kind": "role", "role_id": "head_cs", "title": "客户成功部总监", "level": "director",
-        "headcount": 1, "function": None, "scope": "head", "duties": ["制定战略"], "kpis": ["NRR"], "capacity": {},
-        "unit": None, "coverage": {}, "name": None, "vacant": False, "source": ["roles", 0],
+        "headcount": 1, "function": None, "scope": "head", "duties": ["制定战略"], "kpis": ["NRR"], "kpi_targets": {}, "capacity": {},
+        "skills": [], "unit": None, "coverage": {}, "name": None, "vacant": False, "source": ["roles", 0],
     }
     assert {"source": "data_lead", "target": "analyst@product:CRM", "kind": "dotted"} in data["links"]
     assert len(data["links"]) == g.number_of_edges() == 10

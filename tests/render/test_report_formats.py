@@ -78,7 +78,7 @@ def test_json_validates_against_documented_schema():
     schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
     data = json.loads(report_json(run_all(graph_from(ORG)), "zh"))
     jsonschema.validate(data, schema)
-    assert data["counts"] == {"overlap": 1, "gaps": 0, "duplicates": 0, "raci": 0, "kpis": 0, "spans": 0, "capacity": 0, "placement": 0}
+    assert data["counts"] == {"overlap": 1, "gaps": 0, "duplicates": 0, "raci": 0, "kpis": 0, "spans": 0, "capacity": 0, "cost": 0, "placement": 0}
 
 
 def run(*args):
@@ -92,7 +92,7 @@ def test_cli_exit_codes_and_determinism(tmp_path):
     assert run("report", ex, "--fail-on-findings", "-f", "markdown").returncode == 1
     bad = run("report", ex, "--only", "overlapp")
     assert bad.returncode == 2
-    assert bad.stderr.strip() == "--only: unknown analysis 'overlapp' (did you mean 'overlap'? choose from overlap, delegation, gaps, duplicates, raci, kpis, spans, capacity, placement)"
+    assert bad.stderr.strip() == "--only: unknown analysis 'overlapp' (did you mean 'overlap'? choose from overlap, delegation, gaps, duplicates, raci, kpis, spans, capacity, cost, placement)"
     out = tmp_path / "r.csv"
     assert run("report", ex, "-o", str(out)).returncode == 0
     assert out.read_bytes().decode("utf-8").startswith("duty,head_cs,csm,support,cs_ops\r\n")

@@ -58,7 +58,7 @@ def test_boxes_attributes_and_edges():
     assert list(g.nodes) == ["@coo", "p1", "p2", "p3", "p4"]
     assert g.nodes["p1"] == {
         "kind": "role", "role_id": "p1", "title": "客户成功总监", "level": "manager", "headcount": 1,
-        "function": None, "scope": "head", "duties": ["战略规划"], "kpis": [], "capacity": {}, "unit": None,
+        "function": None, "scope": "head", "duties": ["战略规划"], "kpis": [], "kpi_targets": {}, "capacity": {}, "skills": [], "unit": None,
         "coverage": {}, "name": "王芳", "vacant": False, "source": ("positions", 0),
     }
     p3 = g.nodes["p3"]

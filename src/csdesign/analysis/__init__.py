@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
     from csdesign.analysis.base import Finding
 
-#: JSON format version; bump when a key changes meaning.
-SCHEMA_VERSION = 1
+#: JSON format version; bump when a key changes meaning (2: ``capacity`` became an object, ``cost`` added).
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -115,8 +115,12 @@ def run_all(
     *,
     bands: tuple[Any, ...] | None = None,
     capacity_defaults: Mapping[str, Mapping[str, int]] | None = None,
+    settings: Any = None,
 ) -> Report:
     """Run the analyses named in ``only`` (all by default) on one graph.
+
+    ``settings`` (analysis/capacity_settings.Settings) are the capacity and cost benchmarks;
+    by default the built-in ones with the org file's ``capacity:`` overrides.
 
     The cyclic garbage collector is paused meanwhile: the analyses allocate many small
     tuples and no cycles, and full collections made 100,000-instance runs superlinear."""
@@ -125,16 +129,16 @@ def run_all(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(g, parse_only(only), bands, capacity_defaults)
+        return _run(g, parse_only(only), bands, capacity_defaults, settings)
     finally:
         if enabled:
             gc.enable()
 
 
-def _run(g: nx.DiGraph, ran: tuple[str, ...], bands: tuple[Any, ...] | None, capacity_defaults: Mapping[str, Mapping[str, int]] | None) -> Report:
+def _run(g: nx.DiGraph, ran: tuple[str, ...], bands: tuple[Any, ...] | None, capacity_defaults: Mapping[str, Mapping[str, int]] | None, settings: Any = None) -> Report:
     report = Report(company=str(g.graph.get("company", "")), structure=str(g.graph.get("structure", "")), ran=ran)
     for name in ran:
-        report.results[name] = ANALYSES[name].execute(g, bands=bands, capacity_defaults=capacity_defaults)
+        report.results[name] = ANALYSES[name].execute(g, bands=bands, capacity_defaults=capacity_defaults, settings=settings)
     return report
 
 

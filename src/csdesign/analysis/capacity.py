@@ -128,3 +128,55 @@ def analyse_capacity(g: nx.DiGraph, defaults: Mapping[str, Mapping[str, int]] | 
             arr = segments[s].get("arr")
             rows.append(CapacityRow(None, (s,), (), int(segments[s]["accounts"]), float(arr) if arr is not None else None, 0.0, 0, 0, "unplanned", ()))
     return rows
+
+
+@dataclass
+class CapacityReport:
+    """Everything the capacity analysis finds: per-role sizing from ``capacity:`` (the rows
+    above), CSM coverage per segment three ways, misallocation across segments, and support
+    staffing per channel (analysis/coverage.py, analysis/support.py)."""
+
+    roles: list[CapacityRow] = field(default_factory=list)
+    segments: list = field(default_factory=list)
+    misallocations: list = field(default_factory=list)
+    support: list = field(default_factory=list)
+    productive_hours: float | None = None
+    settings_sources: dict[str, str] = field(default_factory=dict)
+
+    def findings(self) -> list:
+        """Finding objects, in report order: roles, segments, misallocation, channels."""
+        return [
+            *(r for r in self.roles if r.is_finding),
+            *(s for s in self.segments if s.is_finding),
+            *self.misallocations,
+            *(c for c in self.support if c.is_finding),
+        ]
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {
+            "segments": [s.to_dict(lang) for s in self.segments],
+            "misallocation": [m.to_dict(lang) for m in self.misallocations],
+            "support": [c.to_dict(lang) for c in self.support],
+            "roles": [r.to_dict(lang) for r in self.roles],
+            "productive_hours_per_quarter": self.productive_hours,
+            "overrides": dict(self.settings_sources),
+        }
+
+
+def analyse(g: nx.DiGraph, settings=None, defaults: Mapping[str, Mapping[str, int]] | None = None) -> CapacityReport:
+    """The whole capacity analysis of one graph (``settings``: capacity_settings.Settings)."""
+    from csdesign.analysis.capacity_settings import DEFAULT_SETTINGS
+    from csdesign.analysis.coverage import analyse_coverage
+    from csdesign.analysis.support import analyse_support, staffing_boxes, staffing_roles
+
+    s = settings or DEFAULT_SETTINGS
+    boxes = staffing_boxes(g)
+    segments, misallocations = analyse_coverage(g, s, staffing_roles(g, boxes))
+    return CapacityReport(
+        roles=analyse_capacity(g, defaults),
+        segments=segments,
+        misallocations=misallocations,
+        support=analyse_support(g, s, boxes),
+        productive_hours=s.productive_hours,
+        settings_sources=dict(s.origins),
+    )

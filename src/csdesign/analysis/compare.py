@@ -13,6 +13,10 @@ compare's own:
 - silo risk: pairs of units that serve the same customers with no declared interface or
   dotted line linking them (islands.py; seed 004's information islands).
 
+Cost and staffing come from the report's analyses too: the fully loaded cost and its share of
+ARR (cost.py; unit roles replicate, so structures cost differently), and the number of
+capacity findings (capacity.py: segments under/over covered, misallocation, channels).
+
 Structures that cannot be built from the file (a product structure with no products) get a
 row with the reason instead of numbers.
 """
@@ -52,6 +56,9 @@ class StructureMetrics:
     handoffs: int | None = None
     silo_pairs: int | None = None
     silo_units: list[str] = field(default_factory=list)  # unit labels in an unlinked pair
+    cost: float | None = None  # fully loaded annual cost (None: the file declares no costs)
+    cost_share: float | None = None  # of the segments' ARR
+    staffing: int | None = None  # capacity findings
     graph: nx.DiGraph | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -66,6 +73,7 @@ class StructureMetrics:
             "headcount": self.headcount, "units": self.units, "roles_per_unit": self.roles_per_unit,
             "overlaps": self.overlaps, "gaps": self.gaps, "handoffs": self.handoffs,
             "silo_pairs": self.silo_pairs, "silo_units": list(self.silo_units),
+            "cost": self.cost, "cost_share": None if self.cost_share is None else round(self.cost_share, 4), "staffing": self.staffing,
         }
 
 
@@ -80,13 +88,14 @@ class Comparison:
     dimensions: dict[str, list[str]]
     positions: int | None = None  # an as-is org's positions (None: not an as-is org)
     roles: int = 0  # roles the structures are built from
+    currency: str | None = None
 
     def row(self, structure: str) -> StructureMetrics:
         return next(r for r in self.rows if r.structure == structure)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "company": self.company, "stage": self.stage, "kind": self.kind,
+            "company": self.company, "stage": self.stage, "kind": self.kind, "currency": self.currency,
             "bands": [{"id": b.id, "range": b.range_text(), "name": b.en} for b in self.bands],
             "structures": [r.to_dict() for r in self.rows],
         }
@@ -107,8 +116,14 @@ def handoffs(g: nx.DiGraph) -> int | None:
     return sum(1 for a, b in zip(stages, stages[1:]) for covered in serves.values() if a in covered and b not in covered)
 
 
-def measure(g: nx.DiGraph, bands: tuple[Band, ...] = DEFAULT_BANDS) -> StructureMetrics:
-    """All compare numbers for one built structure."""
+def measure(g: nx.DiGraph, bands: tuple[Band, ...] = DEFAULT_BANDS, capacity_table: Any = None) -> StructureMetrics:
+    """All compare numbers for one built structure (``capacity_table``: a [capacity] config table)."""
+    from csdesign.analysis.capacity import analyse
+    from csdesign.analysis.capacity_settings import for_graph
+    from csdesign.analysis.cost import analyse_cost
+
+    settings = for_graph(g, capacity_table)
+    cost = analyse_cost(g, settings)
     spans = analyse_spans(g, bands)
     per_person = [row.span for row in spans.rows for _ in range(row.managers)]
     units = g.graph.get("units") or {}
@@ -132,11 +147,14 @@ def measure(g: nx.DiGraph, bands: tuple[Band, ...] = DEFAULT_BANDS) -> Structure
         handoffs=handoffs(g),
         silo_pairs=sum(len(i.pairs) for i in islands),
         silo_units=[units[u]["label"] for u in silo],
+        cost=cost.total,
+        cost_share=cost.share_of_arr,
+        staffing=len(analyse(g, settings).findings()),
         graph=g,
     )
 
 
-def compare(org, structures: list[str] | None = None, bands: tuple[Band, ...] = DEFAULT_BANDS) -> Comparison:
+def compare(org, structures: list[str] | None = None, bands: tuple[Band, ...] = DEFAULT_BANDS, capacity_table: Any = None) -> Comparison:
     """Build and measure each structure (all eight by default) from one loaded Org."""
     from csdesign.structures import NAMES, build
 
@@ -149,7 +167,7 @@ def compare(org, structures: list[str] | None = None, bands: tuple[Band, ...] = 
             first = exc.problems[0] if exc.problems else None
             rows.append(StructureMetrics(structure=name, error=(first.message if first else exc.message)))
             continue
-        rows.append(measure(g, bands))
+        rows.append(measure(g, bands, capacity_table))
     m = org.model
     from csdesign.model.schema import AXES
 
@@ -163,4 +181,5 @@ def compare(org, structures: list[str] | None = None, bands: tuple[Band, ...] = 
         dimensions={axis: m.dimensions.values(axis) for axis in AXES},
         positions=len(m.positions) if m.positions is not None else None,
         roles=len(m.roles),
+        currency=m.company.currency,
     )

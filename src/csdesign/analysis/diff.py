@@ -14,7 +14,8 @@ owned by role ids: a duty whose owners change is ``moved`` (some owners gave it 
 it), ``shared`` (only owners added), ``narrowed`` (only owners removed), ``new`` or ``dropped``.
 Overlaps and gaps (analysis/overlap.py, gaps.py) are compared by duty key and role ids (gaps by
 name, source and scope): present only after = introduced, only before = resolved. Headcount,
-managers, layers and span bands come from analysis/spans.py.
+managers, layers and span bands come from analysis/spans.py; the fully loaded cost and its
+share of ARR, when a side declares ``costs:``, from analysis/cost.py.
 """
 
 from __future__ import annotations
@@ -384,7 +385,23 @@ def _metrics(before: nx.DiGraph, after: nx.DiGraph, sb: SpanReport, sa: SpanRepo
         Metric("individuals per manager", sb.ratio, sa.ratio, "每位管理者对应的员工数", _exact_change(sb, sa)),
         Metric("layers below the head", sb.layers, sa.layers, "负责人以下层级"),
         Metric("units", len(before.graph.get("units") or {}), len(after.graph.get("units") or {}), "单元"),
+        *_cost_metrics(before, after),
     ]
+
+
+def _cost_metrics(before: nx.DiGraph, after: nx.DiGraph) -> list[Metric]:
+    """The fully loaded cost and its share of ARR, when either side declares costs (cost.py)."""
+    from csdesign.analysis.cost import analyse_cost
+
+    cb, ca = analyse_cost(before), analyse_cost(after)
+    if cb.total is None and ca.total is None:
+        return []
+    whole = lambda x: None if x is None else round(x)  # noqa: E731
+    out = [Metric("fully loaded cost", whole(cb.total), whole(ca.total), "全成本")]
+    if cb.share_of_arr is not None or ca.share_of_arr is not None:
+        share = lambda c: None if c.share_of_arr is None else round(c.share_of_arr * 100, 1)  # noqa: E731
+        out.append(Metric("cost, % of ARR", share(cb), share(ca), "成本占 ARR 百分比"))
+    return out
 
 
 def _exact_change(sb: SpanReport, sa: SpanReport) -> float | None:

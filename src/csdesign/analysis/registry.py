@@ -217,9 +217,14 @@ ANALYSES = AnalysisRegistry([
         highlight=Highlight("spans", "#375623", ("span / layer issue", "管理幅度问题")), lint=True, aliases=("span",), options=("bands",), schema=f"{_J}:SPANS",
     ),
     Analysis(
-        "capacity", f"{_R}:run_capacity", "capacity", ("CS capacity", "客户成功服务容量"),
-        ("staffing mismatch", "staffing mismatches", "处人员配置不匹配"), findings=f"{_R}:capacity_findings", section=f"{_S}:capacity",
-        highlight=Highlight("capacity", "#833c0b", ("staffing mismatch", "人员配置不匹配")), lint=True, options=("capacity_defaults",), schema=f"{_J}:CAPACITY",
+        "capacity", f"{_R}:run_capacity", "capacity", ("CS capacity: CSMs per segment", "客户成功服务容量：各客户分层所需 CSM"),
+        ("staffing mismatch", "staffing mismatches", "处人员配置不匹配"), findings=f"{_R}:capacity_findings", section=f"{_S}:capacity", empty="none",
+        highlight=Highlight("capacity", "#833c0b", ("staffing mismatch", "人员配置不匹配")), lint=True, options=("capacity_defaults", "settings"), schema=f"{_J}:CAPACITY",
+    ),
+    Analysis(
+        "cost", f"{_R}:run_cost", "cost", ("Cost", "成本"),
+        ("cost off benchmark", "costs off benchmark", "项成本偏离基准"), findings=f"{_R}:cost_findings", section=f"{_S}:cost", empty="none",
+        lint=True, aliases=("costs",), options=("settings",), schema=f"{_J}:COST",
     ),
     Analysis(
         "placement", "csdesign.analysis.placement:assess_placement", "placement", ("Where CS reports", "客户成功部门的汇报关系"),
@@ -266,14 +271,30 @@ def span_issues(s: Any) -> list[Any]:
     return list(s.issues)
 
 
-def run_capacity(g: Any, capacity_defaults: Any = None) -> Any:
-    from csdesign.analysis.capacity import analyse_capacity
+def _settings(g: Any, settings: Any) -> Any:
+    from csdesign.analysis.capacity_settings import for_graph
 
-    return analyse_capacity(g, capacity_defaults)
+    return settings if settings is not None else for_graph(g)
 
 
-def capacity_findings(rows: list[Any]) -> list[Any]:
-    return [r for r in rows if r.is_finding]
+def run_capacity(g: Any, capacity_defaults: Any = None, settings: Any = None) -> Any:
+    from csdesign.analysis.capacity import analyse
+
+    return analyse(g, _settings(g, settings), capacity_defaults)
+
+
+def capacity_findings(cap: Any) -> list[Any]:
+    return list(cap.findings())
+
+
+def run_cost(g: Any, settings: Any = None) -> Any:
+    from csdesign.analysis.cost import analyse_cost
+
+    return analyse_cost(g, _settings(g, settings))
+
+
+def cost_findings(cost: Any) -> list[Any]:
+    return [cost] if cost.is_finding else []
 
 
 def placement_findings(p: Any) -> list[Any]:

@@ -175,31 +175,402 @@ SPANS: dict[str, Any] = {'oneOf': [{'type': 'null'},
                                                 'additionalProperties': False}}},
             'additionalProperties': False}]}
 
-CAPACITY: dict[str, Any] = {'type': 'array',
- 'items': {'type': 'object',
-           'required': ['role',
-                        'segments',
-                        'units',
-                        'accounts',
-                        'arr',
-                        'required_fte',
-                        'required',
-                        'declared',
-                        'status',
-                        'nodes',
-                        'message'],
-           'properties': {'role': {'oneOf': [{'type': 'null'}, {'$ref': '#/$defs/role'}]},
-                          'segments': {'type': 'array', 'items': {'type': 'string'}},
-                          'units': {'type': 'array', 'items': {'type': 'string'}},
-                          'accounts': {'type': 'integer'},
-                          'arr': {'type': ['number', 'null']},
-                          'required_fte': {'type': 'number'},
-                          'required': {'type': 'integer'},
-                          'declared': {'type': 'integer'},
-                          'status': {'enum': ['ok', 'under', 'over', 'unplanned']},
-                          'nodes': {'type': 'array', 'items': {'type': 'string'}},
-                          'message': {'type': 'string'}},
-           'additionalProperties': False}}
+CAPACITY: dict[str, Any] = {'oneOf': [{'type': 'null'},
+           {'type': 'object',
+            'additionalProperties': False,
+            'required': ['segments', 'misallocation', 'support', 'roles', 'productive_hours_per_quarter', 'overrides'],
+            'properties': {'segments': {'type': 'array',
+                                        'items': {'type': 'object',
+                                                  'additionalProperties': False,
+                                                  'required': ['name',
+                                                               'accounts',
+                                                               'arr',
+                                                               'coverage',
+                                                               'band',
+                                                               'band_range',
+                                                               'required',
+                                                               'methods',
+                                                               'modelled',
+                                                               'accounts_per_csm',
+                                                               'in_band',
+                                                               'capacity_share',
+                                                               'value_share',
+                                                               'account_share',
+                                                               'status',
+                                                               'nodes',
+                                                               'message'],
+                                                  'properties': {'name': {'type': 'string'},
+                                                                 'accounts': {'type': ['integer', 'null']},
+                                                                 'arr': {'type': ['number', 'null']},
+                                                                 'coverage': {'enum': ['named',
+                                                                                       'pooled',
+                                                                                       'digital',
+                                                                                       None]},
+                                                                 'band': {'enum': ['named-strategic',
+                                                                                   'named-mid-market',
+                                                                                   'pooled',
+                                                                                   'digital',
+                                                                                   None]},
+                                                                 'band_range': {'oneOf': [{'type': 'null'},
+                                                                                          {'type': 'array',
+                                                                                           'items': {'type': 'number'},
+                                                                                           'minItems': 2,
+                                                                                           'maxItems': 2}]},
+                                                                 'required': {'type': 'object',
+                                                                              'required': ['arr', 'accounts', 'hours'],
+                                                                              'additionalProperties': False,
+                                                                              'properties': {'arr': {'type': ['integer',
+                                                                                                              'null']},
+                                                                                             'accounts': {'type': ['integer',
+                                                                                                                   'null']},
+                                                                                             'hours': {'type': ['integer',
+                                                                                                                'null']}},
+                                                                              'description': 'CSMs needed by each '
+                                                                                             'method (null: the method '
+                                                                                             'lacks data)'},
+                                                                 'methods': {'type': 'object',
+                                                                             'additionalProperties': False,
+                                                                             'properties': {'arr': {'type': 'object',
+                                                                                                    'required': ['required',
+                                                                                                                 'fte',
+                                                                                                                 'range',
+                                                                                                                 'basis',
+                                                                                                                 'source'],
+                                                                                                    'additionalProperties': False,
+                                                                                                    'properties': {'required': {'type': ['integer',
+                                                                                                                                         'null']},
+                                                                                                                   'fte': {'type': ['number',
+                                                                                                                                    'null']},
+                                                                                                                   'range': {'oneOf': [{'type': 'null'},
+                                                                                                                                       {'type': 'array',
+                                                                                                                                        'items': {'type': 'integer'},
+                                                                                                                                        'minItems': 2,
+                                                                                                                                        'maxItems': 2}]},
+                                                                                                                   'basis': {'type': 'string',
+                                                                                                                             'description': 'the '
+                                                                                                                                            'arithmetic, '
+                                                                                                                                            'e.g. '
+                                                                                                                                            "'40 "
+                                                                                                                                            'accounts '
+                                                                                                                                            '÷ '
+                                                                                                                                            '10 '
+                                                                                                                                            '(midpoint '
+                                                                                                                                            'of '
+                                                                                                                                            '5–15) '
+                                                                                                                                            '= '
+                                                                                                                                            "4'"},
+                                                                                                                   'source': {'type': 'string',
+                                                                                                                              'description': 'where '
+                                                                                                                                             'the '
+                                                                                                                                             'benchmark '
+                                                                                                                                             'comes '
+                                                                                                                                             'from, '
+                                                                                                                                             'or '
+                                                                                                                                             'the '
+                                                                                                                                             'file '
+                                                                                                                                             'and '
+                                                                                                                                             'key '
+                                                                                                                                             'that '
+                                                                                                                                             'overrode '
+                                                                                                                                             'it'}}},
+                                                                                            'accounts': {'type': 'object',
+                                                                                                         'required': ['required',
+                                                                                                                      'fte',
+                                                                                                                      'range',
+                                                                                                                      'basis',
+                                                                                                                      'source'],
+                                                                                                         'additionalProperties': False,
+                                                                                                         'properties': {'required': {'type': ['integer',
+                                                                                                                                              'null']},
+                                                                                                                        'fte': {'type': ['number',
+                                                                                                                                         'null']},
+                                                                                                                        'range': {'oneOf': [{'type': 'null'},
+                                                                                                                                            {'type': 'array',
+                                                                                                                                             'items': {'type': 'integer'},
+                                                                                                                                             'minItems': 2,
+                                                                                                                                             'maxItems': 2}]},
+                                                                                                                        'basis': {'type': 'string',
+                                                                                                                                  'description': 'the '
+                                                                                                                                                 'arithmetic, '
+                                                                                                                                                 'e.g. '
+                                                                                                                                                 "'40 "
+                                                                                                                                                 'accounts '
+                                                                                                                                                 '÷ '
+                                                                                                                                                 '10 '
+                                                                                                                                                 '(midpoint '
+                                                                                                                                                 'of '
+                                                                                                                                                 '5–15) '
+                                                                                                                                                 '= '
+                                                                                                                                                 "4'"},
+                                                                                                                        'source': {'type': 'string',
+                                                                                                                                   'description': 'where '
+                                                                                                                                                  'the '
+                                                                                                                                                  'benchmark '
+                                                                                                                                                  'comes '
+                                                                                                                                                  'from, '
+                                                                                                                                                  'or '
+                                                                                                                                                  'the '
+                                                                                                                                                  'file '
+                                                                                                                                                  'and '
+                                                                                                                                                  'key '
+                                                                                                                                                  'that '
+                                                                                                                                                  'overrode '
+                                                                                                                                                  'it'}}},
+                                                                                            'hours': {'type': 'object',
+                                                                                                      'required': ['required',
+                                                                                                                   'fte',
+                                                                                                                   'range',
+                                                                                                                   'basis',
+                                                                                                                   'source'],
+                                                                                                      'additionalProperties': False,
+                                                                                                      'properties': {'required': {'type': ['integer',
+                                                                                                                                           'null']},
+                                                                                                                     'fte': {'type': ['number',
+                                                                                                                                      'null']},
+                                                                                                                     'range': {'oneOf': [{'type': 'null'},
+                                                                                                                                         {'type': 'array',
+                                                                                                                                          'items': {'type': 'integer'},
+                                                                                                                                          'minItems': 2,
+                                                                                                                                          'maxItems': 2}]},
+                                                                                                                     'basis': {'type': 'string',
+                                                                                                                               'description': 'the '
+                                                                                                                                              'arithmetic, '
+                                                                                                                                              'e.g. '
+                                                                                                                                              "'40 "
+                                                                                                                                              'accounts '
+                                                                                                                                              '÷ '
+                                                                                                                                              '10 '
+                                                                                                                                              '(midpoint '
+                                                                                                                                              'of '
+                                                                                                                                              '5–15) '
+                                                                                                                                              '= '
+                                                                                                                                              "4'"},
+                                                                                                                     'source': {'type': 'string',
+                                                                                                                                'description': 'where '
+                                                                                                                                               'the '
+                                                                                                                                               'benchmark '
+                                                                                                                                               'comes '
+                                                                                                                                               'from, '
+                                                                                                                                               'or '
+                                                                                                                                               'the '
+                                                                                                                                               'file '
+                                                                                                                                               'and '
+                                                                                                                                               'key '
+                                                                                                                                               'that '
+                                                                                                                                               'overrode '
+                                                                                                                                               'it'}}}}},
+                                                                 'modelled': {'type': 'number',
+                                                                              'description': 'people in the model '
+                                                                                             "carrying this segment's "
+                                                                                             'accounts (shared people '
+                                                                                             'split)'},
+                                                                 'accounts_per_csm': {'type': ['number', 'null']},
+                                                                 'in_band': {'type': ['boolean', 'null']},
+                                                                 'capacity_share': {'type': ['number', 'null']},
+                                                                 'value_share': {'type': ['number', 'null'],
+                                                                                 'description': 'share of ARR'},
+                                                                 'account_share': {'type': ['number', 'null']},
+                                                                 'status': {'enum': ['ok', 'under', 'over', 'unsized']},
+                                                                 'nodes': {'type': 'array',
+                                                                           'items': {'type': 'string'}},
+                                                                 'message': {'type': 'string'}}}},
+                           'misallocation': {'type': 'array',
+                                             'items': {'type': 'object',
+                                                       'additionalProperties': False,
+                                                       'required': ['segment',
+                                                                    'direction',
+                                                                    'capacity_share',
+                                                                    'value_share',
+                                                                    'account_share',
+                                                                    'move_people',
+                                                                    'counterpart',
+                                                                    'hire',
+                                                                    'nodes',
+                                                                    'message'],
+                                                       'properties': {'segment': {'type': 'string'},
+                                                                      'direction': {'enum': ['under-served',
+                                                                                             'over-served']},
+                                                                      'capacity_share': {'type': 'number'},
+                                                                      'value_share': {'type': 'number'},
+                                                                      'account_share': {'type': ['number', 'null']},
+                                                                      'move_people': {'enum': ['to', 'from']},
+                                                                      'counterpart': {'type': ['string', 'null']},
+                                                                      'hire': {'type': 'boolean'},
+                                                                      'nodes': {'type': 'array',
+                                                                                'items': {'type': 'string'}},
+                                                                      'message': {'type': 'string'}}}},
+                           'support': {'type': 'array',
+                                       'items': {'type': 'object',
+                                                 'additionalProperties': False,
+                                                 'required': ['channel',
+                                                              'kind',
+                                                              'contacts',
+                                                              'aht_seconds',
+                                                              'traffic_erlangs',
+                                                              'workload_hours',
+                                                              'agents_on_shift',
+                                                              'agents_required',
+                                                              'agents_for_service_level',
+                                                              'agents_for_occupancy',
+                                                              'agents_modelled',
+                                                              'agents_on_shift_modelled',
+                                                              'service_level_target',
+                                                              'service_level_required',
+                                                              'service_level_achieved',
+                                                              'p_wait',
+                                                              'occupancy',
+                                                              'first_reply_hours_achieved',
+                                                              'shrinkage',
+                                                              'max_occupancy',
+                                                              'status',
+                                                              'roles',
+                                                              'nodes',
+                                                              'shared_with',
+                                                              'sources',
+                                                              'message'],
+                                                 'properties': {'channel': {'type': 'string'},
+                                                                'kind': {'enum': ['realtime', 'async']},
+                                                                'contacts': {'type': 'number',
+                                                                             'description': 'peak-hour arrivals '
+                                                                                            '(realtime) or arrivals a '
+                                                                                            'day (async)'},
+                                                                'aht_seconds': {'type': 'number'},
+                                                                'traffic_erlangs': {'type': ['number', 'null']},
+                                                                'workload_hours': {'type': ['number', 'null']},
+                                                                'agents_on_shift': {'type': 'integer',
+                                                                                    'description': 'agents handling '
+                                                                                                   'contacts that the '
+                                                                                                   'target needs'},
+                                                                'agents_required': {'type': 'integer',
+                                                                                    'description': 'people to '
+                                                                                                   'schedule: '
+                                                                                                   'agents_on_shift ÷ '
+                                                                                                   '(1 − shrinkage), '
+                                                                                                   'rounded up'},
+                                                                'agents_for_service_level': {'type': ['integer',
+                                                                                                      'null']},
+                                                                'agents_for_occupancy': {'type': ['integer', 'null']},
+                                                                'agents_modelled': {'type': 'number',
+                                                                                    'description': 'headcount of the '
+                                                                                                   'roles that staff '
+                                                                                                   'the channel '
+                                                                                                   '(shared people '
+                                                                                                   'split)'},
+                                                                'agents_on_shift_modelled': {'type': 'integer'},
+                                                                'service_level_target': {'oneOf': [{'type': 'null'},
+                                                                                                   {'type': 'object',
+                                                                                                    'required': ['answered',
+                                                                                                                 'within_seconds'],
+                                                                                                    'additionalProperties': False,
+                                                                                                    'properties': {'answered': {'type': 'number'},
+                                                                                                                   'within_seconds': {'type': 'number'}}},
+                                                                                                   {'type': 'object',
+                                                                                                    'required': ['within_hours'],
+                                                                                                    'additionalProperties': False,
+                                                                                                    'properties': {'within_hours': {'type': 'number'}}}]},
+                                                                'service_level_required': {'type': ['number', 'null']},
+                                                                'service_level_achieved': {'type': ['number', 'null'],
+                                                                                           'description': 'share '
+                                                                                                          'answered '
+                                                                                                          'within '
+                                                                                                          'target by '
+                                                                                                          'the '
+                                                                                                          'modelled '
+                                                                                                          'team; null '
+                                                                                                          'when its '
+                                                                                                          'queue is '
+                                                                                                          'unstable or '
+                                                                                                          'there is no '
+                                                                                                          'target'},
+                                                                'p_wait': {'type': ['number', 'null']},
+                                                                'occupancy': {'type': ['number', 'null']},
+                                                                'first_reply_hours_achieved': {'type': ['number',
+                                                                                                        'null']},
+                                                                'shrinkage': {'type': 'number'},
+                                                                'max_occupancy': {'type': 'number'},
+                                                                'status': {'enum': ['ok',
+                                                                                    'under',
+                                                                                    'over',
+                                                                                    'unstable',
+                                                                                    'unstaffed']},
+                                                                'roles': {'type': 'array',
+                                                                          'items': {'$ref': '#/$defs/role'}},
+                                                                'nodes': {'type': 'array', 'items': {'type': 'string'}},
+                                                                'shared_with': {'type': 'array',
+                                                                                'items': {'type': 'string'}},
+                                                                'sources': {'type': 'array',
+                                                                            'items': {'type': 'string'}},
+                                                                'message': {'type': 'string'}}}},
+                           'roles': {'type': 'array',
+                                     'items': {'type': 'object',
+                                               'required': ['role',
+                                                            'segments',
+                                                            'units',
+                                                            'accounts',
+                                                            'arr',
+                                                            'required_fte',
+                                                            'required',
+                                                            'declared',
+                                                            'status',
+                                                            'nodes',
+                                                            'message'],
+                                               'properties': {'role': {'oneOf': [{'type': 'null'},
+                                                                                 {'$ref': '#/$defs/role'}]},
+                                                              'segments': {'type': 'array',
+                                                                           'items': {'type': 'string'}},
+                                                              'units': {'type': 'array', 'items': {'type': 'string'}},
+                                                              'accounts': {'type': 'integer'},
+                                                              'arr': {'type': ['number', 'null']},
+                                                              'required_fte': {'type': 'number'},
+                                                              'required': {'type': 'integer'},
+                                                              'declared': {'type': 'integer'},
+                                                              'status': {'enum': ['ok', 'under', 'over', 'unplanned']},
+                                                              'nodes': {'type': 'array', 'items': {'type': 'string'}},
+                                                              'message': {'type': 'string'}},
+                                               'additionalProperties': False},
+                                     'description': 'roles sized from their own capacity: (accounts per person)'},
+                           'productive_hours_per_quarter': {'type': ['number', 'null']},
+                           'overrides': {'type': 'object',
+                                         'additionalProperties': {'type': 'string'},
+                                         'description': 'setting -> where it was overridden (absent: the built-in '
+                                                        'benchmark)'}}}]}
+
+COST: dict[str, Any] = {'oneOf': [{'type': 'null'},
+           {'type': 'object',
+            'additionalProperties': False,
+            'required': ['currency',
+                         'total',
+                         'by_level',
+                         'by_role',
+                         'people',
+                         'people_costed',
+                         'uncosted_roles',
+                         'arr',
+                         'share_of_arr',
+                         'benchmark',
+                         'status',
+                         'message'],
+            'properties': {'currency': {'type': ['string', 'null']},
+                           'total': {'type': ['number', 'null'],
+                                     'description': 'fully loaded annual cost; null when the file declares no costs'},
+                           'by_level': {'type': 'object', 'additionalProperties': {'type': 'number'}},
+                           'by_role': {'type': 'object', 'additionalProperties': {'type': 'number'}},
+                           'people': {'type': 'integer'},
+                           'people_costed': {'type': 'integer'},
+                           'uncosted_roles': {'type': 'array', 'items': {'type': 'string'}},
+                           'arr': {'type': ['number', 'null']},
+                           'share_of_arr': {'type': ['number', 'null']},
+                           'benchmark': {'type': 'object',
+                                         'required': ['share_of_arr', 'band', 'source'],
+                                         'additionalProperties': False,
+                                         'properties': {'share_of_arr': {'type': 'number'},
+                                                        'band': {'type': 'array',
+                                                                 'items': {'type': 'number'},
+                                                                 'minItems': 2,
+                                                                 'maxItems': 2},
+                                                        'source': {'type': 'string'}}},
+                           'status': {'enum': ['within', 'above', 'below', 'unknown']},
+                           'message': {'type': 'string'}}}]}
 
 PLACEMENT: dict[str, Any] = {'oneOf': [{'type': 'null'},
            {'type': 'object',

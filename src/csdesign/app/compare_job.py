@@ -33,8 +33,10 @@ def compare(org: str | Path, structures: str = "all", fmt: str = "table") -> tup
     from csdesign.analysis.compare import compare as run_compare
     from csdesign.model import load_org
 
+    from csdesign.config import find_table
+
     kind = COMPARE_FORMATS.get(fmt)
-    c = run_compare(load_org(str(org)), parse_structures(structures))
+    c = run_compare(load_org(str(org)), parse_structures(structures), capacity_table=find_table("capacity"))
     return kind.load()(c), c
 
 

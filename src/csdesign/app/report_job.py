@@ -47,6 +47,7 @@ def report(
 ) -> tuple[Any, bool]:
     """The report document (text, or a rich renderable for a terminal) and whether it has findings."""
     from csdesign.analysis import parse_only, run_all
+    from csdesign.analysis.capacity_settings import capacity_settings
     from csdesign.knowledge.guide import check_lang
     from csdesign.structures import build_file
 
@@ -55,6 +56,7 @@ def report(
     bands = span_bands(span_target)
     kind = report_format(fmt, output, interactive)
     check_format(kind, analyses)
-    result = run_all(build_file(str(org), structure), analyses, bands=bands)
+    g = build_file(str(org), structure)
+    result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     writer = kind.load_terminal() if output is None else kind.load()
     return writer(result, lang), bool(result.findings)

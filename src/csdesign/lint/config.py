@@ -30,6 +30,7 @@ class LintConfig:
     options: dict[str, Any] = field(default_factory=option_defaults)
     source: str | None = None  # the config file, for messages
     lang: str = "en"  # language of analysis findings (--lang)
+    capacity: Any = None  # the [capacity] table (csdesign.config.Table), validated; None: the defaults
 
     def enabled(self, r: Rule) -> bool:
         """Blocking rules always run; others when selected (most specific selector wins) and not ignored."""
@@ -82,7 +83,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
     if path is None:
         path = find_config(start or Path.cwd())
         if path is None:
-            return LintConfig()
+            return LintConfig(capacity=_capacity(None, start))
     from csdesign.lint.discover import display
 
     name = display(path, Path.cwd())
@@ -109,7 +110,22 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
         prefix = "lint"
     if not isinstance(table, dict):
         raise _error(name, f"[{prefix}] must be a table")
-    return parse_table(table, name, prefix)
+    cfg = parse_table(table, name, prefix)
+    cfg.capacity = _capacity((path, name), start)
+    return cfg
+
+
+def _capacity(config: tuple[Path, str] | None, start: Path | None) -> Any:
+    """The capacity table of the lint config file, else the nearest one; checked now (exit 2)."""
+    from csdesign.analysis.capacity_settings import parse_table as check
+    from csdesign.config import find_table, table_in
+
+    table = table_in(config[0], "capacity", config[1]) if config else None
+    if table is None:
+        table = find_table("capacity", start)
+    if table is not None:
+        check(table.data, table.file, table.prefix)
+    return table
 
 
 def parse_table(table: dict[str, Any], name: str, prefix: str = "lint") -> LintConfig:

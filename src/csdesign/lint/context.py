@@ -63,6 +63,7 @@ class LintContext:
     graph: "nx.DiGraph"
     options: dict[str, Any]
     lang: str = "en"  # language of analysis messages (en | zh)
+    capacity: Any = None  # the [capacity] config table (csdesign.config.Table), or None
     _cache: dict[str, Any] = field(default_factory=dict)
 
     def analysis(self, name: str, compute: Callable[[], Any] | None = None, **options: Any) -> Any:

@@ -69,7 +69,7 @@ def lint_file(path: Path, config: LintConfig, shown: str | None = None) -> tuple
         except CsdesignError as exc:
             problems = exc.problems or [Problem(exc.message, str(path), hint=exc.hint, code="S002")]
         else:
-            ctx = LintContext(org, graph, config.options, config.lang)
+            ctx = LintContext(org, graph, config.options, config.lang, config.capacity)
             for r in rules:
                 if r.check is None or r.code not in enabled:
                     continue

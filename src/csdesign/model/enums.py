@@ -42,6 +42,21 @@ class Scope(str, Enum):
     lead = "lead"
 
 
+class Coverage(str, Enum):
+    """How a segment's accounts are served: a named CSM each, a shared pool, or one-to-many (digital)."""
+
+    named = "named"
+    pooled = "pooled"
+    digital = "digital"
+
+
+class ChannelKind(str, Enum):
+    """Real-time channels (phone, chat) queue callers; async ones (email, tickets, social) queue messages."""
+
+    realtime = "realtime"
+    async_ = "async"
+
+
 class StructureType(str, Enum):
     functional = "functional"
     product = "product"

@@ -24,7 +24,7 @@ def _accept_shorthands(data: dict) -> None:
     defs = data["$defs"]
     for letter, spec in defs["RaciEntry"]["properties"].items():
         defs["RaciEntry"]["properties"][letter] = {"anyOf": [dict(spec["items"]), {k: v for k, v in spec.items() if k != "title"}], "title": spec["title"]}
-    for name in ("Segment", "Expected"):  # a bare name stands for {name: ...}
+    for name in ("Segment", "Expected", "Kpi"):  # a bare name stands for {name: ...}
         defs[name] = {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 500}, defs[name]]}
     data["properties"]["people"] = {**data["properties"]["positions"], "title": "People", "description": "Alias of positions."}
     data["not"] = {"required": ["people", "positions"]}

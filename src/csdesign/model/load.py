@@ -230,6 +230,16 @@ def check_references(org: Org) -> list[Problem]:
         for seg in role.capacity:
             if seg not in dim_sets["segment"]:
                 add(f"capacity names segment '{seg}', which is not in dimensions.segments" + did_you_mean(seg, segments), ("roles", i, "capacity", seg), UNKNOWN_VALUE, key=True)
+    for rid in m.costs.roles:
+        if rid not in ids:
+            add(f"costs.roles names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("costs", "roles", rid), UNKNOWN_VALUE, "use a role id from `roles:`", key=True)
+    channels = dim_values["channel"]
+    for i, channel in enumerate(m.support.channels):
+        if channels and channel.name not in dim_sets["channel"]:
+            add(f"support channel '{channel.name}' is not in dimensions.channels" + did_you_mean(channel.name, channels), ("support", "channels", i, "name"), UNKNOWN_VALUE, "add it to dimensions.channels or fix the spelling")
+        for j, rid in enumerate(channel.roles):
+            if rid not in ids:
+                add(f"support channel '{channel.name}' names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("support", "channels", i, "roles", j), UNKNOWN_VALUE, "use a role id from `roles:`")
     heads = [r.id for r in m.roles if r.scope == schema.Scope.head]
     if len(heads) > 1:
         i = next(i for i, r in enumerate(m.roles) if r.id == heads[1])

@@ -6,12 +6,13 @@ sections); structural facts that need the graph (cycles, spans) live in structur
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 # Re-exported: the schema's public vocabulary lives in a pydantic-free module for cheap imports.
-from csdesign.model.enums import LEVEL_RANK, CompanyKind, Level, Placement, Scope, Stage, StructureType  # noqa: F401
+from csdesign.model.enums import LEVEL_RANK, ChannelKind, CompanyKind, Coverage, Level, Placement, Scope, Stage, StructureType  # noqa: F401
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Ident = Annotated[
@@ -30,6 +31,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
 
 
+#: An ISO 4217 currency code (CNY, USD, EUR ...).
+Currency = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")]
+Money = Annotated[float, Field(ge=0, le=1e15)]
+
+
 class Company(Strict):
     name: Text
     employees: int | None = Field(default=None, ge=1, le=10_000_000)
@@ -40,6 +46,8 @@ class Company(Strict):
         default=None,
         description="Title of the person CS reports to, drawn in the box above the CS head (default: the placement's name, e.g. CEO or Sales).",
     )
+    currency: Currency | None = Field(default=None, description="ISO 4217 code of every amount in the file (arr, costs); default: the benchmarks' USD.")
+    fx: dict[Currency, Annotated[float, Field(gt=0)]] = Field(default_factory=dict, description="Units of `currency` per unit of another currency, e.g. {USD: 7.2}: converts benchmarks quoted in that currency.")
 
     @property
     def effective_stage(self) -> Stage:
@@ -60,11 +68,23 @@ class Segment(Strict):
     name: Text
     accounts: int | None = Field(default=None, ge=0, le=100_000_000)
     arr: float | None = Field(default=None, ge=0)
+    coverage: Coverage | None = Field(default=None, description="named (a CSM per account book), pooled (a shared team) or digital (one-to-many).")
+    touches_per_quarter: float | None = Field(default=None, ge=0, le=10_000, description="CSM touches per account per quarter (default by coverage model).")
+    hours_per_touch: float | None = Field(default=None, ge=0, le=1_000, description="Hours a touch takes, preparation included (default by coverage model).")
+    accounts_per_csm: tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]] | None = Field(
+        default=None, description="[low, high] accounts per CSM for this segment (default: the coverage model's band).")
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
         return {"name": value} if isinstance(value, str) else value
+
+    @field_validator("accounts_per_csm")
+    @classmethod
+    def _band_order(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None and value[0] > value[1]:
+            raise ValueError(f"accounts_per_csm [{value[0]:g}, {value[1]:g}]: the low end is above the high end")
+        return value
 
 
 class Dimensions(Strict):
@@ -113,6 +133,32 @@ class Expected(Strict):
         return {"name": value} if isinstance(value, str) else value
 
 
+class Kpi(Strict):
+    """A role's KPI: a name, or a SMART goal ``{name, target, baseline, by}`` (seed 002)."""
+
+    name: Text
+    target: Text | None = Field(default=None, description='What "good" is, measurably: "110%", "<= 4 h", "NPS 45".')
+    baseline: Text | None = Field(default=None, description="Where it stands today, in the target's unit.")
+    by: datetime.date | None = Field(default=None, description="Deadline, YYYY-MM-DD.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        return {"name": value} if isinstance(value, str) else value
+
+    @field_validator("target", "baseline", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    @property
+    def smart(self) -> bool:
+        """Written as a goal (a mapping with more than a name)."""
+        return self.target is not None or self.baseline is not None or self.by is not None
+
+
 class Role(Strict):
     id: Ident
     title: Text
@@ -123,9 +169,14 @@ class Role(Strict):
     only: AxisLimit = Field(default_factory=dict)
     headcount: int = Field(default=1, ge=1, le=1_000_000)
     duties: list[Text] = Field(default_factory=list)
-    kpis: list[Text] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list, description="KPI names, or SMART goals {name, target, baseline, by}.")
     capacity: dict[Text, int] = Field(default_factory=dict)
+    skills: list[Text] = Field(default_factory=list, description="Skills the job description asks for.")
     description: str | None = None
+
+    @property
+    def kpi_names(self) -> list[str]:
+        return [k.name for k in self.kpis]
 
     @field_validator("capacity")
     @classmethod
@@ -180,6 +231,99 @@ class Position(Strict):
     email: str | None = None
 
 
+class ServiceLevel(Strict):
+    """Answer ``answered`` of contacts within ``within_seconds`` (80/20: {answered: 0.8, within_seconds: 20})."""
+
+    answered: float = Field(gt=0, lt=1)
+    within_seconds: float = Field(ge=0, le=86_400)
+
+
+class Channel(Strict):
+    """A support channel's demand; real-time channels are sized with Erlang C, async ones by workload."""
+
+    name: Text
+    kind: ChannelKind | None = Field(default=None, description="realtime or async; default: realtime with contacts_per_hour, async with contacts_per_day.")
+    contacts_per_hour: float | None = Field(default=None, ge=0, le=10_000_000, description="Peak-hour arrivals (real-time channels).")
+    contacts_per_day: float | None = Field(default=None, ge=0, le=100_000_000, description="Arrivals per day (async channels).")
+    aht_seconds: float = Field(gt=0, le=86_400, description="Average handling time per contact, wrap-up included.")
+    service_level: ServiceLevel | None = Field(default=None, description="Real-time target; default 80% within 20 s.")
+    shrinkage: float | None = Field(default=None, ge=0, lt=1, description="Share of paid time away from contacts (breaks, training, absence).")
+    max_occupancy: float | None = Field(default=None, gt=0, le=1, description="Highest share of on-shift time spent handling contacts.")
+    first_reply_hours: float | None = Field(default=None, gt=0, le=10_000, description="Async target: first reply within this many business hours.")
+    open_hours: float | None = Field(default=None, gt=0, le=24, description="Hours a day the team answers (async; default 8).")
+    arrival_hours: float | None = Field(default=None, gt=0, le=24, description="Hours a day contacts arrive over (async; default 24).")
+    roles: list[Ident] = Field(default_factory=list, description="Role ids that staff the channel (default: roles whose only.channels lists it).")
+
+    @model_validator(mode="after")
+    def _volume(self) -> "Channel":
+        if self.kind is None:
+            if self.contacts_per_hour is not None and self.contacts_per_day is not None:
+                raise ValueError(f"channel '{self.name}' gives both contacts_per_hour and contacts_per_day; keep one, or say `kind: realtime` or `kind: async`")
+            if self.contacts_per_hour is None and self.contacts_per_day is None:
+                raise ValueError(f"channel '{self.name}' needs contacts_per_hour (phone, chat) or contacts_per_day (email, tickets, social)")
+        elif self.kind == ChannelKind.realtime and self.contacts_per_hour is None:
+            raise ValueError(f"real-time channel '{self.name}' needs contacts_per_hour (peak-hour arrivals)")
+        elif self.kind == ChannelKind.async_ and self.contacts_per_day is None:
+            raise ValueError(f"async channel '{self.name}' needs contacts_per_day")
+        return self
+
+    @property
+    def effective_kind(self) -> ChannelKind:
+        if self.kind is not None:
+            return self.kind
+        return ChannelKind.realtime if self.contacts_per_hour is not None else ChannelKind.async_
+
+
+class Support(Strict):
+    channels: list[Channel] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Support":
+        seen: set[str] = set()
+        for c in self.channels:
+            if c.name in seen:
+                raise ValueError(f"channels: '{c.name}' is listed twice")
+            seen.add(c.name)
+        return self
+
+
+class Costs(Strict):
+    """Fully loaded annual cost per person, in ``company.currency``: by level, and by role id (wins)."""
+
+    levels: dict[Level, Money] = Field(default_factory=dict)
+    roles: dict[Ident, Money] = Field(default_factory=dict)
+
+
+Band = tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]]
+#: The coverage bands: named accounts split into strategic and mid-market books.
+BandId = Literal["named-strategic", "named-mid-market", "pooled", "digital"]
+
+
+class CapacitySettings(Strict):
+    """Overrides of the capacity defaults (the same keys as ``[tool.csdesign.capacity]``, with _ for -)."""
+
+    arr_per_csm: float | None = Field(default=None, gt=0, description="ARR one CSM covers (Gainsight's guidepost: 2,000,000 USD).")
+    arr_per_csm_currency: Currency | None = Field(default=None, description="Currency of arr_per_csm (default USD).")
+    accounts_per_csm: dict[BandId, Band] = Field(default_factory=dict)
+    strategic_accounts_below: float | None = Field(default=None, gt=0, description="A named segment whose ARR per account lets one CSM hold fewer accounts than this uses the strategic band (default 20).")
+    touches_per_quarter: dict[BandId, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    hours_per_touch: dict[BandId, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    hours_per_week: float | None = Field(default=None, gt=0, le=168)
+    weeks_per_quarter: float | None = Field(default=None, gt=0, le=14)
+    utilisation: float | None = Field(default=None, gt=0, le=1)
+    admin_share: float | None = Field(default=None, ge=0, lt=1)
+    shrinkage: float | None = Field(default=None, ge=0, lt=1)
+    max_occupancy: float | None = Field(default=None, gt=0, le=1)
+    open_hours: float | None = Field(default=None, gt=0, le=24)
+    arrival_hours: float | None = Field(default=None, gt=0, le=24)
+    service_level: ServiceLevel | None = None
+    over_slack: float | None = Field(default=None, ge=0, le=10)
+    misallocation_ratio: float | None = Field(default=None, gt=1, le=100)
+    misallocation_min_points: float | None = Field(default=None, ge=0, lt=1)
+    cost_share_of_arr: float | None = Field(default=None, gt=0, lt=1, description="Benchmark CS + support cost as a share of ARR (SaaS Capital median: about 0.085).")
+    cost_share_tolerance: float | None = Field(default=None, gt=1, le=100)
+
+
 class OrgFile(Strict):
     """The whole org file. ``positions`` switches to an explicit (as-is) org."""
 
@@ -192,6 +336,9 @@ class OrgFile(Strict):
     kpis: list[Expected] = Field(default_factory=list, description="KPIs the company tracks; each needs one owner per scope (a name, or {name, only}).")
     raci: dict[Text, RaciEntry] = Field(default_factory=dict)
     interfaces: list[Interface] = Field(default_factory=list)
+    support: Support = Field(default_factory=Support, description="Support channels and their demand, for staffing.")
+    costs: Costs = Field(default_factory=Costs, description="Fully loaded annual cost per person, by level and by role id.")
+    capacity: CapacitySettings = Field(default_factory=CapacitySettings, description="Overrides of the capacity benchmarks for this file.")
 
     @model_validator(mode="before")
     @classmethod

@@ -93,14 +93,23 @@ def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict
         "function": role.function,
         "scope": scope.value,
         "duties": list(role.duties),
-        "kpis": list(role.kpis),
+        "kpis": role.kpi_names,
+        "kpi_targets": kpi_targets(role),
         "capacity": dict(role.capacity),
+        "skills": list(role.skills),
         "unit": unit,
         "coverage": cov,
         "name": None,
         "vacant": False,
         "source": ("roles", index),
     }
+
+
+def kpi_targets(role: Role | None) -> dict[str, dict]:
+    """KPI name -> {target, baseline, by} for the KPIs a role writes as SMART goals."""
+    if role is None:
+        return {}
+    return {k.name: {"target": k.target, "baseline": k.baseline, "by": k.by.isoformat() if k.by else None} for k in role.kpis if k.smart}
 
 
 def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: str, secondary: str | None) -> nx.DiGraph:
@@ -124,7 +133,14 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         duty_scopes={item.name: coverage_of(item.only) for item in m.duties if item.only},
         kpi_scopes={item.name: coverage_of(item.only) for item in m.kpis if item.only},
         raci={duty: entry.model_dump() for duty, entry in m.raci.items()},
-        segments={s.name: {"accounts": s.accounts, "arr": s.arr} for s in m.dimensions.segments},
+        segments={s.name: s.model_dump(exclude={"name"}, mode="json") for s in m.dimensions.segments},
+        currency=m.company.currency,
+        fx=dict(m.company.fx),
+        support=[c.model_dump(mode="json") | {"kind": c.effective_kind.value} for c in m.support.channels],
+        costs={"levels": {level.value: v for level, v in m.costs.levels.items()}, "roles": dict(m.costs.roles)},
+        capacity_settings=m.capacity.model_dump(exclude_defaults=True, mode="json"),
+        # roles that carry accounts (CSM capacity): a `capacity:` or an `only: {segments: ...}`
+        account_roles=[r.id for r in m.roles if r.capacity or "segments" in r.only],
         interfaces=[i.model_dump() for i in m.interfaces],
         dimensions={axis: m.dimensions.values(axis) for axis in AXES},
         file=org.file,

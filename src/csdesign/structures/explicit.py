@@ -27,7 +27,7 @@ from csdesign.errors import ModelError, Problem
 from csdesign.model import Org
 from csdesign.model.schema import AXES, Level, Position, Role, Scope, StructureType
 from csdesign.model.yamlsource import format_path
-from csdesign.structures.common import check_hierarchy, coverage, new_graph
+from csdesign.structures.common import check_hierarchy, coverage, kpi_targets, new_graph
 from csdesign.structures.contract import DOTTED, ROLE, SOLID, UnitInfo, solid_view
 
 #: graph["structure"] of an explicit org (not a StructureType: it is not generated from roles).
@@ -137,8 +137,10 @@ def _attrs(pos: Position, index: int, role: Role | None, head: str | None, unit_
         "function": pos.function or (role.function if role is not None else None),
         "scope": scope.value,
         "duties": _merged(role.duties if role else [], pos.duties),
-        "kpis": _merged(role.kpis if role else [], pos.kpis),
+        "kpis": _merged(role.kpi_names if role else [], pos.kpis),
+        "kpi_targets": kpi_targets(role),
         "capacity": dict(role.capacity) if role is not None else {},
+        "skills": list(role.skills) if role is not None else [],
         "unit": unit_id,
         "coverage": dict(sorted(cov.items())),
         "name": None if pos.vacant else pos.name,

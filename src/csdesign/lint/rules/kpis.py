@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from csdesign.lint.context import Hit, LintContext
-from csdesign.lint.registry import rule
+from csdesign.lint.registry import Option, rule
 from csdesign.lint.rules.analyses import gaps, node_of
 
 
@@ -56,3 +56,56 @@ def kpi_gap_in_scope(ctx: LintContext) -> Iterator[Hit]:
     for gap in gaps(ctx):
         if gap.what == "kpi" and gap.scope:
             yield Hit(gap.message(ctx.lang), path=ctx.catalogue_path("kpis", gap.name))
+
+
+REQUIRE_TARGETS = Option(
+    "require-kpi-targets", False,
+    "also flag KPIs written as a bare name (no target, baseline or deadline); default: only KPIs written as goals are checked",
+)
+
+
+def smart_gaps(kpi, require: bool) -> list[str]:
+    """What a KPI goal lacks to be SMART-checkable: "target", "deadline", "measurable target"."""
+    if not kpi.smart and not require:
+        return []
+    missing = []
+    if kpi.target is None:
+        missing.append("target")
+    elif not any(ch.isdigit() for ch in kpi.target):
+        missing.append("measurable target")
+    if kpi.by is None:
+        missing.append("deadline")
+    return missing
+
+
+WHAT = {"target": ("no target", "没有目标值"), "measurable target": ("a target without a number", "目标值不可衡量（没有数字）"), "deadline": ("no deadline (by:)", "没有截止日期（by:）")}
+
+
+@rule(
+    "KP004", "kpi-not-smart", "warning", "A KPI goal lacks a target, a deadline, or a measurable target.",
+    """
+    The article on changing responsibilities asks for KPIs set as SMART goals: specific,
+    measurable, achievable, relevant and time-bound. csdesign checks what a file can show: a
+    KPI written as a goal, `{name: NRR, target: "110%", baseline: "102%", by: 2027-06-30}`,
+    needs a `target` with a number in it (measurable) and a `by` date (time-bound). Whether
+    it is achievable and relevant is for people to judge. KPIs written as a bare name are
+    not goals and pass, unless `require-kpi-targets = true`.
+
+    Fix: give the KPI a numeric target ("110%", "<= 4 h", "NPS 45") and a deadline.
+    """,
+    options=(REQUIRE_TARGETS,),
+)
+def kpi_not_smart(ctx: LintContext) -> Iterator[Hit]:
+    require = bool(ctx.options.get("require-kpi-targets"))
+    for i, role in enumerate(ctx.org.model.roles):
+        for j, kpi in enumerate(role.kpis):
+            missing = smart_gaps(kpi, require)
+            if not missing:
+                continue
+            if ctx.lang == "zh":
+                text = "、".join(WHAT[m][1] for m in missing)
+                msg = f"岗位 {role.title}（{role.id}）的指标「{kpi.name}」不是完整的 SMART 目标：{text}"
+            else:
+                text = ", ".join(WHAT[m][0] for m in missing)
+                msg = f"KPI '{kpi.name}' of {role.title} ({role.id}) is not a SMART goal: {text}"
+            yield Hit(msg, path=("roles", i, "kpis", j))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 
+from csdesign.analysis.amounts import pct
 from csdesign.analysis.base import pick
 from csdesign.analysis.compare import Comparison, StructureMetrics
+from csdesign.analysis.cost import cost_text
 from csdesign.analysis.recommend import RULES, Recommendation, score_table
 from csdesign.render.text import clean, md_escape
 
@@ -17,6 +19,7 @@ COLUMNS = (
     ("layers", "Layers"), ("span_max", "Span max"), ("span_median", "Span median"), ("on_target", "On target"),
     ("above", "Above 12"), ("managers", "Managers"), ("ratio", "Reports/mgr"), ("headcount", "Headcount"), ("units", "Units"),
     ("roles_per_unit", "Roles/unit"), ("overlaps", "Overlaps"), ("gaps", "Gaps"), ("handoffs", "Handoffs"), ("silo_pairs", "Silo pairs"),
+    ("cost", "Cost"), ("cost_share", "Cost/ARR"), ("staffing", "Staffing issues"),
 )
 
 
@@ -39,6 +42,8 @@ def cells(m: StructureMetrics) -> list[str]:
         "on_target": f"{shares.get('target', 0.0):.0%}", "above": f"{above:.0%}", "managers": m.managers,
         "ratio": m.ratio, "headcount": m.headcount, "units": m.units,
         "roles_per_unit": m.roles_per_unit, "overlaps": m.overlaps, "gaps": m.gaps, "handoffs": m.handoffs, "silo_pairs": m.silo_pairs,
+        "cost": cost_text(m.cost) if m.cost is not None else None, "cost_share": pct(m.cost_share) if m.cost_share is not None else None,
+        "staffing": m.staffing,
     }
     return [_fmt(values[key]) for key, _ in COLUMNS]
 
@@ -91,6 +96,9 @@ def compare_markdown(c: Comparison) -> str:
     if notes:
         lines += [""] + [f"- {md_escape(n)}" for n in notes]
     lines += ["", "Span bands (share of manager people): " + ", ".join(f"{b.en} {b.range_text()}" for b in c.bands) + "."]
+    if any(m.cost is not None for m in c.rows):
+        lines += ["", f"Cost: fully loaded annual cost of every box{f' ({md_escape(c.currency)})' if c.currency else ''}; Cost/ARR against SaaS Capital's median of about 8.5%. "
+                  "Staffing issues: capacity findings (segments under or over covered, misallocation, support channels)."]
     return "\n".join(lines) + "\n"
 
 

@@ -113,6 +113,8 @@ def finding(label: str, f, lang: str = "en") -> str:
 
 
 def value(v) -> str:
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1_000_000:
+        return f"{v:,}"  # money: 45,490,000
     return "—" if v is None else str(v)
 
 
@@ -121,5 +123,7 @@ def change(m: Metric, lang: str = "en") -> str:
         return ""
     if isinstance(m.before, (int, float)) and isinstance(m.after, (int, float)) and not isinstance(m.before, bool):
         delta = m.delta if m.delta is not None else round(m.after - m.before, 2)
+        if abs(delta) >= 1_000_000 and float(delta).is_integer():
+            return f"{int(delta):+,}"  # not +2.28e+06
         return f"{delta:+g}"
     return word("differs", lang)

@@ -18,6 +18,8 @@ from csdesign.analysis.registry import ANALYSES, Section, load
 H = {
     "raci_matrix": ("RACI matrix (duties × roles)", "RACI矩阵（职责 × 岗位）"),
     "bands": ("Managers per span band", "各管理幅度区间的管理者"),
+    "capacity_support": ("Support staffing per channel", "各渠道支持人员配置"),
+    "capacity_roles": ("Role capacity (accounts per person)", "岗位服务容量（每人客户数）"),
 }
 
 C = {
@@ -46,6 +48,21 @@ C = {
     "required": ("Required", "所需人数"),
     "declared": ("Declared", "现有人数"),
     "status": ("Status", "状态"),
+    "segment": ("Segment", "客户分层"),
+    "arr": ("ARR", "ARR"),
+    "by_arr": ("By ARR", "按 ARR"),
+    "by_accounts": ("By accounts", "按客户数"),
+    "by_hours": ("By hours", "按工时"),
+    "modelled": ("Modelled", "模型人数"),
+    "capacity_share": ("Capacity share", "人力占比"),
+    "value_share": ("ARR share", "ARR 占比"),
+    "channel": ("Channel", "渠道"),
+    "kind": ("Kind", "类型"),
+    "load": ("Load", "负荷"),
+    "target": ("Target", "目标"),
+    "achieved": ("Achieved", "达成"),
+    "level": ("Level", "层级"),
+    "cost": ("Cost", "成本"),
 }
 
 SOURCES = {
@@ -56,7 +73,10 @@ SOURCES = {
     "level:supervisor": ("supervisor defaults (seed 000)", "一线主管默认职责"),
 }
 
-STATUS = {"ok": ("ok", "正常"), "under": ("under-staffed", "缺编"), "over": ("over-staffed", "超编"), "unplanned": ("unplanned", "未规划")}
+STATUS = {"ok": ("ok", "正常"), "under": ("under-staffed", "缺编"), "over": ("over-staffed", "超编"), "unplanned": ("unplanned", "未规划"),
+          "unsized": ("not sized", "无法测算"), "unstable": ("unstable queue", "队列不稳定"), "unstaffed": ("nobody staffs it", "无人负责")}
+KINDS = {"realtime": ("real-time", "实时"), "async": ("async", "异步")}
+LEVELS = {"director": ("director", "部门总监"), "manager": ("manager", "团队经理"), "supervisor": ("supervisor", "一线主管"), "individual": ("individual", "个人贡献者")}
 RULES = {"no-accountable": ("no A", "缺少A"), "several-accountable": ("several A", "多个A"), "no-responsible": ("no R", "缺少R")}
 
 
@@ -150,12 +170,80 @@ def spans(report: Report, lang: str) -> list[Section]:
     ]
 
 
+def _sources(lang: str, methods) -> list[str]:
+    """One note per method and distinct source: "By ARR: Gainsight's guidepost ..."."""
+    seen: dict[str, None] = {}
+    for m in methods:
+        label = t(lang, C[f"by_{m.method}"])
+        seen.setdefault(pick(lang, f"{label}: {m.source[0]}", f"{label}：{m.source[1]}"), None)
+    return list(seen)
+
+
 def capacity(report: Report, lang: str) -> list[Section]:
-    rows = report.capacity
-    return [Section("capacity", _title("capacity", lang), _cols(lang, "role", "segments", "units", "accounts", "required", "declared", "status"),
-        [[r.role.label() if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in rows],
-        notes=[r.message(lang) for r in rows if r.status != "ok"],
-        empty=pick(lang, "No segment declares accounts.", "没有客户分层声明客户数。"))]
+    """CSMs per segment (three ways), support channels, and role capacity rows."""
+    from csdesign.analysis.amounts import money, num, pct
+
+    cap = report.capacity
+    if cap is None:
+        return []
+    out: list[Section] = []
+    rows = []
+    for seg in cap.segments:
+        def fig(key: str) -> str:
+            m = seg.methods.get(key)
+            if m is None or m.required is None:
+                return "–"
+            return f"{m.required} ({m.low}–{m.high})" if key == "accounts" else str(m.required)
+
+        rows.append([seg.name, num(seg.accounts) if seg.accounts is not None else "–", money(seg.arr, seg.currency) if seg.arr is not None else "–",
+                     fig("arr"), fig("accounts"), fig("hours"), num(seg.modelled),
+                     pct(seg.capacity_share) if seg.capacity_share is not None else "–", pct(seg.value_share) if seg.value_share is not None else "–",
+                     t(lang, STATUS[seg.status])])
+    notes = [x.message(lang) for x in cap.segments if x.status != "ok"] + [m.message(lang) for m in cap.misallocations]
+    notes += _sources(lang, (m for seg in cap.segments for m in seg.methods.values()))
+    out.append(Section("capacity", _title("capacity", lang),
+        _cols(lang, "segment", "accounts", "arr", "by_arr", "by_accounts", "by_hours", "modelled", "capacity_share", "value_share", "status"),
+        rows, notes=notes, empty=pick(lang, "No segment declares accounts or ARR.", "没有客户分层声明客户数或 ARR。")))
+    if cap.support:
+        srows = []
+        for c in cap.support:
+            if c.channel_kind == "realtime":
+                load_ = pick(lang, f"{num(c.traffic_erlangs or 0, 2)} Erlangs", f"{num(c.traffic_erlangs or 0, 2)} Erlang")
+                target = f"{pct(c.service_level_target['answered'])} / {num(c.service_level_target['within_seconds'])} s"
+            else:
+                load_ = pick(lang, f"{num(c.workload_hours or 0)} h a day", f"每天 {num(c.workload_hours or 0)} 小时")
+                hours = (c.service_level_target or {}).get("within_hours")
+                target = pick(lang, f"first reply {num(hours)} h", f"首次回复 {num(hours)} 小时") if hours else "–"
+            achieved = pct(c.service_level_achieved) if c.service_level_achieved is not None else "–"
+            srows.append([c.channel, t(lang, KINDS[c.channel_kind]), load_, str(c.agents_required), num(c.agents_modelled), target, achieved, t(lang, STATUS[c.status])])
+        seen: dict[str, None] = {}
+        for c in cap.support:
+            for en, zh in c.sources:
+                seen.setdefault(pick(lang, en, zh), None)
+        out.append(Section("capacity_support", t(lang, H["capacity_support"]),
+            _cols(lang, "channel", "kind", "load", "required", "modelled", "target", "achieved", "status"), srows,
+            notes=[c.message(lang) for c in cap.support] + list(seen)))
+    if cap.roles:
+        out.append(Section("capacity_roles", t(lang, H["capacity_roles"]), _cols(lang, "role", "segments", "units", "accounts", "required", "declared", "status"),
+            [[r.role.label() if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in cap.roles],
+            notes=[r.message(lang) for r in cap.roles if r.status != "ok"]))
+    return out
+
+
+def cost(report: Report, lang: str) -> list[Section]:
+    from csdesign.analysis.amounts import money, pct
+
+    c = report.cost
+    if c is None:
+        return []
+    rows = []
+    if c.total is not None:
+        for level, value in c.by_level.items():
+            rows.append([t(lang, LEVELS.get(level, (level, level))), money(value, c.currency), pct(value / c.total) if c.total else "–"])
+    notes = [c.message(lang)]
+    if c.share_of_arr is not None:
+        notes.append(pick(lang, f"Benchmark: {c.source[0]}", f"基准：{c.source[1]}"))
+    return [Section("cost", _title("cost", lang), _cols(lang, "level", "cost", "share"), rows, notes=notes, empty=pick(lang, "No costs declared.", "未声明成本。"))]
 
 
 def placement(report: Report, lang: str) -> list[Section]:
