@@ -43,6 +43,16 @@ def test_table_text_keeps_markup_literal_and_cjk():
     assert "客户成功经理 (a)" in text
 
 
+SMALL_TEAM = """\
+company: {name: 小团队, employees: 30}
+structure: {type: flat}
+roles:
+  - {id: head, title: 客户成功负责人, level: manager, scope: head, duties: [制定团队目标, 团队管理与辅导, 绩效评估]}
+  - {id: csm, title: 客户成功经理, headcount: 2, duties: [续约管理, 收集产品反馈]}
+  - {id: support, title: 客服专员, headcount: 2, duties: [处理工单, 收集产品反馈]}
+"""
+
+
 @pytest.mark.parametrize(
     ("only", "lang", "line"),
     [
@@ -55,9 +65,7 @@ def test_table_text_keeps_markup_literal_and_cjk():
 )
 def test_summary_always_shows_overlap_and_gap_counts(only, lang, line):
     """Issue 18: `--only gaps,capacity` dropped the overlap count (docs/report.md: they always show)."""
-    from csdesign.structures import build_file
-
-    report = run_all(build_file(str(ROOT / "examples" / "growth-saas.yaml")), only)
+    report = run_all(graph_from(SMALL_TEAM), only)
     assert report.summary(lang) == line
 
 
