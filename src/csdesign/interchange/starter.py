@@ -12,6 +12,10 @@ import json
 import math
 import re
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 STAGES = ("startup", "growth", "enterprise")
 LANGS = ("en", "zh")
@@ -72,7 +76,7 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         if structure not in NAMES:
             raise CsdesignError(f"unknown structure '{structure}'" + did_you_mean(structure, NAMES), hint="use one of " + ", ".join(NAMES))
 
-        def retype(m: re.Match) -> str:  # keep the comment after it in its column
+        def retype(m: re.Match[str]) -> str:  # keep the comment after it in its column
             width = len(m.group(2)) + len(m.group(3))
             return m.group(1) + structure + " " * (max(1, width - len(structure)) if m.group(3) else 0)
 
@@ -91,7 +95,9 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         # A JSON string is a valid YAML double-quoted scalar: quotes, colons and # stay text.
         text = _NAME_LINE.sub(lambda m: m.group(1) + json.dumps(name, ensure_ascii=False), text, count=1)
     _check(text, stage, lang)
-    return text
+    from csdesign.interchange.modeline import with_modeline
+
+    return with_modeline(text)
 
 
 def against_guidance(stage: str, structure: str | None, lang: str = "en") -> str | None:
@@ -134,7 +140,7 @@ def _resize(text: str, stage: str, lang: str) -> str:
     from csdesign.structures import build
     from csdesign.structures.contract import roles
 
-    def instances(g) -> dict[str, int]:
+    def instances(g: nx.DiGraph) -> dict[str, int]:
         out: dict[str, int] = {}
         for _, d in roles(g):
             out[d["role_id"]] = out.get(d["role_id"], 0) + 1

@@ -53,7 +53,7 @@ def _focus_targets(g: nx.DiGraph, wanted: str) -> list[str]:
         if len(groups) == 1:
             return found
         raise CsdesignError(f"--focus: '{wanted}' matches {len(groups)} boxes: " + _candidates(g, groups), hint="give one of their ids")
-    ids = sorted({d.get("role_id") for _, d in boxes if d.get("role_id")} | {d.get("title") for _, d in boxes if d.get("title")})
+    ids = sorted({str(d["role_id"]) for _, d in boxes if d.get("role_id")} | {str(d["title"]) for _, d in boxes if d.get("title")})
     raise CsdesignError(f"--focus: no role '{wanted}' in this chart" + did_you_mean(wanted, ids), hint="use a role id, a title or a name from the file")
 
 
@@ -83,7 +83,7 @@ def depth(g: nx.DiGraph, levels: int) -> nx.DiGraph:
 
 
 def _induced(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
-    h = nx.DiGraph()  # node and edge order as in g (a subgraph view iterates a set: hash order)
+    h: nx.DiGraph = nx.DiGraph()  # node and edge order as in g (a subgraph view iterates a set: hash order)
     h.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
     h.add_edges_from((u, v, dict(d)) for u, v, d in g.edges(data=True) if u in keep and v in keep)
     h.graph = dict(g.graph)
