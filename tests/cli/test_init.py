@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from csdesign.interchange.modeline import with_modeline
-from csdesign.interchange.starter import STAGES, default_structure, starter, template_text
+from csdesign.app.init_job import STAGES, default_structure, starter, template_text
 from csdesign.model import load_org_text
 from csdesign.render.advice import structures_doc
 from csdesign.structures import NAMES, build

@@ -50,7 +50,7 @@ def init(
     and CI it never asks and uses the defaults.
     """
     from csdesign.errors import CsdesignError
-    from csdesign.interchange.starter import LANGS, STAGES, against_guidance, default_structure, starter
+    from csdesign.app.init_job import LANGS, STAGES, against_guidance, default_structure, starter
     from csdesign.render.output import write_atomic
     from csdesign.structures import NAMES
 

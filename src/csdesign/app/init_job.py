@@ -1,7 +1,8 @@
 """Starter org files for `csdesign init`: one commented template per stage and language.
 
 The templates (knowledge/templates/<stage>.<lang>.yaml) are package data; producing and
-checking an org file from them lives here, beside the other writers of org files. A chosen structure
+checking an org file from them lives here, in the app layer: resizing a starter for another structure
+builds it and sizes it with analysis/capacity.py, which an interchange module may not import. A chosen structure
 or company name is written into the template's own lines, so the comments stay; the result
 is loaded and built before it is returned, so init never writes a file that does not render.
 """
@@ -83,6 +84,7 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         text = _TYPE_LINE.sub(retype, text, count=1)
         if structure != default_structure(stage):
             text = _resize(text, stage, lang)
+            text = _accept_leaderless(text, structure, lang)
         rule = AGAINST_GUIDANCE.get((stage, structure))
         if rule is not None:
             text = _accept(text, rule, stage, structure, lang)
@@ -166,6 +168,32 @@ def _resize(text: str, stage: str, lang: str) -> str:
     for rid, size in sizes.items():
         if size != declared[rid]:
             text = _set_headcount(text, rid, size)
+    return text
+
+
+def _accept_leaderless(text: str, structure: str, lang: str) -> str:
+    """Another cut can leave a manager-level role of the template with nobody reporting to it
+    (lint SP004): a flat structure puts everyone under the head, and only a matrix draws the
+    dotted lines of ``scope: lead`` roles. The starter says so above that role and accepts the
+    finding there (``# csdesign: ignore[SP004]``), so the file lints clean and the choice to
+    make is visible where it is made."""
+    from csdesign.knowledge.guide import structure_name
+    from csdesign.lint.rules.jobs import MANAGER_LEVELS
+    from csdesign.model import load_org_text
+    from csdesign.structures import build
+    from csdesign.structures.contract import roles
+
+    g = build(load_org_text(text))
+    leading: dict[str, bool] = {}
+    for node, d in roles(g):
+        if d["level"] in MANAGER_LEVELS:
+            leading[d["role_id"]] = leading.get(d["role_id"], False) or g.out_degree(node) > 0
+    name = structure_name(structure, lang)
+    why = (f"在{name}结构中没有人向该岗位汇报（lint SP004）：请为其补上下属，或改为 `level: individual`。" if lang == "zh"
+           else f"In a {name} structure nobody reports to this role (lint SP004): give it reports, or make it `level: individual`.")
+    for rid, leads in leading.items():
+        if not leads:
+            text = re.sub(rf"^(  - id: {re.escape(rid)})$", lambda m: f"  # {why}\n  # csdesign: ignore[SP004]\n" + m.group(1), text, count=1, flags=re.M)
     return text
 
 
