@@ -68,9 +68,9 @@ C = {
 SOURCES = {
     "catalogue": ("duties catalogue", "职责清单"),
     "kpis": ("company KPIs", "公司指标"),
-    "level:director": ("director defaults (seed 000)", "部门总监默认职责"),
-    "level:manager": ("manager defaults (seed 000)", "团队经理默认职责"),
-    "level:supervisor": ("supervisor defaults (seed 000)", "一线主管默认职责"),
+    "level:director": ("director defaults", "部门总监默认职责"),
+    "level:manager": ("manager defaults", "团队经理默认职责"),
+    "level:supervisor": ("supervisor defaults", "一线主管默认职责"),
 }
 
 STATUS = {"ok": ("ok", "正常"), "under": ("under-staffed", "缺编"), "over": ("over-staffed", "超编"), "unplanned": ("unplanned", "未规划"),
