@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
+from csdesign.analysis.base import pick
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import produced, rule
 
@@ -170,8 +171,11 @@ def lookalike_id(ctx: LintContext) -> Iterator[Hit]:
             if twin != ident and not (ident.isascii() and twin.isascii()):  # l/1, O/0: not this rule
                 odd = _foreign(ident, twin)
                 yield Hit(
-                    f"id '{ident}' looks like id '{twin}' but is a different id" + (f" ({odd})" if odd else ""),
-                    path=(section, i, "id"), hint="retype it in one script; references typed the other way point at the other role",
+                    pick(ctx.lang, f"id '{ident}' looks like id '{twin}' but is a different id" + (f" ({odd})" if odd else ""),
+                         f"id「{ident}」看起来和 id「{twin}」一样，却是另一个 id" + (f"（{odd}）" if odd else "")),
+                    path=(section, i, "id"),
+                    hint=pick(ctx.lang, "retype it in one script; references typed the other way point at the other role",
+                              "用同一种文字重新输入；用另一种文字输入的引用会指向另一个岗位"),
                 )
                 continue
             if ident.isascii():
@@ -179,8 +183,9 @@ def lookalike_id(ctx: LintContext) -> Iterator[Hit]:
             scripts = _scripts(ident)
             if len(scripts) > 1 and not any(scripts <= allowed for allowed in _ALLOWED_SCRIPTS):
                 yield Hit(
-                    f"id '{ident}' mixes {' and '.join(s.title() for s in sorted(scripts))} letters ({_minority(ident, scripts)})",
-                    path=(section, i, "id"), hint="retype it in one script",
+                    pick(ctx.lang, f"id '{ident}' mixes {' and '.join(s.title() for s in sorted(scripts))} letters ({_minority(ident, scripts)})",
+                         f"id「{ident}」混用了{'与'.join(_SCRIPT_ZH.get(s, s.title()) for s in sorted(scripts))}字母（{_minority(ident, scripts)}）"),
+                    path=(section, i, "id"), hint=pick(ctx.lang, "retype it in one script", "用同一种文字重新输入"),
                 )
 
 
@@ -197,6 +202,11 @@ def _minority(text: str, scripts: set[str]) -> str:
     counts = {s: [ch for ch in text if categories.aliases_categories(ch)[0] == s] for s in scripts}
     fewest = min(sorted(counts), key=lambda s: len(counts[s]))
     return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip() for ch in dict.fromkeys(counts[fewest]))
+
+
+#: Unicode script names (confusable_homoglyphs' aliases) in Chinese, for S006's messages.
+_SCRIPT_ZH = {"LATIN": "拉丁", "CYRILLIC": "西里尔", "GREEK": "希腊", "HAN": "汉字", "ARMENIAN": "亚美尼亚",
+              "HEBREW": "希伯来", "ARABIC": "阿拉伯", "HIRAGANA": "平假名", "KATAKANA": "片假名", "HANGUL": "谚文"}
 
 
 def _foreign(ident: str, twin: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from csdesign.analysis.base import pick
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, rule
 
@@ -121,6 +122,7 @@ def too_many_layers(ctx: LintContext) -> Iterator[Hit]:
     if not flagged and report.layers > cap:
         head = ctx.graph.graph.get("head")
         yield Hit(
-            f"{report.layers} layers below the CS head, more than the configured max-layers of {cap}; remove a management layer",
+            pick(ctx.lang, f"{report.layers} layers below the CS head, more than the configured max-layers of {cap}; remove a management layer",
+                 f"客户成功负责人以下有 {report.layers} 个层级，超过配置的 max-layers（{cap}）；请去掉一个管理层级"),
             node=head if head in ctx.graph else None,
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from csdesign.analysis.base import pick, q
+from csdesign.knowledge.guide import structure_name
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, produced, rule
 from csdesign.model.schema import AXES
@@ -35,6 +37,8 @@ produced(
 
 def _employees(ctx: LintContext) -> str:
     n = graph_attrs(ctx.graph).get("employees")
+    if ctx.lang == "zh":
+        return f"{n} 人" if n else "未填写公司人数"
     return f"{n} employees" if n else "no employee count given"
 
 
@@ -65,13 +69,16 @@ def matrix_at_startup(ctx: LintContext) -> Iterator[Hit]:
     g = ctx.graph.graph
     if g.get("structure") == "matrix" and g.get("stage") == "startup":
         yield Hit(
-            f"matrix structure for a startup ({_employees(ctx)}): dual reporting lines are more coordination than a lean CS team needs",
+            pick(ctx.lang, f"matrix structure for a startup ({_employees(ctx)}): dual reporting lines are more coordination than a lean CS team needs",
+                 f"初创企业（{_employees(ctx)}）采用矩阵型结构：双重汇报带来的协调成本超出精简的客户成功团队所需"),
             path=("structure", "type"),
-            hint="use a functional or flat structure; keep specialists as shared roles",
+            hint=pick(ctx.lang, "use a functional or flat structure; keep specialists as shared roles",
+                      "采用职能型或扁平型结构；专家保留为共享岗位"),
         )
 
 
 _STRUCTURE_NOUN = {"product": "product", "region": "region", "segment": "customer segment", "process": "process stage"}
+_STRUCTURE_NOUN_ZH = {"product": "产品", "region": "区域", "segment": "客户分层", "process": "流程环节"}
 
 
 @rule(
@@ -107,9 +114,11 @@ def single_unit_cut(ctx: LintContext) -> Iterator[Hit]:
     if len(values) == 1:
         noun = _STRUCTURE_NOUN.get(axis, axis)
         yield Hit(
-            f"{g.get('structure')} structure with a single {noun} ('{values[0]}'): the cut adds a layer without dividing the work",
+            pick(ctx.lang, f"{g.get('structure')} structure with a single {noun} ('{values[0]}'): the cut adds a layer without dividing the work",
+                 f"{structure_name(str(g.get('structure')), 'zh')}结构只有一个{_STRUCTURE_NOUN_ZH.get(axis, axis)}{q('zh', values[0])}：这样划分只增加了一个层级，并没有分担工作"),
             path=("dimensions", AXES[axis]),
-            hint="use a functional or flat structure, or declare the other values",
+            hint=pick(ctx.lang, "use a functional or flat structure, or declare the other values",
+                      "采用职能型或扁平型结构，或声明其他取值"),
         )
 
 
@@ -158,9 +167,11 @@ def deep_startup(ctx: LintContext) -> Iterator[Hit]:
     if levels > cap:
         head = g.get("head")
         yield Hit(
-            f"{levels} levels from the CS head down for a startup ({_employees(ctx)}); a lean team needs at most {cap}",
+            pick(ctx.lang, f"{levels} levels from the CS head down for a startup ({_employees(ctx)}); a lean team needs at most {cap}",
+                 f"初创企业（{_employees(ctx)}）从客户成功负责人往下有 {levels} 个层级；精简团队最多需要 {cap} 个"),
             node=head if head in ctx.graph else None,
-            hint="let the head lead the reps directly or through one team lead",
+            hint=pick(ctx.lang, "let the head lead the reps directly or through one team lead",
+                      "由负责人直接带领一线人员，或只经过一位组长"),
         )
 
 
@@ -237,7 +248,7 @@ def information_island(ctx: LintContext) -> Iterator[Hit]:
     units = g.graph.get("units") or {}
 
     def label(u: str) -> str:
-        return f"'{units[u]['label']}'"
+        return q(ctx.lang, str(units[u]["label"]))
 
     for island in ctx.analysis("islands", lambda: find_islands(g)):
         first = island.units[0]
@@ -248,12 +259,15 @@ def information_island(ctx: LintContext) -> Iterator[Hit]:
         else:
             path = ctx.node_path(next(n for n, d in g.nodes(data=True) if d.get("unit") == first))
         many = len(island.units) > 1
-        yield Hit(
-            f"unit{'s' if many else ''} {', '.join(label(u) for u in island.units)} share{'' if many else 's'} customers with "
-            f"{', '.join(label(b) for b in island.apart)}, but no interface or dotted line links them (information island)",
-            path=path,
-            hint="declare an `interfaces:` entry naming both units, with the mechanism (shared CRM, regular review)",
-        )
+        if ctx.lang == "zh":
+            msg = (f"单元{'、'.join(label(u) for u in island.units)}与{'、'.join(label(b) for b in island.apart)}服务同一批客户，"
+                   "但没有协作机制或虚线把它们连起来（信息孤岛）")
+            hint = "在 `interfaces:` 中声明一条同时指明双方单元的条目，并写明机制（共享 CRM、定期复盘）"
+        else:
+            msg = (f"unit{'s' if many else ''} {', '.join(label(u) for u in island.units)} share{'' if many else 's'} customers with "
+                   f"{', '.join(label(b) for b in island.apart)}, but no interface or dotted line links them (information island)")
+            hint = "declare an `interfaces:` entry naming both units, with the mechanism (shared CRM, regular review)"
+        yield Hit(msg, path=path, hint=hint)
 
 
 @rule(
