@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from csdesign.errors import CsdesignError, did_you_mean
-from csdesign.structures.contract import ROLE, dotted_reports, solid_view
+from csdesign.structures.contract import ROLE, dotted_reports, induced, solid_view
 
 
 #: Candidates listed when --focus is ambiguous, before "... and N more".
@@ -83,9 +83,7 @@ def depth(g: nx.DiGraph, levels: int) -> nx.DiGraph:
 
 
 def _induced(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
-    h: nx.DiGraph = nx.DiGraph()  # node and edge order as in g (a subgraph view iterates a set: hash order)
-    h.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
-    h.add_edges_from((u, v, dict(d)) for u, v, d in g.edges(data=True) if u in keep and v in keep)
+    h = induced(g, keep)
     h.graph = dict(g.graph)
     h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
     return h
