@@ -33,7 +33,7 @@ def prepare(
     depth: int | None = None,
     highlight: str | None = None,
     compare: str | Path | None = None,
-    lang: str | None = "en",
+    lang: str = "en",
 ) -> ChartJob:
     """The graph to draw and its DotOptions; findings and changes are computed on the whole
     org, before --focus/--depth cut the view, then kept only where boxes are still drawn."""
@@ -41,12 +41,9 @@ def prepare(
     from csdesign.render.chart import select
     from csdesign.structures import build_file
 
-    g = build_file(str(org), structure)
-    if lang is None:  # the chart's words in the org's language (zh when its names are Chinese)
-        from csdesign.render.chart.html import chart_lang
-
-        lang = chart_lang(g, None)
     check_lang(lang)
+
+    g = build_file(str(org), structure)
     job = ChartJob(g)
     marks = []
     if highlight:
