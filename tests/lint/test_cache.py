@@ -241,3 +241,27 @@ def test_a_hit_imports_no_schema_graph_rules_or_typer(repo):
     warm = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
     assert warm.stderr.splitlines()[-1] == "[]"
     assert warm.stdout == cold.stdout
+
+
+def test_the_light_parser_reads_only_what_it_reads_exactly_as_typer():
+    from csdesign.cli.lint_run import parse
+
+    assert parse(["-v", "lint", "a.yaml", "--format=json", "--select", "RL,SP", "--select", "KP", "-q", "--", "-x.yaml"]) == {
+        "paths": [Path("a.yaml"), Path("-x.yaml")], "fmt": "json", "select": ["RL,SP", "KP"], "ignore": [], "quiet": True,
+        "verbose": True, "debug": False}
+    assert parse(["lint", "--fail-on", "WARNING", "-o", "out.txt", "-"])["fail_on"] == "warning"
+    for argv in (["lint", "--help"], ["lint", "-h"], ["lint", "--explain", "RL002"], ["lint", "-fjson"], ["lint", "--frmat", "json"],
+                 ["lint", "--format"], ["lint", "--config", "--quiet"], ["lint", "--fail-on", "fatal"], ["lint", "--lang="],
+                 ["lint", "-q=1"], ["report", "x.yaml"], ["--version"], [], ["-v"], ["--debug", "rule"]):
+        assert parse(argv) is None, argv
+
+
+@pytest.mark.parametrize("args", [["org"], ["org", "-f", "json", "--select", "RL"], ["--fail-on=info", "-q", "org/ok.yaml"],
+                                  ["org", "--ignore", "RS", "--lang", "zh", "-f", "github"], ["org", "--fail-on", "fatal"],
+                                  ["org", "--frmat", "json"], ["nope.yaml"]])
+def test_the_light_path_and_the_typer_app_agree(repo, args):
+    script = "import sys\nfrom csdesign.cli.entry import main\nimport csdesign.cli.lint_run as r\n{}sys.argv = ['csdesign', *sys.argv[1:]]\nmain()\n"
+    typer_only = script.format("r.parse = lambda argv: None\n")
+    light = subprocess.run([sys.executable, "-c", script.format(""), "lint", "--no-cache", *args], cwd=repo, capture_output=True, text=True)
+    full = subprocess.run([sys.executable, "-c", typer_only, "lint", "--no-cache", *args], cwd=repo, capture_output=True, text=True)
+    assert (light.returncode, light.stdout, light.stderr) == (full.returncode, full.stdout, full.stderr)
