@@ -259,3 +259,30 @@ def test_unreadable_inputs_are_user_errors(write_csv, tmp_path):
         import_people(write_csv("id,name,title,manager\n1,\xe9t\xe9,x,\n".encode("latin-1")))
     [p] = exc.value.problems
     assert (p.line, p.column, p.message, p.hint) == (2, 3, "file is not valid UTF-8 (byte 0xe9)", "save the file as UTF-8")
+
+
+def test_more_people_than_one_org_file_holds_is_refused_before_writing(write_csv, monkeypatch):
+    """A whole company's export is refused in seconds, with the way out, not after writing a
+    file larger than csdesign reads (issue 10: 200,000 rows ended in exit 3)."""
+    from csdesign.interchange import csv_import
+
+    monkeypatch.setattr(csv_import, "MAX_PEOPLE", 3)
+    path = write_csv(CHINESE)
+    with pytest.raises(InputError) as exc:
+        import_people(path, company="云帆科技")
+    assert (exc.value.message, exc.value.hint) == (
+        f"{path}: the file lists 4 people, more than the 3 one org file can hold",
+        "import one department: --root ID keeps that person's reporting tree (e.g. the CS head's id)",
+    )
+    assert import_people(path, company="云帆科技", root="E002").kept == 2  # a department fits
+
+
+def test_a_csv_from_a_pipe_is_read_once(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "people.csv"
+    os.mkfifo(fifo)
+    threading.Thread(target=lambda: fifo.write_bytes(CHINESE.encode("gb18030")), daemon=True).start()
+    result = import_people(fifo, company="云帆科技")  # not UTF-8: decoded again from the same bytes
+    assert (result.kept, result.encoding) == (4, "gb18030")

@@ -145,6 +145,29 @@ def test_crashing_rule_exits_2_naming_rule_and_file(repo, monkeypatch):
     assert "org/ok.yaml: rule RS001 (duty-overlap) crashed: ZeroDivisionError: division by zero" in r.output
 
 
+def test_a_loader_bug_in_one_file_does_not_hide_the_others(repo, monkeypatch):
+    """A bug (never a user error) while loading one file is reported for that file; the run goes on."""
+    from typer.testing import CliRunner
+
+    from csdesign.cli import commands  # noqa: F401
+    from csdesign.cli.app import app
+    from csdesign.model import load
+
+    real = load.collect_problems
+
+    def flaky(path):
+        if str(path).endswith("ok.yaml"):
+            raise ValueError("boom")
+        return real(path)
+
+    monkeypatch.setattr(load, "collect_problems", flaky)
+    monkeypatch.chdir(repo)
+    r = CliRunner().invoke(app, ["lint", "org", "--format", "json"])
+    assert r.exit_code == 2
+    assert "org/ok.yaml: rule S001 (yaml-syntax) crashed: ValueError: boom" in r.output
+    assert '"file": "org/emea.yaml"' in r.output
+
+
 def test_rule_docs_commands(repo):
     r = run(["rule", "unknown-manager"], repo)
     assert r.returncode == 0 and r.stdout.startswith("RL002 unknown-manager [error] (blocking)\n`reports_to` names a role that is not defined.\n")

@@ -1,4 +1,4 @@
-"""RL: reporting lines. Produced by the loader (RL002, RL003) and the graph builder (RL001, RL004, RL005)."""
+"""RL: reporting lines. Produced by the loader (RL001, RL002, RL003) and the graph builder (RL004, RL005, RL006)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ produced(
     A reporting line must end at the CS head. In a loop (A reports to B, B reports to A)
     nobody in the loop has a manager outside it, so decisions and escalations go round in
     circles; seed 004 names this unclear responsibility as the first cause of buck-passing.
+    Every loop is reported, naming its roles, also one that no role outside it reports into
+    and one through the head, in whatever structure is drawn.
 
     Fix: make one role in the loop report to a role outside it (usually the CS head).
     """,
