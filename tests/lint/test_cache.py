@@ -265,3 +265,16 @@ def test_the_light_path_and_the_typer_app_agree(repo, args):
     light = subprocess.run([sys.executable, "-c", script.format(""), "lint", "--no-cache", *args], cwd=repo, capture_output=True, text=True)
     full = subprocess.run([sys.executable, "-c", typer_only, "lint", "--no-cache", *args], cwd=repo, capture_output=True, text=True)
     assert (light.returncode, light.stdout, light.stderr) == (full.returncode, full.stdout, full.stderr)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero") or not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs (POSIX)")
+def test_devices_and_pipes_are_never_hashed(tmp_path):
+    """Only regular files are cached: hashing /dev/zero would never end, opening a FIFO waits."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert lint_cache.file_digest("/dev/zero") is None
+    assert lint_cache.file_digest(fifo) is None
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * 2048)
+    assert lint_cache.file_digest(big, limit=1024) is None
+    assert lint_cache.file_digest(big) == __import__("hashlib").sha256(b"#" * 2048).hexdigest()

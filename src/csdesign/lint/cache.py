@@ -83,13 +83,29 @@ def digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def file_digest(path: Path | str) -> str | None:
-    """SHA-256 of a file's bytes, or None when it cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
+def file_digest(path: Path | str, limit: int = 64 * 1024 * 1024) -> str | None:
+    """SHA-256 of a regular file's bytes; None when it cannot be read, is not a regular file
+    (a FIFO would block, /dev/zero never ends: the loader reports those) or exceeds ``limit``."""
+    import stat
+
+    try:  # look before opening: opening a FIFO, even without waiting, disturbs its writer
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (OSError, ValueError):
         return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        h = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 class Cache:
