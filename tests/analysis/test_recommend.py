@@ -34,9 +34,13 @@ def test_exact_scores_and_order():
     assert [(r.structure, r.score) for r in rec("enterprise.yaml").ranking][:3] == [("market", 3.0), ("geographic", 2.69), ("matrix", 1.18)]
 
 
-def test_reasons_are_sentences_traced_to_seeds():
+def test_reasons_are_sentences_traced_to_the_articles_by_title():
     first = rec("startup.yaml").first
-    assert [(r.rule, r.points, r.source) for r in first.reasons] == [("stage", 3, "seed 003"), ("kind", 1, "seed 000")]
+    assert [(r.rule, r.points, r.source) for r in first.reasons] == [
+        ("stage", 3, 'the article "如何为你的企业找到合适的客户支持团队结构" (How to find the right customer support team structure for your business)'),
+        ("kind", 1, 'the article "客户成功部门归谁管呢" (Who should the customer success department report to)'),
+    ]
+    assert [r.source for r in rec("startup.yaml", lang="zh").first.reasons] == ["《如何为你的企业找到合适的客户支持团队结构》", "《客户成功部门归谁管呢》"]
     assert first.reasons[0].text == "A flat structure suits the start-up stage."
     # the stage guidance is quoted once for the whole ranking, not repeated per structure
     assert rec("startup.yaml").guidance.startswith("Start-ups run a lean, multi-skilled team")
@@ -83,7 +87,12 @@ def test_cli_json_markdown_and_explain():
     assert data["score_table"]["rows"][0] == {"structure": "flat", "points": [3.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]}
     md = subprocess.run([sys.executable, "-m", "csdesign", "recommend", str(EXAMPLES / "startup.yaml"), "-f", "markdown", "--top", "1"], capture_output=True, text=True).stdout
     assert md.startswith("# Lumen Forms: recommended structures (startup)\n\n> Start-ups run a lean, multi-skilled team")
-    assert "\n\n1. **Flat** (`flat`), score 4\n   - +3: A flat structure suits the start-up stage. (seed 003)\n" in md
+    assert "feedback platform); phone support may be outsourced. [1]\n\n1. **Flat** (`flat`), score 4\n   - +3: A flat structure suits the start-up stage. [1]\n" in md
+    assert md.endswith(
+        "\n\nSources:\n\n"
+        '1. the article "如何为你的企业找到合适的客户支持团队结构" (How to find the right customer support team structure for your business)\n'
+        '2. the article "客户成功部门归谁管呢" (Who should the customer success department report to)\n'
+    )
 
 
 def test_lang_zh_translates_the_headings_too():

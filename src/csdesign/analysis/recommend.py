@@ -30,8 +30,19 @@ from csdesign.knowledge.guide import stage_guidance, stage_name, structure_name
 
 RULES = ("stage", "dimensions", "kind", "silos", "handoffs", "spans", "duties")
 DEFAULT_WEIGHTS = {r: 1.0 for r in RULES}
-SOURCES = {"stage": "seed 003", "dimensions": "seed 003", "kind": "seed 000", "silos": "seed 004",
-           "handoffs": "seed 003", "spans": "benchmarks", "duties": "seed 002"}
+#: Where each rule's reasoning comes from: a source article (knowledge/sources.yaml) or the
+#: public span-of-control benchmarks. A reason carries the citation, in its language.
+SOURCES = {"stage": "003", "dimensions": "003", "kind": "000", "silos": "004",
+           "handoffs": "003", "spans": "benchmarks", "duties": "002"}
+BENCHMARKS = ("public span-of-control benchmarks (McKinsey archetypes, Orgvue bands)", "管理幅度公开基准（McKinsey 管理者原型、Orgvue 区间）")
+
+
+def source(rule: str, lang: str) -> str:
+    """The citation of a rule's source in ``lang``: the article's title, or the benchmarks."""
+    from csdesign.knowledge.sources import cite
+
+    key = SOURCES[rule]
+    return pick(lang, *BENCHMARKS) if key == "benchmarks" else cite(key, lang)
 
 #: Seed 003's stage guidance as points per structure.
 STAGE_POINTS = {
@@ -81,7 +92,7 @@ class Recommendation:
     lang: str
     weights: dict[str, float]
     ranking: list[Ranked]
-    guidance: str = ""  # seed 003's advice for this stage, quoted once rather than per reason
+    guidance: str = ""  # the stage advice (article 003), quoted once rather than per reason
 
     @property
     def first(self) -> Ranked:
@@ -131,8 +142,8 @@ def _stage(c: Comparison, s: str, lang: str) -> Reason:
     elif pts < 0:
         text = pick(lang, f"A {name.lower()} structure works against the {stage} stage.", f"{name}结构不适合{stage}。")
     else:
-        text = pick(lang, f"Seed 003 neither favours nor rules out a {name.lower()} structure at the {stage} stage.", f"种子 003 对{stage}采用{name}结构既不推荐也不排斥。")
-    return Reason("stage", pts, text, SOURCES["stage"])
+        text = pick(lang, f"The stage guidance neither favours nor rules out a {name.lower()} structure at the {stage} stage.", f"阶段建议对{stage}采用{name}结构既不推荐也不排斥。")
+    return Reason("stage", pts, text, source("stage", lang))
 
 
 def _dimensions(c: Comparison, s: str, lang: str) -> Reason | None:
@@ -141,27 +152,27 @@ def _dimensions(c: Comparison, s: str, lang: str) -> Reason | None:
         p, r = len(dims.get("product", [])), len(dims.get("region", []))
         if p >= 2 and r >= 2:
             return Reason("dimensions", 1, pick(lang, f"{p} products across {r} regions is the case a matrix is for: product teams with functional lines across them.",
-                                                 f"{p} 个产品覆盖 {r} 个区域，正是矩阵结构适用的情形：按产品设团队，再用职能线横向贯穿。"), SOURCES["dimensions"])
+                                                 f"{p} 个产品覆盖 {r} 个区域，正是矩阵结构适用的情形：按产品设团队，再用职能线横向贯穿。"), source("dimensions", lang))
         return Reason("dimensions", -1, pick(lang, "A matrix pays off with several products across several regions; this company has too few of one or the other.",
-                                              "矩阵结构适用于多个产品覆盖多个区域的企业；本公司的产品或区域数量不足。"), SOURCES["dimensions"])
+                                              "矩阵结构适用于多个产品覆盖多个区域的企业；本公司的产品或区域数量不足。"), source("dimensions", lang))
     axis = CUT_AXIS.get(s)
     if axis is None:
         return None
     n = len(dims.get(axis, []))
     en, zh = AXIS_WORDS[axis]
     if n >= 2:
-        return Reason("dimensions", 1, pick(lang, f"The company has {n} {en}, so each team has its own to specialise in.", f"公司有 {n} {zh}，每个团队都有可专注的对象。"), SOURCES["dimensions"])
-    return Reason("dimensions", -1, pick(lang, f"With only one of its {en}, this cut gives a single team and no specialisation.", f"只有 1 {zh}，这种划分只会得到一个团队，无从专业化。"), SOURCES["dimensions"])
+        return Reason("dimensions", 1, pick(lang, f"The company has {n} {en}, so each team has its own to specialise in.", f"公司有 {n} {zh}，每个团队都有可专注的对象。"), source("dimensions", lang))
+    return Reason("dimensions", -1, pick(lang, f"With only one of its {en}, this cut gives a single team and no specialisation.", f"只有 1 {zh}，这种划分只会得到一个团队，无从专业化。"), source("dimensions", lang))
 
 
 def _kind(c: Comparison, s: str, lang: str) -> Reason | None:
     if c.kind == "internet" and s in ("flat", "circular"):
-        return Reason("kind", 1, pick(lang, "Internet firms run CS flatter, working directly with product and engineering.", "互联网企业的客户成功部门更扁平，直接与产品和技术协作。"), SOURCES["kind"])
+        return Reason("kind", 1, pick(lang, "Internet firms run CS flatter, working directly with product and engineering.", "互联网企业的客户成功部门更扁平，直接与产品和技术协作。"), source("kind", lang))
     if c.kind == "traditional" and s == "functional":
         # seed 000 does not praise a traditional firm's hierarchy: it is complex and CS meets
         # communication barriers across departments; no points, the caution instead
         return Reason("kind", 0, pick(lang, "Traditional firms' hierarchies are complex and CS meets communication barriers across departments: declare the interfaces a functional structure needs.",
-                                       "传统企业的层级结构较为复杂，客户成功部门在跨部门协作时可能遇到沟通壁垒：职能型结构需要明确跨部门协作机制。"), SOURCES["kind"])
+                                       "传统企业的层级结构较为复杂，客户成功部门在跨部门协作时可能遇到沟通壁垒：职能型结构需要明确跨部门协作机制。"), source("kind", lang))
     return None
 
 
@@ -171,23 +182,23 @@ def _measured(c: Comparison, m: StructureMetrics, lang: str) -> list[Reason]:
         pts = -min(2.0, 0.5 * m.silo_pairs)
         units = ("、" if lang == "zh" else ", ").join(m.silo_units)
         out.append(Reason("silos", pts, pick(lang, f"{m.silo_pairs} {'pair' if m.silo_pairs == 1 else 'pairs'} of teams ({units}) serve the same customers with no declared way to work together: information islands.",
-                                              f"{m.silo_pairs} 对团队（{units}）服务相同客户却没有约定协作机制：存在信息孤岛。"), SOURCES["silos"]))
+                                              f"{m.silo_pairs} 对团队（{units}）服务相同客户却没有约定协作机制：存在信息孤岛。"), source("silos", lang)))
     if m.handoffs:
         pts = -min(2.0, 0.5 * m.handoffs)
         out.append(Reason("handoffs", pts, pick(lang, f"Customers change teams {m.handoffs} {'time' if m.handoffs == 1 else 'times'} along the journey; every hand-off can lose them.",
-                                                 f"客户在旅程中要更换 {m.handoffs} 次团队，每次交接都可能流失客户。"), SOURCES["handoffs"]))
+                                                 f"客户在旅程中要更换 {m.handoffs} 次团队，每次交接都可能流失客户。"), source("handoffs", lang)))
     flagged = sum(m.band_shares.get(b, 0.0) for b in FLAGGED)
     if flagged > 0:
         out.append(Reason("spans", _n(-2 * flagged), pick(lang, f"{flagged:.0%} of managers would have a span outside the healthy bands (one-to-one, or above 12).",
-                                                         f"{flagged:.0%} 的管理者管理幅度不健康（一对一，或超过 12 人）。"), SOURCES["spans"]))
+                                                         f"{flagged:.0%} 的管理者管理幅度不健康（一对一，或超过 12 人）。"), source("spans", lang)))
     if m.layers is not None and m.layers_needed is not None and m.layers > m.layers_needed + 1:
         out.append(Reason("spans", -1, pick(lang, f"{m.layers} layers where {m.headcount} people need about {m.layers_needed}.",
-                                             f"{m.headcount} 人约需 {m.layers_needed} 个层级，此结构有 {m.layers} 个。"), SOURCES["spans"]))
+                                             f"{m.headcount} 人约需 {m.layers_needed} 个层级，此结构有 {m.layers} 个。"), source("spans", lang)))
     best = min((r.overlaps or 0) + (r.gaps or 0) for r in c.rows if r.ok)
     extra = (m.overlaps or 0) + (m.gaps or 0) - best
     if extra > 0:
         out.append(Reason("duties", -min(2.0, 0.5 * extra), pick(lang, f"{extra} more duty overlaps or gaps than the best structure: responsibilities get blurred.",
-                                                                 f"比最佳结构多 {extra} 处职责重叠或空缺：职责会变得模糊。"), SOURCES["duties"]))
+                                                                 f"比最佳结构多 {extra} 处职责重叠或空缺：职责会变得模糊。"), source("duties", lang)))
     return out
 
 

@@ -20,8 +20,11 @@ _NAME_LINE = re.compile(r"^(  name: )(.*?)$", re.M)
 
 
 def template_text(stage: str, lang: str = "en") -> str:
-    """The template exactly as shipped."""
-    return resources.files("csdesign.knowledge").joinpath("templates", f"{stage}.{lang}.yaml").read_text(encoding="utf-8")
+    """The template as shipped, its «NNN» article tokens (in comments) cited by title."""
+    from csdesign.knowledge.sources import expand
+
+    text = resources.files("csdesign.knowledge").joinpath("templates", f"{stage}.{lang}.yaml").read_text(encoding="utf-8")
+    return expand(text, lang)
 
 
 def default_structure(stage: str) -> str:

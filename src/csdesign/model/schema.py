@@ -233,7 +233,7 @@ class Expected(Closed):
 
 
 class Kpi(Closed):
-    """A role's KPI: a name, or a SMART goal ``{name, target, baseline, by}`` (seed 002)."""
+    """A role's KPI: a name, or a SMART goal ``{name, target, baseline, by}``."""
 
     name: Text
     target: Text | None = Field(default=None, description='What "good" is, measurably: "110%", "<= 4 h", "NPS 45".')
@@ -308,7 +308,7 @@ class RaciEntry(Closed):
 
 
 class Interface(Closed):
-    """A declared collaboration mechanism between units or roles (seed 004: avoid information islands)."""
+    """A declared collaboration mechanism between units or roles (to avoid information islands)."""
 
     between: list[Text] = Field(min_length=2)
     mechanism: Text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from csdesign.errors import CsdesignError, did_you_mean
-from csdesign.structures.contract import solid_view
+from csdesign.structures.contract import induced, solid_view
 
 
 def focus(g: nx.DiGraph, role: str) -> nx.DiGraph:
@@ -31,7 +31,7 @@ def depth(g: nx.DiGraph, levels: int) -> nx.DiGraph:
 
 
 def _induced(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
-    h = g.subgraph([n for n in g.nodes if n in keep]).copy()
+    h = induced(g, keep)
     h.graph = dict(g.graph)
     h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
     return h
