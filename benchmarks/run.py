@@ -59,7 +59,7 @@ def stages(path: str, svg: bool) -> dict:
     import gc
 
     gc.freeze()
-    gc.set_threshold(100_000, 50, 1000)  # as the CLI does (csdesign.cli.app.main)
+    gc.set_threshold(100_000, 50, 1000)  # as the CLI does (csdesign.cli.entry.main)
     from csdesign.analysis import run_all
     from csdesign.lint.config import LintConfig
     from csdesign.lint.runner import lint_file
