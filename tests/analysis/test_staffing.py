@@ -382,8 +382,8 @@ def test_capacity_sections_in_markdown():
     from csdesign.render.report.markdown import report_markdown
 
     md = report_markdown(run_all(graph_from(PROBE), "capacity"), "en")
-    assert "| Segment | Accounts | ARR | By ARR | By accounts | By hours | Modelled | Capacity share | ARR share | Status |" in md
-    assert "| 战略客户 | 40 | 12,000,000 USD | 6 | 4 (3–8) | 4 | 1 | 33.3% | 60% | under-staffed |" in md
+    assert "| Segment | Accounts | ARR (USD) | By ARR | By accounts | By hours | Modelled | Capacity share | ARR share | Status |" in md
+    assert "| 战略客户 | 40 | 12,000,000 | 6 | 4 (3–8) | 4 | 1 | 33.3% | 60% | under-staffed |" in md
     zh = report_markdown(run_all(graph_from(PROBE), "capacity"), "zh")
     assert "## 客户成功服务容量：各客户分层所需 CSM" in zh
-    assert "| 客户分层 | 客户数 | ARR | 按 ARR | 按客户数 | 按工时 | 模型人数 | 人力占比 | ARR 占比 | 状态 |" in zh
+    assert "| 客户分层 | 客户数 | ARR (USD) | 按 ARR | 按客户数 | 按工时 | 模型人数 | 人力占比 | ARR 占比 | 状态 |" in zh
