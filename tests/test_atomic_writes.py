@@ -13,7 +13,7 @@ import time
 import pytest
 
 from csdesign.errors import OutputError
-from csdesign.render import output
+from csdesign import fileio as output
 from csdesign.render.chart.engines import system_available
 from tests.corpus.harness import FILES, ROOT, run
 
@@ -108,3 +108,33 @@ def test_successful_render_replaces_the_file(previous):
     assert res.code == 0, res.stderr
     assert previous.read_bytes().startswith(b"<?xml")
     assert sorted(p.name for p in previous.parent.iterdir()) == ["chart.svg"]
+
+
+def test_concurrent_writers_always_leave_one_complete_file(tmp_path):
+    """Ten renders of two different orgs into one file at once: the file is always exactly one
+    of the two complete charts, never a mix or a truncated one, and no temporary file stays."""
+    work = tmp_path / "in"
+    work.mkdir()
+    minimal = (FILES / "minimal.yaml").read_text(encoding="utf-8")
+    orgs = [work / "a.yaml", work / "b.yaml"]
+    orgs[0].write_text(minimal, encoding="utf-8")
+    orgs[1].write_text(minimal.replace("title: H", "title: 客户成功部总监"), encoding="utf-8")
+    expected = set()
+    for org in orgs:
+        res = run("render", str(org), "-f", "dot", "-o", str(work / f"{org.stem}.dot"))
+        assert res.code == 0, res.stderr
+        expected.add((work / f"{org.stem}.dot").read_bytes())
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "chart.dot"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "csdesign", "render", str(orgs[i % 2]), "-f", "dot", "-o", str(target)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        for i in range(10)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    assert target.read_bytes() in expected
+    assert sorted(p.name for p in out_dir.iterdir()) == ["chart.dot"]

@@ -28,6 +28,9 @@ class Table:
 
 
 def _read(path: Path, shown: str) -> dict[str, Any]:
+    from csdesign.fileio import note_input
+
+    note_input(path)  # no output of this run may overwrite it
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -6,6 +6,7 @@ its ``exit_code``; nothing below the CLI prints or exits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 #: Exit codes, documented in docs/cli.md.
@@ -39,7 +40,7 @@ class Problem:
         text = f"{self.location()}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return printable(text)
 
 
 class CsdesignError(Exception):
@@ -56,7 +57,7 @@ class CsdesignError(Exception):
     def render(self) -> str:
         if self.problems:
             return "\n".join(p.render() for p in self.problems)
-        return self.message + (f" ({self.hint})" if self.hint else "")
+        return printable(self.message + (f" ({self.hint})" if self.hint else ""))
 
 
 class InputError(CsdesignError):
@@ -69,6 +70,24 @@ class ModelError(CsdesignError):
 
 class OutputError(CsdesignError):
     """An output cannot be written or rendered."""
+
+
+#: Characters that would act on a terminal or log instead of showing: C0/C1 controls and DEL,
+#: line/paragraph separators, and bidi embeddings/overrides/isolates ("Trojan Source").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: "re.Match[str]") -> str:
+    ch = m.group()
+    return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` for one line of a terminal, log or CI annotation: control characters shown as
+    escapes (``a\\nb``, ``\\x1b``, ``\\u202e``), so a file name or title can never start a
+    new line (``::error``), move the cursor or reorder the text. Everything else is kept."""
+    return _UNPRINTABLE.sub(_escape, str(text))
 
 
 def did_you_mean(value: str, options, cutoff: float = 0.6, quote: str = "'") -> str:

@@ -66,11 +66,14 @@ def run(*args: str, cwd: str | Path | None = None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
-def run_process(*args: str, cwd: str | Path | None = None, unprivileged: bool = False, timeout: float = 60) -> Result:
+def run_process(*args: str, cwd: str | Path | None = None, unprivileged: bool = False, timeout: float = 60, stdout=None) -> Result:
     """``python -m csdesign ARGS`` in a subprocess.
 
     ``unprivileged``: file permissions must apply. Root ignores them, so as root the process
     runs without the capabilities that bypass them (``setpriv``, util-linux).
+    ``stdout``: a file object or descriptor to give the process as its standard output
+    (e.g. ``/dev/full``, a file opened for appending) instead of capturing it; ``Result.stdout``
+    is then empty.
     """
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), COLUMNS="100")
     env.pop("CSDESIGN_DEBUG", None)
@@ -79,9 +82,10 @@ def run_process(*args: str, cwd: str | Path | None = None, unprivileged: bool = 
         prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
     proc = subprocess.run(
         [*prefix, sys.executable, "-m", "csdesign", *args],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout,
+        stdout=subprocess.PIPE if stdout is None else stdout, stderr=subprocess.PIPE,
+        text=True, cwd=cwd, env=env, timeout=timeout,
     )
-    return Result(proc.returncode, proc.stdout, proc.stderr)
+    return Result(proc.returncode, proc.stdout or "", proc.stderr)
 
 
 def permissions_apply() -> bool:

@@ -96,7 +96,10 @@ def load_weights(path: str | Path) -> dict[str, float]:
     """Weights from a TOML file's ``[weights]`` table (missing rules keep weight 1)."""
     import tomllib
 
+    from csdesign.fileio import note_input
+
     p = Path(path)
+    note_input(p)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:

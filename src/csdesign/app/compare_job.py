@@ -62,7 +62,7 @@ def write_out_dir(c: Comparison, out_dir: Path, engine: str = "auto", step: Call
     from csdesign.errors import OutputError
     from csdesign.render.compare.index import index_html, index_markdown
     from csdesign.render.chart.graphviz import chart_bytes
-    from csdesign.render.output import write_atomic
+    from csdesign.fileio import check_output, write_atomic
 
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a directory", hint="choose another --out-dir")
@@ -70,6 +70,9 @@ def write_out_dir(c: Comparison, out_dir: Path, engine: str = "auto", step: Call
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create directory: {exc.strerror}") from None
+    charts = [m for m in c.rows if m.ok and m.graph is not None]
+    for path in [out_dir / f"{m.structure}.svg" for m in charts] + [out_dir / "index.md", out_dir / "index.html"]:
+        check_output(path)  # all or nothing: no half-written directory because the last name is refused
     written = []
     for m in c.rows:
         if m.ok and m.graph is not None:

@@ -47,7 +47,9 @@ def _root(
 def say(message: str) -> None:
     """A status line on stderr, only with -v."""
     if STATE["verbose"]:
-        print(message, file=sys.stderr)
+        from csdesign.errors import printable
+
+        print(printable(message), file=sys.stderr)
 
 
 def emit(document: Any, output: Path | None = None, *, pipe_width: int | None = None) -> None:
@@ -80,8 +82,17 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)
 
+    from csdesign import fileio
+
+    fileio.forget_inputs()
+    guard = fileio.guard_stdout()  # a full or closed stdout is a user error, not a crash
     try:
-        app()
+        try:
+            app()
+        except BaseException as exc:
+            guard.finish(quiet=not isinstance(exc, SystemExit))
+            raise
+        guard.finish()
     except CsdesignError as exc:
         print(exc.render(), file=sys.stderr)
         sys.exit(exc.exit_code)
@@ -96,5 +107,7 @@ def main() -> None:
     except Exception as exc:  # a bug: say so plainly, traceback only on request
         if STATE["debug"] or os.environ.get("CSDESIGN_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (this is a csdesign bug; rerun with --debug and report it)", file=sys.stderr)
+        from csdesign.errors import printable
+
+        print(printable(f"internal error: {type(exc).__name__}: {exc} (this is a csdesign bug; rerun with --debug and report it)"), file=sys.stderr)
         sys.exit(EXIT_INTERNAL)

@@ -31,9 +31,11 @@ def import_(
         from csdesign.render.output import write_atomic
 
         write_atomic(output, text)
-    print(f"imported {result.kept:,} people from {people.name}" + (f" into {output}" if output else ""), file=sys.stderr)
+    from csdesign.errors import printable
+
+    print(printable(f"imported {result.kept:,} people from {people.name}" + (f" into {output}" if output else "")), file=sys.stderr)
     for note in result.notes:
-        print(note, file=sys.stderr)
+        print(printable(note), file=sys.stderr)
     say(f"encoding {result.encoding}, separator {result.delimiter!r}")
     say("columns: " + ", ".join(f"{f} <- {h}" for f, h in result.mapping.items()))
     if result.unused:

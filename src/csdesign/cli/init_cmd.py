@@ -72,5 +72,7 @@ def init(
         return
     write_atomic(output, text)
     chosen = structure or default_structure(stage)
-    typer.echo(f"wrote {output} ({stage}, {chosen} structure, {lang}); next: csdesign render {output}")
+    from csdesign.errors import printable
+
+    typer.echo(printable(f"wrote {output} ({stage}, {chosen} structure, {lang}); next: csdesign render {output}"))
     say("edit the roles, duties and KPIs, then run csdesign lint on it")

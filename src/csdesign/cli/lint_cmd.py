@@ -32,7 +32,7 @@ def _codes(values: Optional[List[str]]) -> list[str]:
 
 @app.command()
 def lint(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Org files or directories (recursing into *.yaml/*.yml org files); default: current directory.", show_default=False),
+    paths: Optional[List[Path]] = typer.Argument(None, help="Org files or directories (recursing into *.yaml/*.yml org files); default: current directory.", show_default=False, readable=False),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=LINT_FORMATS.help(), metavar=LINT_FORMATS.metavar()),
     fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: error, or fail-on from the config).", case_sensitive=False),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (csdesign.toml or pyproject.toml); default: the nearest one from the working directory up."),
@@ -65,9 +65,11 @@ def lint(
     result = lint_paths([str(p) for p in paths or []], cfg, skip_non_org=skip_non_org)
     report = render(result, chosen)
     emit(report, output)
-    if result.crashes:
-        for crash in result.crashes:
-            print(crash.render(), file=sys.stderr)
+    for problem in result.unreadable:  # never skipped silently: CI must not pass unchecked files
+        print(problem.render(), file=sys.stderr)
+    for crash in result.crashes:
+        print(crash.render(), file=sys.stderr)
+    if result.crashes or result.unreadable:
         raise typer.Exit(EXIT_USAGE)
     level = fail_on.value if fail_on else cfg.fail_on
     raise typer.Exit(EXIT_FINDINGS if fails(result, level) else EXIT_OK)

@@ -86,7 +86,10 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
             return LintConfig(capacity=_capacity(None, start))
     from csdesign.lint.discover import display
 
+    from csdesign.fileio import note_input
+
     name = display(path, Path.cwd())
+    note_input(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -33,6 +33,8 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     crashes: list[Crash] = field(default_factory=list)
+    #: Paths that could not be read (lint.discover.Unreadable): not linted, exit 2.
+    unreadable: list = field(default_factory=list)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -42,7 +44,7 @@ def lint_paths(paths: list[str], config: LintConfig, cwd: Path | None = None, *,
     from csdesign.lint.discover import discover
 
     result = LintResult()
-    for path, shown in discover(paths, config.exclude, cwd, skip_non_org=skip_non_org):
+    for path, shown in discover(paths, config.exclude, cwd, skip_non_org=skip_non_org, problems=result.unreadable):
         findings, crashes = lint_file(path, config, shown)
         result.files.append(shown)
         result.findings.extend(findings)

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from csdesign.errors import InputError, Problem
+from csdesign.fileio import note_input
 
 try:  # the C composer is several times faster on large files
     from yaml import CSafeLoader as _Loader
@@ -84,6 +85,7 @@ def read_text(path: Path) -> str:
         raise _unreadable(name, f"cannot read file: {exc.strerror}") from None
     if stat.S_ISDIR(info.st_mode):
         raise _unreadable(name, "is a directory, not a YAML file", "pass the org file inside it")
+    note_input(path, info)  # no output of this run may overwrite it
     size = info.st_size
     if size > MAX_BYTES:
         raise _unreadable(name, f"file is {size / 1048576:.1f} MiB, larger than the {MAX_BYTES // 1048576} MiB limit", "split the org into smaller files")

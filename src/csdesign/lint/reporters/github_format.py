@@ -1,12 +1,16 @@
 """GitHub Actions workflow commands: ``::error title=…,file=…,line=…,col=…::message``.
 
 Escaping follows the Actions runner (``toolkit/packages/core/src/command.ts``): in the message
-``%``, CR and LF are percent-encoded; in property values ``:`` and ``,`` are too.
+``%``, CR and LF are percent-encoded; in property values ``:`` and ``,`` are too. Other control
+characters cannot be encoded there: they are shown as escapes (``\x1b``, ``\u202e``), so no
+user string can start a command of its own or reach the log viewer raw.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from csdesign.errors import printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from csdesign.lint.context import Finding
@@ -16,7 +20,7 @@ LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -1,13 +1,14 @@
 """Plain text, one finding per line (``file:line:col: CODE [severity] message (name)``) and a summary.
 
 No rich here: linters' text output goes to CI logs and problem matchers; it is kept plain and
-each user string is flattened to one line.
+each user string is flattened to one line; control characters in file names are escaped.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from csdesign.errors import printable
 from csdesign.render.text import clean
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def location(f: "Finding") -> str:
-    parts = [f.file]
+    parts = [printable(f.file)]  # a file name with a newline must not start a line of its own
     if f.line is not None:
         parts.append(str(f.line))
         if f.column is not None:

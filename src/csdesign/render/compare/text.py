@@ -129,7 +129,7 @@ def recommend_rich(rec: Recommendation, explain: bool = False):
             if j:
                 why.append("\n")
             why.append(f"{reason.points:+g} ", style="green" if reason.points > 0 else "red" if reason.points < 0 else "dim")
-            why.append(reason.text)
+            why.append(clean(reason.text))
             why.append(f" ({reason.source})", style="dim")
         table.add_row(str(i), Text(f"{r.name} ({r.structure})"), "–" if r.score is None else f"{r.score:g}", why)
     if not explain:
