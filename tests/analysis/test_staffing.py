@@ -386,4 +386,4 @@ def test_capacity_sections_in_markdown():
     assert "| 战略客户 | 40 | 12,000,000 | 6 | 4 (3–8) | 4 | 1 | 33.3% | 60% | under-staffed |" in md
     zh = report_markdown(run_all(graph_from(PROBE), "capacity"), "zh")
     assert "## 客户成功服务容量：各客户分层所需 CSM" in zh
-    assert "| 客户分层 | 客户数 | ARR (USD) | 按 ARR | 按客户数 | 按工时 | 模型人数 | 人力占比 | ARR 占比 | 状态 |" in zh
+    assert "| 客户分层 | 客户数 | ARR（USD） | 按 ARR | 按客户数 | 按工时 | 模型人数 | 人力占比 | ARR 占比 | 状态 |" in zh

@@ -204,7 +204,7 @@ def capacity(report: Report, lang: str) -> list[Section]:
     columns = _cols(lang, "segment", "accounts", "arr", "by_arr", "by_accounts", "by_hours", "modelled", "capacity_share", "value_share", "status")
     currency = next((seg.currency for seg in cap.segments if seg.currency), None)
     if currency:
-        columns[2] = f"ARR ({currency})"
+        columns[2] = pick(lang, f"ARR ({currency})", f"ARR（{currency}）")
     out.append(Section("capacity", _title("capacity", lang), columns,
         rows, notes=notes, empty=pick(lang, "No segment declares accounts or ARR.", "没有客户分层声明客户数或 ARR。")))
     if cap.support:
