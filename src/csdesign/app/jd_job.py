@@ -53,16 +53,17 @@ def jd(org: str | Path, structure: str | None = None, *, roles: list[str] | None
         from csdesign.render.jd.markdown import jd_markdown
 
         return "\n".join(jd_markdown(x, lang) for x in jds), []
+    from csdesign.fileio import check_output, write_atomic
+
     out = Path(output)
     if out.exists() and not out.is_dir():
+        check_output(out)  # an input of this run, a device ...: the shared refusal first
         raise OutputError(f"{out}: is a file; -o takes a directory for the job descriptions", hint="give a directory, e.g. -o jd/")
     if not out.exists():
         if not out.parent.is_dir():
             raise OutputError(f"{out}: directory {out.parent} does not exist", hint="create it first or choose another -o path")
         out.mkdir()
-    from csdesign.render.output import write_atomic
-
-    written: list[Path] = []
+    plan: list[tuple[Path, object, str]] = []
     stems: dict[str, int] = {}
     for x in jds:
         stem = file_stem(x.role_id)
@@ -71,8 +72,9 @@ def jd(org: str | Path, structure: str | None = None, *, roles: list[str] | None
         if n:
             stem = f"{stem}-{n + 1}"
         for name in kinds:
-            kind = JD_FORMATS.get(name)
-            path = out / f"{stem}{kind.suffixes[0]}"
-            write_atomic(path, kind.load()(x, lang))
-            written.append(path)
-    return None, written
+            path = out / f"{stem}{JD_FORMATS.get(name).suffixes[0]}"
+            check_output(path)  # every file checked before the first is written
+            plan.append((path, x, name))
+    for path, x, name in plan:
+        write_atomic(path, JD_FORMATS.get(name).load()(x, lang))
+    return None, [path for path, _, _ in plan]
