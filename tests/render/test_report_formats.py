@@ -84,7 +84,7 @@ def test_report_output_suffix_must_say_the_format(tmp_path):
     assert res.returncode == 2
     assert res.stderr.strip() == (
         f"cannot tell the report format of '{tmp_path / 'report.docx'}' "
-        "(use a suffix (.txt, .md, .markdown, .json, .csv) or --format table|markdown|json|csv)"
+        "(use a suffix (.txt, .md, .markdown, .json, .csv, .xlsx) or --format table|markdown|json|csv|xlsx)"
     )
     assert not (tmp_path / "report.docx").exists()
     ok = run("report", "examples/startup.yaml", "-o", str(tmp_path / "report.txt"))

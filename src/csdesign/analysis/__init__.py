@@ -33,6 +33,8 @@ class Report:
     structure: str
     ran: tuple[str, ...]
     results: dict[str, Any] = field(default_factory=dict)
+    #: the graph analysed (for writers that list every box, such as the workbook's roster)
+    graph: Any = field(default=None, repr=False, compare=False)
 
     def result(self, name: str) -> Any:
         return self.results[name] if name in self.results else ANALYSES[name].empty_result()
@@ -136,7 +138,7 @@ def run_all(
 
 
 def _run(g: nx.DiGraph, ran: tuple[str, ...], bands: tuple[Any, ...] | None, capacity_defaults: Mapping[str, Mapping[str, int]] | None, settings: Any = None) -> Report:
-    report = Report(company=str(g.graph.get("company", "")), structure=str(g.graph.get("structure", "")), ran=ran)
+    report = Report(company=str(g.graph.get("company", "")), structure=str(g.graph.get("structure", "")), ran=ran, graph=g)
     for name in ran:
         report.results[name] = ANALYSES[name].execute(g, bands=bands, capacity_defaults=capacity_defaults, settings=settings)
     return report

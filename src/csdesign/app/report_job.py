@@ -56,6 +56,10 @@ def report(
     bands = span_bands(span_target)
     kind = report_format(fmt, output, interactive)
     check_format(kind, analyses)
+    if "binary" in kind.traits and output is None:
+        from csdesign.errors import OutputError
+
+        raise OutputError(f"--format {kind.name} writes a binary file, not text for the terminal", hint=f"add -o report.{kind.name}")
     g = build_file(str(org), structure)
     result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     writer = kind.load_terminal() if output is None else kind.load()

@@ -32,8 +32,11 @@ def compare(
 
         from csdesign.app.compare_job import write_out_dir
 
-        err = Console(stderr=True)  # a bar only in a terminal: in a log it would leave a blank line
-        with Progress(TextColumn("rendering {task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task("charts", total=len(c.rows))
-            written = write_out_dir(c, out_dir, engine.value, lambda name: progress.update(task, advance=1, description=name))
+        err = Console(stderr=True)
+        if err.is_terminal:
+            with Progress(TextColumn("rendering {task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
+                task = progress.add_task("charts", total=len(c.rows))
+                written = write_out_dir(c, out_dir, engine.value, lambda name: progress.update(task, advance=1, description=name))
+        else:  # no bar in a log: a disabled Progress still prints a blank line on rich < 14.3
+            written = write_out_dir(c, out_dir, engine.value, lambda name: None)
         say(f"wrote {len(written)} files to {out_dir}")

@@ -30,6 +30,45 @@ def clean(text: str) -> str:
     return " ".join("".join(out).split())
 
 
+#: Where a CJK title may break: before these suffix words (售前支持|经理), so a line never
+#: splits a word such as 经理 or 工程师. Everything else in a CJK run stays together.
+CJK_SUFFIXES = ("工程师", "分析师", "培训师", "负责人", "经理", "主管", "专员", "总监", "组长", "顾问", "代表",
+                "助理", "专家", "客服", "主任", "部长", "总裁", "团队", "小组", "中心", "部门")
+#: Break after these separators; never before closing punctuation.
+_BREAK_AFTER = "·、，,/／&＆）)」』】"
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF
+
+
+def segments(text: str) -> list[str]:
+    """A title cut where a line may break: after spaces (Latin), and in CJK text before role
+    suffix words, after separators and between CJK and Latin. Joined, they give ``text``
+    back (cleaned). Shared by the HTML export (``<wbr>``) and slide/page wrapping."""
+    text = clean(text)
+    cuts: set[int] = set()
+    for suffix in CJK_SUFFIXES:
+        start = text.find(suffix, 1)
+        while start > 0:
+            if _is_cjk(text[start - 1]):
+                cuts.add(start)
+            start = text.find(suffix, start + 1)
+    for i, ch in enumerate(text[:-1]):
+        nxt = text[i + 1]
+        if ch == " " or ch in _BREAK_AFTER:
+            cuts.add(i + 1)
+        elif (_is_cjk(ch) and nxt.isascii() and nxt.isalnum()) or (ch.isascii() and ch.isalnum() and _is_cjk(nxt)):
+            cuts.add(i + 1)
+    out, last = [], 0
+    for cut in sorted(cuts):
+        out.append(text[last:cut])
+        last = cut
+    out.append(text[last:])
+    return [s for s in out if s]
+
+
 def display_width(text: str) -> int:
     """Terminal cells / em-ish width: East Asian wide and fullwidth characters count 2."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -28,7 +28,7 @@ import networkx as nx
 
 from csdesign.knowledge.chrome import template, word
 from csdesign.render.chart.boxes import box_lines, dotted_managers, grouped_children
-from csdesign.render.text import clean
+from csdesign.render.text import clean, segments
 from csdesign.structures.contract import DOTTED, EXTERNAL
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
@@ -44,12 +44,6 @@ LEAD_STYLES = [
     ("#c55a11", "6 3"), ("#7030a0", "2 3"), ("#00796b", "8 3 2 3"), ("#b8860b", "4 4"),
     ("#ad1457", "1 3"), ("#33691e", "10 4"), ("#4e342e", "6 2 1 2"), ("#0277bd", "3 2"),
 ]
-#: Where a CJK title may break: before these suffix words (售前支持|经理), so a narrow box
-#: never splits a word such as 经理 or 工程师. Everything else in a CJK run stays together.
-_SUFFIXES = ("工程师", "分析师", "培训师", "负责人", "经理", "主管", "专员", "总监", "组长", "顾问", "代表",
-             "助理", "专家", "客服", "主任", "部长", "总裁", "团队", "小组", "中心", "部门")
-_BREAK_AFTER = "·、，,/／&＆）)」』】"
-
 CSS = """
 *{box-sizing:border-box}
 html,body{margin:0;height:100%;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;font-size:13px;color:#1a1a1a;background:#fafafa}
@@ -214,32 +208,21 @@ def _e(text: str) -> str:
 
 
 def wrap_html(text: str) -> str:
-    """Escaped text with ``<wbr>`` where a CJK title may break: before a role suffix word
-    (售前支持<wbr>经理), after separators, and between CJK and Latin. CSS keeps CJK runs whole
-    otherwise (``word-break: keep-all``), so a narrow box never splits a word; Latin breaks
-    at spaces."""
-    text = clean(text)
-    if not _CJK.search(text):
-        return html.escape(text, quote=True)
-    cuts: set[int] = set()
-    for suffix in _SUFFIXES:
-        start = text.find(suffix, 1)
-        while start > 0:
-            if _CJK.match(text[start - 1]):
-                cuts.add(start)
-            start = text.find(suffix, start + 1)
-    for i, ch in enumerate(text[:-1]):
-        nxt = text[i + 1]
-        if ch in _BREAK_AFTER:
-            cuts.add(i + 1)
-        elif (_CJK.match(ch) and nxt.isascii() and nxt.isalnum()) or (ch.isascii() and ch.isalnum() and _CJK.match(nxt)):
-            cuts.add(i + 1)
-    out, last = [], 0
-    for cut in sorted(cuts):
-        out.append(html.escape(text[last:cut], quote=True))
-        last = cut
-    out.append(html.escape(text[last:], quote=True))
-    return "<wbr>".join(out)
+    """Escaped text with ``<wbr>`` where a CJK title may break (render.text.segments: before
+    a role suffix word as in 售前支持<wbr>经理, after separators, between CJK and Latin).
+    CSS keeps CJK runs whole otherwise (``word-break: keep-all``), so a narrow box never
+    splits a word; Latin breaks at spaces as usual."""
+    parts = segments(text)
+    if not any(_CJK.search(p) for p in parts):
+        return html.escape("".join(parts), quote=True)
+    out: list[str] = []
+    for part in parts:
+        prev = out[-1] if out else ""
+        # a space already breaks, and Latin-to-Latin cuts (after "/" or ")") need no mark
+        if prev and not prev.endswith(" ") and not (prev[-1].isascii() and part[0].isascii()):
+            out.append("<wbr>")
+        out.append(html.escape(part, quote=True))
+    return "".join(out)
 
 
 def _has_cjk(g: nx.DiGraph) -> bool:

@@ -13,4 +13,5 @@ REPORT_FORMATS = FormatRegistry("report", [
     Format("markdown", "csdesign.render.report.markdown:report_markdown", "default otherwise", (".md", ".markdown")),
     Format("json", "csdesign.render.report.json_format:report_json", "stable keys, docs/report.schema.json", (".json",)),
     Format("csv", "csdesign.render.report.csv_format:report_csv", "the RACI matrix", (".csv",), requires=("raci",)),
+    Format("xlsx", "csdesign.render.report.xlsx_format:report_xlsx", "Excel workbook: roster, duties, RACI, findings, spans, capacity", (".xlsx",), traits=frozenset({"binary"})),
 ], what="report")

@@ -1,0 +1,470 @@
+"""The steering-committee deck (`csdesign deck`): an editable PowerPoint file, built with
+python-pptx from the graph, the report, the eight-structure comparison and (with --compare)
+the reorganisation diff.
+
+Every org chart slide is native shapes: rounded rectangles with text and connectors glued to
+them (elbows for reporting lines, one colour and dash per dotted-line lead), never a picture,
+so the consultant can restyle and move boxes in PowerPoint. Text sizes are measured
+(render/deck/layout.py) so box text stays at 10 pt or more on the slide. The file is
+deterministic: document timestamps come from ``date`` and the zip entries carry a fixed time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from csdesign.analysis.raci import HOLDS
+from csdesign.knowledge.chrome import level_label
+from csdesign.render.deck import layout
+from csdesign.render.deck.client import client_text
+
+FONT_LATIN = "Arial"
+FONT_EA = "Microsoft YaHei"  # LibreOffice and other hosts substitute Noto Sans CJK when absent
+INK = RGBColor(0x1A, 0x1A, 0x1A)
+GREY = RGBColor(0x59, 0x59, 0x59)
+LEVEL_FILL = {"director": (RGBColor(0x1F, 0x4E, 0x79), True), "manager": (RGBColor(0x2A, 0x6A, 0xA6), True),
+              "supervisor": (RGBColor(0xC5, 0xDC, 0xF0), False), "individual": (RGBColor(0xFF, 0xFF, 0xFF), False)}
+LEAD_STYLES = [
+    ("C55A11", MSO_LINE_DASH_STYLE.DASH), ("7030A0", MSO_LINE_DASH_STYLE.ROUND_DOT),
+    ("00796B", MSO_LINE_DASH_STYLE.DASH_DOT), ("B8860B", MSO_LINE_DASH_STYLE.LONG_DASH),
+    ("AD1457", MSO_LINE_DASH_STYLE.SQUARE_DOT), ("33691E", MSO_LINE_DASH_STYLE.LONG_DASH_DOT),
+    ("4E342E", MSO_LINE_DASH_STYLE.DASH_DOT_DOT), ("0277BD", MSO_LINE_DASH_STYLE.DASH),  # only seven dash styles exist: the colour tells it apart
+]
+RACI_FILL = {"A": "1F4E79", "R": "2A6AA6", "C": "C5DCF0", "I": "EDEDED"}
+#: Table rows per slide before a table continues on the next slide.
+ROWS_PER_SLIDE = 9
+#: Page sizes: 16:9 (13.333 x 7.5 in) and 4:3 (10 x 7.5 in).
+PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
+
+
+@dataclass
+class DeckInput:
+    """Everything the deck shows; built by app/deck_job.py."""
+
+    graph: nx.DiGraph
+    report: Any  # analysis.Report
+    comparison: Any  # analysis.compare.Comparison
+    recommendation: Any  # analysis.recommend.Recommendation
+    diff: Any | None  # analysis.diff.OrgDiff (with --compare)
+    lang: str
+    date: dt.date
+
+
+def T(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+class _Deck:
+    def __init__(self, data: DeckInput, template: Path | None, page: str):
+        self.d = data
+        self.lang = data.lang
+        self.prs = Presentation(str(template)) if template else Presentation()
+        if template is None:
+            w, h = PAGES.get(page, PAGES["16:9"])
+            self.prs.slide_width, self.prs.slide_height = Inches(w), Inches(h)
+        self.W = self.prs.slide_width / 914400
+        self.H = self.prs.slide_height / 914400
+        layouts = {lay.name: lay for lay in self.prs.slide_layouts}
+        self.title_layout = layouts.get("Title Slide", self.prs.slide_layouts[0])
+        self.only_title = layouts.get("Title Only", self.prs.slide_layouts[min(5, len(self.prs.slide_layouts) - 1)])
+
+    # -- text helpers -------------------------------------------------------------------
+    def _font(self, run: Any, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = colour
+        run.font.name = FONT_LATIN
+        rpr = run._r.get_or_add_rPr()
+        for tag in ("a:ea", "a:cs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = rpr.makeelement(qn(tag), {})
+                rpr.append(el)
+            el.set("typeface", FONT_EA)
+
+    def _para(self, tf: Any, text: str, size: float, *, bold: bool = False, colour: RGBColor = INK, first: bool = False, align: Any = None) -> None:
+        p = tf.paragraphs[0] if first else tf.add_paragraph()
+        if align is not None:
+            p.alignment = align
+        run = p.add_run()
+        run.text = text
+        self._font(run, size, bold, colour)
+
+    def slide(self, title: str) -> Any:
+        s = self.prs.slides.add_slide(self.only_title)
+        if s.shapes.title is not None:
+            s.shapes.title.text = title
+            for p in s.shapes.title.text_frame.paragraphs:
+                for r in p.runs:
+                    self._font(r, 26, True)
+        else:
+            self.textbox(s, 0.5, 0.3, self.W - 1, 0.8, [title], 26, bold=True)
+        return s
+
+    def textbox(self, s: Any, x: float, y: float, w: float, h: float, lines: list[str], size: float, *, bold: bool = False, colour: RGBColor = INK) -> Any:
+        tb = s.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
+        tf = tb.text_frame
+        tf.word_wrap = True
+        for i, line in enumerate(lines):
+            self._para(tf, line, size, bold=bold, colour=colour, first=i == 0)
+        return tb
+
+    def table(self, s: Any, x: float, y: float, w: float, header: list[str], rows: list[list[str]], widths: list[float], size: float = 11, fills: dict[tuple[int, int], str] | None = None) -> Any:
+        shape = s.shapes.add_table(len(rows) + 1, len(header), Inches(x), Inches(y), Inches(w), Inches(0.4 * (len(rows) + 1)))
+        tbl = shape.table
+        total = sum(widths)
+        for j, wd in enumerate(widths):
+            tbl.columns[j].width = Emu(int(Inches(w) * wd / total))
+        for j, text in enumerate(header):
+            cell = tbl.cell(0, j)
+            cell.text_frame.text = ""
+            self._para(cell.text_frame, text, size, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF), first=True)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+        for i, row in enumerate(rows, start=1):
+            for j, text in enumerate(row):
+                cell = tbl.cell(i, j)
+                cell.text_frame.text = ""
+                cell.text_frame.word_wrap = True
+                fill = (fills or {}).get((i - 1, j))
+                self._para(cell.text_frame, text, size, first=True,
+                           colour=RGBColor(0xFF, 0xFF, 0xFF) if fill in ("1F4E79", "2A6AA6") else INK)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = RGBColor.from_string(fill or ("FFFFFF" if i % 2 else "F2F2F2"))
+        return shape
+
+    def table_slides(self, title: str, header: list[str], rows: list[list[str]], widths: list[float], note: str | None = None) -> None:
+        """A table over as many slides as it needs (ROWS_PER_SLIDE each), marked continued."""
+        chunks = [rows[i:i + ROWS_PER_SLIDE] for i in range(0, len(rows), ROWS_PER_SLIDE)] or [[]]
+        for k, chunk in enumerate(chunks):
+            suffix = "" if len(chunks) == 1 else T(self.lang, f" ({k + 1}/{len(chunks)})", f"（{k + 1}/{len(chunks)}）")
+            s = self.slide(title + suffix)
+            if chunk:
+                self.table(s, 0.5, 1.4, self.W - 1.0, header, chunk, widths)
+            else:
+                self.textbox(s, 0.5, 1.5, self.W - 1, 1, [note or T(self.lang, "Nothing to report.", "无。")], 16)
+
+    # -- slides -------------------------------------------------------------------------
+    def title_slide(self) -> None:
+        g, lang = self.d.graph, self.lang
+        from csdesign.knowledge.guide import stage_name, structure_label
+
+        s = self.prs.slides.add_slide(self.title_layout)
+        title = str(g.graph.get("company") or "")
+        sub = T(lang, "Customer success organisation", "客户成功组织设计")
+        line2 = " · ".join([structure_label(str(g.graph.get("structure")), lang) + T(lang, " structure", ""),
+                            stage_name(str(g.graph.get("stage") or "growth"), lang), self.d.date.isoformat()])
+        placeholders = list(s.placeholders)
+        if placeholders:
+            placeholders[0].text = title
+            for r in placeholders[0].text_frame.paragraphs[0].runs:
+                self._font(r, 36, True)
+        if len(placeholders) > 1:
+            tf = placeholders[1].text_frame
+            tf.text = ""
+            self._para(tf, sub, 20, first=True)
+            self._para(tf, line2, 16, colour=GREY)
+        if not placeholders:
+            self.textbox(s, 0.8, 2.5, self.W - 1.6, 2, [title, sub, line2], 28, bold=True)
+
+    def summary_slide(self) -> None:
+        g, lang, rep = self.d.graph, self.lang, self.d.report
+        s = self.slide(T(lang, "Executive summary", "执行摘要"))
+        from csdesign.knowledge.guide import structure_label
+
+        placement = rep.result("placement") if "placement" in rep.ran else None
+        lines = [T(lang, "Structure: ", "组织结构：") + structure_label(str(g.graph.get("structure")), lang)]
+        if placement is not None:
+            lines.append(client_text(placement.message(lang), g, lang))
+        spans = rep.result("spans")
+        if spans is not None:
+            lines.append(T(lang, f"{spans.headcount} people, {spans.manager_people} managers, {spans.layers} layers below the CS head",
+                           f"共 {spans.headcount} 人，其中管理者 {spans.manager_people} 人，客户成功负责人以下 {spans.layers} 个层级"))
+        lines.append(T(lang, "Findings: ", "发现的问题：") + rep.summary(lang))
+        top = self.d.recommendation.first if self.d.recommendation.ranking else None
+        if top is not None and top.score is not None:
+            lines.append(T(lang, f"Recommendation: {top.name}", f"建议：{top.name}"))
+            for r in top.reasons[:2]:
+                lines.append("  – " + client_text(r.text, g, lang))
+        self.textbox(s, 0.5, 1.3, self.W * 0.56, self.H - 1.8, lines, 14)
+        rows = self._headcount_rows()
+        if rows:
+            self.table(s, self.W * 0.6, 1.3, self.W * 0.36, [T(lang, "Unit", "单元"), T(lang, "Level", "层级"), T(lang, "People", "人数")],
+                       rows[:12], [2.2, 1.2, 0.8], size=10)
+
+    def _headcount_rows(self) -> list[list[str]]:
+        g, lang = self.d.graph, self.lang
+        units = g.graph.get("units", {})
+        counts: dict[tuple[str, str], int] = {}
+        for _, d in g.nodes(data=True):
+            if d.get("kind") != "role":
+                continue
+            unit = units.get(d.get("unit"), {}).get("label") or T(lang, "Department-wide", "部门共享")
+            key = (str(unit), str(d.get("level") or "individual"))
+            counts[key] = counts.get(key, 0) + int(d.get("headcount") or 1)
+        order = ["director", "manager", "supervisor", "individual"]
+        unit_order = [T(lang, "Department-wide", "部门共享")] + [str(u["label"]) for u in units.values()]
+        keys = sorted(counts, key=lambda k: (unit_order.index(k[0]) if k[0] in unit_order else 99, order.index(k[1]) if k[1] in order else 9))
+        return [[u, level_label(lv, lang), str(counts[(u, lv)])] for u, lv in keys]
+
+    def chart_slides(self) -> None:
+        g, lang = self.d.graph, self.lang
+        pages = layout.pages(g, lang)
+        base = len(self.prs.slides)
+        for i, page in enumerate(pages):
+            title = T(lang, "Org chart", "组织结构图") + " · " + page.title
+            s = self.slide(title)
+            self._draw(s, page, base, pages)
+
+    def _draw(self, s: Any, page: layout.ChartPage, base: int, pages: list[layout.ChartPage]) -> None:
+        scale = page.scale
+        ox = (self.W - max(b.x + b.w for b in page.boxes) * scale) / 2
+        oy = 1.35
+        shapes: dict[str, Any] = {}
+        pt = layout.BOX_PT * scale
+        for b in page.boxes:
+            shp = s.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(ox + b.x * scale), Inches(oy + b.y * scale), Inches(b.w * scale), Inches(b.h * scale))
+            shp.name = f"box {len(shapes) + 1}"
+            fill, white = LEVEL_FILL.get(b.level or "individual", LEVEL_FILL["individual"])
+            if b.kind in ("external", "summary", "lead"):
+                fill, white = RGBColor(0xF2, 0xF2, 0xF2), False
+            shp.fill.solid()
+            shp.fill.fore_color.rgb = fill
+            shp.line.color.rgb = GREY
+            shp.line.width = Pt(1)
+            if b.vacant or b.kind in ("external", "summary", "lead"):
+                shp.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            shp.shadow.inherit = False
+            tf = shp.text_frame
+            tf.word_wrap = True
+            tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+            for m in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+                setattr(tf, m, Inches(0.04))
+            for i, line in enumerate(b.lines):
+                self._para(tf, line, pt if i == 0 else max(layout.MIN_PT, pt - 1), bold=i == 0 and b.kind != "role",
+                           colour=RGBColor(0xFF, 0xFF, 0xFF) if white else INK, first=i == 0, align=PP_ALIGN.CENTER)
+            shapes[b.key] = shp
+            if b.marker:
+                below = b.kind == "summary"
+                y = oy + (b.y + b.h) * scale + 0.02 if below else oy + b.y * scale - 0.3
+                self.textbox(s, ox + b.x * scale - 0.2, y, b.w * scale + 0.4, 0.3, [b.marker], layout.MIN_PT, colour=GREY)
+        leads_used: dict[int, str] = {}
+        for e in page.edges:
+            a, z = shapes.get(e.src), shapes.get(e.dst)
+            if a is None or z is None:
+                continue
+            c = s.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
+            if e.kind == "stack":
+                c.begin_connect(a, 2)
+                c.end_connect(z, 1)
+            else:
+                c.begin_connect(a, 2)
+                c.end_connect(z, 0)
+            c.line.width = Pt(1.25)
+            if e.kind == "dotted":
+                colour, dash = LEAD_STYLES[(e.lead or 0) % len(LEAD_STYLES)]
+                c.line.color.rgb = RGBColor.from_string(colour)
+                c.line.dash_style = dash
+                leads_used[e.lead or 0] = e.src.removeprefix("lead:")
+            else:
+                c.line.color.rgb = RGBColor(0x7F, 0x7F, 0x7F)
+        self._legend(s, page, leads_used)
+
+    def _legend(self, s: Any, page: layout.ChartPage, leads: dict[int, str]) -> None:
+        g, lang = self.d.graph, self.lang
+        tb = s.shapes.add_textbox(Inches(0.4), Inches(self.H - 0.55), Inches(self.W - 0.8), Inches(0.4))
+        tf = tb.text_frame
+        p = tf.paragraphs[0]
+
+        def part(text: str, colour: RGBColor, bold: bool = False) -> None:
+            r = p.add_run()
+            r.text = text
+            self._font(r, layout.MIN_PT, bold, colour)
+
+        part(T(lang, "Legend: ", "图例："), INK, True)
+        part("━━ ", RGBColor(0x7F, 0x7F, 0x7F))
+        part(T(lang, "reporting line   ", "汇报关系　"), INK)
+        for no, lead in sorted(leads.items()):
+            colour, _ = LEAD_STYLES[no % len(LEAD_STYLES)]
+            part("┅┅ ", RGBColor.from_string(colour))
+            title = str(g.nodes[lead].get("title") or "")
+            part(T(lang, f"dotted line to {title}   ", f"虚线汇报给{title}　"), INK)
+        if any(b.vacant for b in page.boxes):
+            part(T(lang, "dashed box: vacancy   ", "虚线框：空缺岗位　"), INK)
+        if any(b.kind == "summary" for b in page.boxes):
+            part(T(lang, "grey box: a unit, detailed on its own slide", "灰色框：单元，详见后续页"), INK)
+
+    def findings_slides(self) -> None:
+        g, lang, rep = self.d.graph, self.lang, self.d.report
+        from csdesign.analysis.registry import ANALYSES
+
+        rows: list[list[str]] = []
+        for a in ANALYSES.counted():
+            if a.name not in rep.ran:
+                continue
+            label = a.title[1] if lang == "zh" else a.title[0]
+            for f in rep.findings_of(a.name):
+                nodes = [n for n in getattr(f, "nodes", ()) if n in g]
+                titles = list(dict.fromkeys(str(g.nodes[n].get("title") or "") for n in nodes if g.nodes[n].get("kind") == "role"))
+                msg = client_text(f.message(lang), g, lang)
+                what, _, todo = msg.partition("；" if lang == "zh" else "; ")
+                rows.append([label, ("、" if lang == "zh" else ", ").join(titles[:4]) + (" …" if len(titles) > 4 else ""), what, todo])
+        header = [T(lang, "Analysis", "分析"), T(lang, "Roles", "涉及岗位"), T(lang, "Finding", "问题"), T(lang, "What to do", "建议")]
+        self.table_slides(T(lang, "Findings", "问题与建议"), header, rows, [1.3, 2.2, 4.0, 3.5],
+                          T(lang, "No findings: every duty has one owner and spans are on target.", "未发现问题。"))
+
+    def raci_slides(self) -> None:
+        """Duties x role titles, coloured by letter; wide matrices continue by columns, long
+        ones by rows."""
+        lang, rep = self.lang, self.d.report
+        m = rep.raci_matrix if "raci" in rep.ran else None
+        if m is None or not m.duties:
+            return
+        per_slide = 7
+        # the RACI section's duties and the roles holding a letter; "holds" marks stay in the workbook
+        duties = [d for d in m.duties if any(m.cell(d, r.role_id) not in ("", HOLDS) for r in m.roles)]
+        lettered = [r for r in m.roles if any(m.cell(d, r.role_id) not in ("", HOLDS) for d in duties)]
+        if not duties:
+            return
+        s = None
+        for start in range(0, len(lettered), per_slide):
+            cols = lettered[start:start + per_slide]
+            header = [T(lang, "Duty", "职责")] + [r.title for r in cols]
+            rows = [[duty] + [m.cell(duty, r.role_id) if m.cell(duty, r.role_id) != HOLDS else "" for r in cols] for duty in duties]
+            for k in range(0, len(rows), ROWS_PER_SLIDE):
+                chunk = rows[k:k + ROWS_PER_SLIDE]
+                more = k > 0 or start > 0
+                s = self.slide(T(lang, "RACI matrix", "RACI 矩阵") + (T(lang, " (continued)", "（续）") if more else ""))
+                fills = {(i, j): RACI_FILL[row[j][:1]] for i, row in enumerate(chunk) for j in range(1, len(row)) if row[j][:1] in RACI_FILL}
+                self.table(s, 0.5, 1.4, self.W - 1.0, header, chunk, [2.6] + [1.2] * len(cols), size=10, fills=fills)
+        if s is not None:
+            self.textbox(s, 0.5, self.H - 0.6, self.W - 1, 0.4,
+                         [T(lang, "A accountable · R responsible · C consulted · I informed", "A 最终负责 · R 执行 · C 咨询 · I 知会")], 10, colour=GREY)
+
+    def spans_slide(self) -> None:
+        lang, rep = self.lang, self.d.report
+        spans = rep.result("spans") if "spans" in rep.ran else None
+        if spans is None:
+            return
+        s = self.slide(T(lang, "Spans of control and layers", "管理幅度与层级"))
+        data = CategoryChartData()
+        data.categories = [f"{b.zh if lang == 'zh' else b.en} ({b.range_text()})" for b in spans.bands]
+        data.add_series(T(lang, "Managers", "管理者人数"), [spans.band_people.get(b.id, 0) for b in spans.bands])
+        gf = s.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(0.5), Inches(1.4), Inches(self.W * 0.58), Inches(self.H - 2.2), data)
+        chart = gf.chart
+        chart.has_legend = False
+        chart.font.size = Pt(12)
+        chart.value_axis.has_major_gridlines = True
+        chart.plots[0].has_data_labels = True
+        layers = CategoryChartData()
+        layers.categories = [T(lang, "Layers", "层级")]
+        layers.add_series(T(lang, "Modelled", "当前"), [spans.layers])
+        layers.add_series(T(lang, "Needed at target span", "目标幅度下所需"), [spans.layers_needed])
+        gf2 = s.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(self.W * 0.64), Inches(1.4), Inches(self.W * 0.32), Inches(self.H - 2.2), layers)
+        c2 = gf2.chart
+        c2.has_legend = True
+        c2.legend.position = XL_LEGEND_POSITION.BOTTOM
+        c2.legend.include_in_layout = False
+        c2.font.size = Pt(12)
+        c2.plots[0].has_data_labels = True
+
+    def capacity_slides(self) -> None:
+        g, lang, rep = self.d.graph, self.lang, self.d.report
+        if "capacity" not in rep.ran:
+            return
+        from csdesign.analysis.registry import ANALYSES
+
+        sections = load_sections(ANALYSES["capacity"], rep, lang)
+        for sec in sections:
+            if sec.rows:
+                self.table_slides(T(lang, "Capacity and staffing", "产能与人员配置") + ("" if not sec.heading else " · " + client_text(sec.heading, g, lang)),
+                                  [client_text(c, g, lang) for c in sec.columns], [[client_text(c, g, lang) for c in r] for r in sec.rows],
+                                  [1.0] * len(sec.columns))
+
+    def compare_slide(self) -> None:
+        g, lang, c, rec = self.d.graph, self.lang, self.d.comparison, self.d.recommendation
+        from csdesign.knowledge.guide import structure_label
+
+        scores = {r.structure: r for r in rec.ranking}
+        header = [T(lang, "Structure", "结构"), T(lang, "Score", "得分"), T(lang, "Layers", "层级"), T(lang, "Max span", "最大幅度"),
+                  T(lang, "People", "人数"), T(lang, "Overlaps", "职责重叠"), T(lang, "Gaps", "职责空缺"), T(lang, "Silos", "信息孤岛")]
+        rows = []
+        for r in sorted(c.rows, key=lambda r: [x.structure for x in rec.ranking].index(r.structure) if r.structure in scores else 99):
+            sc = scores.get(r.structure)
+            if not r.ok:
+                rows.append([structure_label(r.structure, lang), "—", "—", "—", "—", "—", "—", "—"])
+                continue
+            rows.append([structure_label(r.structure, lang), f"{sc.score:g}" if sc and sc.score is not None else "—", str(r.layers), str(r.span_max),
+                         str(r.headcount), str(r.overlaps), str(r.gaps), str(r.silo_pairs)])
+        s = self.slide(T(lang, "The eight structures compared", "八种组织结构对比"))
+        self.table(s, 0.5, 1.3, self.W * 0.62, header, rows, [1.6, 0.8, 0.8, 0.9, 0.8, 0.9, 0.9, 0.9], size=10)
+        top = rec.first if rec.ranking else None
+        if top is not None and top.score is not None:
+            lines = [T(lang, f"Recommended: {top.name}", f"建议采用：{top.name}")]
+            lines += ["– " + client_text(r.text, g, lang) for r in top.reasons[:5]]
+            self.textbox(s, self.W * 0.66, 1.3, self.W * 0.31, self.H - 2, lines, 12)
+
+    def change_slides(self) -> None:
+        d, g, lang = self.d.diff, self.d.graph, self.lang
+        if d is None:
+            return
+        status = {"added": T(lang, "added", "新增"), "removed": T(lang, "removed", "撤销"), "moved": T(lang, "moved", "调整汇报"),
+                  "changed": T(lang, "changed", "调整"), "renamed": T(lang, "renamed", "更名")}
+        rows = [[status.get(b.status, b.status), str(b.title or ""), "; ".join(f"{f}: {bv} → {av}" for f, bv, av in b.changes)]
+                for b in d.boxes]
+        self.table_slides(T(lang, "What changes: boxes", "调整内容：岗位"), [T(lang, "Change", "变化"), T(lang, "Box", "岗位"), T(lang, "Details", "明细")],
+                          rows, [1.2, 3.0, 6.0])
+        kinds = {"moved": T(lang, "moves", "转移"), "split": T(lang, "split", "拆分"), "merged": T(lang, "merged", "合并")}
+        trows = [[t.duty, kinds.get(t.kind, t.kind), ("、" if lang == "zh" else ", ").join(r.title for r in t.gave_up),
+                  ("、" if lang == "zh" else ", ").join(r.title for r in t.took_on)] for t in d.transfers]
+        self.table_slides(T(lang, "What changes: duties", "调整内容：职责转移"), [T(lang, "Duty", "职责"), T(lang, "Change", "变化"), T(lang, "From", "移出"), T(lang, "To", "移入")],
+                          trows, [2.5, 1.2, 3.0, 3.0])
+
+    def build(self) -> bytes:
+        self.title_slide()
+        self.summary_slide()
+        self.chart_slides()
+        self.findings_slides()
+        self.raci_slides()
+        self.spans_slide()
+        self.capacity_slides()
+        self.compare_slide()
+        self.change_slides()
+        when = dt.datetime(self.d.date.year, self.d.date.month, self.d.date.day)
+        cp = self.prs.core_properties
+        cp.created = cp.modified = when
+        cp.last_printed = when
+        cp.revision = 1
+        cp.author = cp.last_modified_by = "csdesign"
+        cp.title = str(self.d.graph.graph.get("company") or "")
+        buf = io.BytesIO()
+        self.prs.save(buf)
+        from csdesign.render.zipfix import fixed_zip
+
+        return fixed_zip(buf.getvalue(), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def load_sections(a: Any, rep: Any, lang: str) -> list[Any]:
+    from csdesign.analysis.registry import load
+
+    return list(load(a.section)(rep, lang)) if a.section else []
+
+
+def to_pptx(data: DeckInput, template: Path | None = None, page: str = "16:9") -> bytes:
+    """The deck's bytes."""
+    return _Deck(data, template, page).build()

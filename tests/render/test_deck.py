@@ -1,0 +1,161 @@
+"""`csdesign deck`: the PowerPoint deck reopened with python-pptx, converted by LibreOffice
+headless, read back with pdftotext. LibreOffice/pdftotext checks skip with a reason when absent."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pptx = pytest.importorskip("pptx", reason="needs python-pptx")
+from pptx import Presentation  # noqa: E402
+from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
+from pptx.oxml.ns import qn  # noqa: E402
+
+from csdesign.app.deck_job import deck  # noqa: E402
+from csdesign.structures import build_file  # noqa: E402
+from csdesign.structures.contract import roles  # noqa: E402
+from tests.helpers import EXAMPLES, ROOT  # noqa: E402
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+ENGLISH_LEVELS = ("director", "manager", "supervisor", "individual")
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("decks")
+    made = {}
+    for name, lang, example in (("ent-zh", "zh", "enterprise"), ("ent-en", "en", "enterprise"), ("ecm-zh", "zh", "ecommerce-matrix")):
+        path = out / f"{name}.pptx"
+        path.write_bytes(deck(EXAMPLES / f"{example}.yaml", lang=lang, date="2026-12-01"))
+        made[name] = path
+    return made
+
+
+def chart_slides(prs) -> list:
+    return [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith(("Org chart", "组织结构图"))]
+
+
+def text_of(prs) -> str:
+    parts = []
+    for s in prs.slides:
+        for shp in s.shapes:
+            if shp.has_text_frame:
+                parts.append(shp.text_frame.text)
+            if shp.has_table:
+                parts.extend(c.text for row in shp.table.rows for c in row.cells)
+    return "\n".join(parts)
+
+
+def test_deck_slides_in_order(decks):
+    prs = Presentation(str(decks["ent-en"]))
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+    assert titles[0] == "Atlas Logistics Technologies"
+    assert titles[1:6] == ["Executive summary", "Org chart · Organisation overview", "Org chart · segment: Strategic",
+                           "Org chart · segment: Important", "Org chart · segment: Ordinary"]  # units in file order
+    assert titles[6:10] == ["Findings", "RACI matrix", "RACI matrix (continued)", "Spans of control and layers"]
+    capacity = [t for t in titles[10:-1]]
+    assert capacity and all(t.startswith("Capacity and staffing · ") for t in capacity)  # one slide per capacity table
+    assert titles[-1] == "The eight structures compared"
+    assert prs.slide_width == 12191695 and prs.slide_height == 6858000  # 13.333 x 7.5 in
+
+
+def test_chart_slides_are_native_shapes_with_glued_connectors(decks):
+    prs = Presentation(str(decks["ecm-zh"]))
+    slides = chart_slides(prs)
+    assert len(slides) == 4
+    connectors = 0
+    for s in slides:
+        for shp in s.shapes:
+            assert shp.shape_type != MSO_SHAPE_TYPE.PICTURE
+            if shp.shape_type == MSO_SHAPE_TYPE.LINE or shp.element.tag == qn("p:cxnSp"):
+                c = shp.element.find(qn("p:nvCxnSpPr")).find(qn("p:cNvCxnSpPr"))
+                assert c.find(qn("a:stCxn")) is not None and c.find(qn("a:endCxn")) is not None
+                connectors += 1
+    assert connectors >= 20
+    dashes = {shp.line.dash_style for s in slides for shp in s.shapes if shp.element.tag == qn("p:cxnSp") and shp.line.dash_style is not None}
+    assert len(dashes) == 3  # one dash pattern per dotted-line lead (three leads in this org)
+
+
+def test_box_text_is_ten_points_or_more(decks):
+    for name in decks:
+        prs = Presentation(str(decks[name]))
+        for s in chart_slides(prs):
+            for shp in s.shapes:
+                if shp.has_text_frame:
+                    for p in shp.text_frame.paragraphs:
+                        for r in p.runs:
+                            assert r.font.size is None or r.font.size.pt >= 10, (name, r.text)
+
+
+def test_every_title_is_in_the_deck_and_zh_chrome_has_no_english_levels(decks):
+    for name, example in (("ent-en", "enterprise"), ("ecm-zh", "ecommerce-matrix")):
+        text = text_of(Presentation(str(decks[name])))
+        g = build_file(str(EXAMPLES / f"{example}.yaml"))
+        for _, d in roles(g):
+            assert d["title"] in text.replace("\n", " ") or all(part in text for part in d["title"].split()), d["title"]
+    zh = text_of(Presentation(str(decks["ecm-zh"]))).lower()
+    for word in ENGLISH_LEVELS:
+        assert word not in zh, word
+    assert "seed" not in zh and "种子" not in zh
+
+
+def test_deck_is_deterministic(tmp_path):
+    a = deck(EXAMPLES / "ecommerce-matrix.yaml", lang="zh", date="2026-12-01")
+    b = deck(EXAMPLES / "ecommerce-matrix.yaml", lang="zh", date="2026-12-01")
+    assert a == b
+
+
+def test_compare_adds_the_change_slides():
+    data = deck(EXAMPLES / "reorg-after.yaml", compare=EXAMPLES / "reorg-before.yaml", lang="zh", date="2026-12-01")
+    import io
+
+    prs = Presentation(io.BytesIO(data))
+    titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+    assert any(t.startswith("调整内容：岗位") for t in titles) and any(t.startswith("调整内容：职责转移") for t in titles)
+
+
+def test_template_keeps_the_clients_master(tmp_path):
+    template = tmp_path / "client.pptx"
+    t = Presentation()
+    t.save(str(template))  # python-pptx's default master: 4:3
+    import io
+
+    prs = Presentation(io.BytesIO(deck(EXAMPLES / "startup.yaml", template=template, date="2026-12-01")))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    assert prs.slides[1].slide_layout.name == "Title Only"
+
+
+def run(*args: str):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "csdesign", *args], capture_output=True, text=True, env=env)
+
+
+def test_cli_errors_exit_2(tmp_path):
+    res = run("deck", str(EXAMPLES / "startup.yaml"), "-o", str(tmp_path / "deck.txt"))
+    assert res.returncode == 2 and res.stderr.strip() == f"<input>: cannot write a deck to '{tmp_path / 'deck.txt'}' (give -o a .pptx file)" or "give -o a .pptx file" in res.stderr
+    res = run("deck", str(EXAMPLES / "startup.yaml"), "-o", str(tmp_path / "d.pptx"), "--page", "5:4")
+    assert res.returncode == 2 and "--page: '5:4' is not a deck page" in res.stderr
+    res = run("deck", str(EXAMPLES / "startup.yaml"), "-o", str(tmp_path / "d.pptx"), "--date", "tomorrow")
+    assert res.returncode == 2 and "--date: 'tomorrow' is not a date like 2026-12-01" in res.stderr
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="needs LibreOffice (soffice) and poppler-utils (pdftotext): apt-get install libreoffice-impress poppler-utils")
+def test_libreoffice_converts_the_deck_and_every_title_reads_back(decks, tmp_path):
+    profile = tmp_path / "lo-profile"
+    for name in ("ent-zh", "ecm-zh"):
+        res = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                              "--outdir", str(tmp_path), str(decks[name])], capture_output=True, text=True, timeout=240)
+        pdf = tmp_path / f"{name}.pdf"
+        assert res.returncode == 0 and pdf.exists(), res.stderr
+        text = subprocess.run([PDFTOTEXT, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "\ufffd" not in text
+        flat = "".join(text.split())
+        example = "enterprise" if name.startswith("ent") else "ecommerce-matrix"
+        for _, d in roles(build_file(str(EXAMPLES / f"{example}.yaml"))):
+            assert "".join(d["title"].split()) in flat, d["title"]

@@ -1,0 +1,66 @@
+"""`report -o report.xlsx`: reopened with openpyxl, converted by LibreOffice headless."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+openpyxl = pytest.importorskip("openpyxl", reason="needs openpyxl")
+
+from csdesign.app.report_job import report  # noqa: E402
+from tests.helpers import EXAMPLES  # noqa: E402
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def workbook(tmp_path, example: str, lang: str):
+    path = tmp_path / f"{example}-{lang}.xlsx"
+    data, _ = report(EXAMPLES / f"{example}.yaml", output=path, lang=lang)
+    path.write_bytes(data)
+    return path, openpyxl.load_workbook(str(path))
+
+
+def test_sheets_headers_frozen_filtered_in_chinese(tmp_path):
+    _, wb = workbook(tmp_path, "ecommerce-matrix", "zh")
+    assert wb.sheetnames == ["摘要", "花名册", "职责", "RACI", "问题", "管理幅度与层级"]
+    roster = wb["花名册"]
+    assert [c.value for c in roster[1]] == ["姓名", "职位", "单元", "层级", "人数", "汇报给", "虚线汇报", "空缺", "岗位编号（附）"]
+    assert roster.freeze_panes == "A2" and roster.auto_filter.ref == roster.dimensions
+    titles = [r[1].value for r in roster.iter_rows(min_row=2)]
+    assert titles[:2] == ["客户成功部总监", "数据分析组组长"]  # file order
+    assert roster.column_dimensions["B"].width >= 14  # 客户成功部总监: 7 CJK characters, counted double
+    finding = [c.value for c in wb["问题"][2]]
+    assert finding == ["警告", "职责重叠", "服饰美妆、数码家电、生鲜超市", "一线主管、产品支持工程师",
+                       "职责「大促期间客诉升级处理」有两个负责人：一线主管 与 产品支持工程师 在产品：服饰美妆、数码家电、生鲜超市范围内都负责此项",
+                       "请每个范围只保留一个负责人（或按范围拆分），并写入双方的岗位说明书"]
+    raci = wb["RACI"]
+    assert len(raci.conditional_formatting) == 1 and raci["A1"].value == "职责"
+
+
+def test_workbook_is_deterministic_and_guards_formulas(tmp_path, write_yaml):
+    org = write_yaml("company: {name: X}\nroles:\n  - {id: h, title: '=HYPERLINK(\"http://x\")', level: director, duties: ['+cmd']}\n")
+    a, _ = report(org, output=tmp_path / "a.xlsx")
+    b, _ = report(org, output=tmp_path / "b.xlsx")
+    assert a == b
+    (tmp_path / "a.xlsx").write_bytes(a)
+    wb = openpyxl.load_workbook(str(tmp_path / "a.xlsx"))
+    assert wb["Roster"]["B2"].value == "'=HYPERLINK(\"http://x\")"
+    assert wb["Duties"]["C2"].value == "'+cmd"
+
+
+def test_terminal_refuses_binary(capsys):
+    from csdesign.errors import OutputError
+
+    with pytest.raises(OutputError, match="writes a binary file"):
+        report(EXAMPLES / "startup.yaml", fmt="xlsx")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice Calc: apt-get install libreoffice-calc")
+def test_libreoffice_converts_the_workbook(tmp_path):
+    path, _ = workbook(tmp_path, "enterprise", "zh")
+    profile = tmp_path / "lo"
+    res = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                         capture_output=True, text=True, timeout=240)
+    assert res.returncode == 0 and (tmp_path / "enterprise-zh.pdf").stat().st_size > 1000, res.stderr
