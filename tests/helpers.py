@@ -23,6 +23,24 @@ def graph_from(text: str, structure: str | None = None):
     return build(org_from(text), structure)
 
 
+def node_tool(*parts: str) -> Path | None:
+    """A file under the node tools `.ci/run` installs from .ci/node-tools.json into
+    $CSDESIGN_NODE_TOOLS (e.g. ``node_tool(".bin", "sarif-multitool")``), or None."""
+    import os
+
+    base = os.environ.get("CSDESIGN_NODE_TOOLS")
+    if not base:
+        return None
+    path = Path(base, "node_modules", *parts)
+    return path if path.exists() else None
+
+
+NODE_TOOLS_MISSING = (
+    "needs the node tools of .ci/node-tools.json: cp .ci/node-tools.json DIR/package.json && "
+    "(cd DIR && npm install), then CSDESIGN_NODE_TOOLS=DIR (.ci/run does this)"
+)
+
+
 def svg_node_texts(svg: bytes | str) -> list[str]:
     """The text of each drawn node (``<g class="node">``) of a Graphviz SVG, wrapped lines
     joined back: with a space between Latin words, directly between CJK characters."""

@@ -7,7 +7,7 @@ its ``exit_code``; nothing below the CLI prints or exits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: Exit codes, documented in docs/cli.md.
 EXIT_OK = 0

@@ -9,6 +9,9 @@ EXPECTED = {
     "startup.yaml": ["overlap:Collect product feedback for engineering:csm,support"],
     "growth-saas.yaml": [
         "overlap:Run the onboarding kickoff call:csm,onboarding",
+        # concepts (issue 14): no supervisor owns customer communication; GRR is one KPI under two spellings
+        "gap:customer communication:level:supervisor",
+        "shared_kpi:Regional gross retention:regional_lead,cs_manager",
         # SMB is digital-led, but 4,100 accounts still need 3-4 people in a digital team
         "coverage:SMB:under:arr=3,accounts=4,hours=4:modelled=0",
         # 12 support engineers (4 per product pod) share email and chat, which need 8 + 8
@@ -33,7 +36,8 @@ EXPECTED = {
         "overlap:处理客户投诉:csm,support",
         "gap:客户数据分析:catalogue",
     ],
-    "reorg-after.yaml": [],
+    # concepts (issue 14): 客户问题解决 and 问题解决 are one duty, problem solving
+    "reorg-after.yaml": ["overlap:客户问题解决:csm_lead,support_lead"],
 }
 
 
@@ -42,6 +46,8 @@ def describe(f) -> str:
         return f"overlap:{f.duty}:{','.join(r.role_id for r in f.roles)}"
     if f.kind == "gap":
         return f"gap:{f.name}:{f.source}"
+    if f.kind == "shared_kpi":
+        return f"shared_kpi:{f.kpi}:{','.join(r.role_id for r in f.roles)}"
     if f.kind == "raci":
         return f"raci:{f.duty}:{f.rule}:{','.join(r.role_id for r in f.roles)}"
     if f.kind == "coverage":

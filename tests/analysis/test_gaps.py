@@ -1,7 +1,6 @@
 """Gaps: catalogue, level defaults, KPIs, and per-scope gaps; near-duplicate names."""
 
 from csdesign.analysis.gaps import find_gaps
-from csdesign.analysis.names import key
 from csdesign.analysis.near_duplicates import find_near_duplicates
 from tests.helpers import graph_from
 
@@ -83,27 +82,84 @@ def test_level_defaults_are_expected_when_the_level_exists():
         ("data feedback", "level:supervisor", "数据反馈"),
     ]
     assert gaps[0].nodes == ("head",)
-    assert gaps[2].message("zh") == "没有岗位负责「客户沟通」，这是一线主管层级的默认职责；请写入一线主管的岗位说明书"
+    assert gaps[2].message("zh") == "一线主管层级没有岗位负责「客户沟通」，这是一线主管层级的默认职责；请写入 Team lead (lead) 的岗位说明书"
 
 
-def test_keys_fold_case_plural_order_filler_and_synonyms():
-    assert key("renewal") == key("Renewals") == key("Renewal management") == key("续费管理") == "renewal"
-    assert key("客户回访") == key("回访客户")
-    assert key("Negotiate renewals") != key("Forecast renewals")
-
-
-def test_near_duplicates_group_spellings_and_leave_distinct_duties():
+def test_layer_duties_are_checked_per_layer_not_department_wide():
+    # issue 14: the director owns none of the director duties; a manager's and a supervisor's
+    # duties name them ("coordinate", "资源", "数据"), which passed the old department-wide check
     g = graph_from("""
     company: {name: Acme}
     roles:
-      - {id: head, title: Head, level: director, duties: [renewal, Customer onboarding, NPS survey]}
-      - {id: a, title: A, reports_to: head, duties: [Renewals, 客户回访, Forecast renewals]}
-      - {id: b, title: B, reports_to: head, duties: [Renewal management, 回访客户, Customer onbording, 客户培训]}
+      - {id: head, title: Director, level: director, duties: [Report to the CEO, 协调会议室, 数据库维护]}
+      - {id: mgr, title: Manager, level: manager, reports_to: head,
+         duties: [对接产品与销售部门, 带教新人, 设定业务线服务目标, 评估团队绩效, 制定年度资源配置]}
+      - {id: sup, title: Supervisor, level: supervisor, reports_to: mgr, duties: [客户沟通与升级, 解决客户问题, 反馈一线服务数据]}
+    """)
+    gaps = find_gaps(g)
+    assert [(x.name, x.source, [r.role_id for r in x.owners_elsewhere]) for x in gaps] == [
+        ("strategy", "level:director", []),
+        ("resource allocation", "level:director", ["mgr"]),
+        ("cross-department coordination", "level:director", ["mgr"]),
+    ]
+    assert gaps[2].message() == (
+        "no director-level role owns 'cross-department coordination', a default duty of the director layer "
+        "(held instead by Manager (mgr), outside that layer); write it into the job description of Director (head)")
+
+
+def test_hard_negatives_do_not_own_layer_duties():
+    # 数据库维护 is not data feedback, 协调会议室 is not cross-department coordination, and
+    # 入职引导 (new-employee onboarding) is not customer onboarding
+    from csdesign.analysis.matching import builtin_matcher
+
+    m = builtin_matcher()
+    assert m.key("数据库维护") != m.key("数据反馈")
+    assert m.key("协调会议室") != m.key("跨部门协调")
+    assert m.key("入职引导") == "c:employee-onboarding" and m.key("客户入职培训") == "c:onboarding"
+    g = graph_from("""
+    company: {name: Acme}
+    roles:
+      - {id: head, title: Head, level: director, duties: [制定战略, 资源调配, 协调会议室]}
+      - {id: sup, title: Supervisor, level: supervisor, reports_to: head, duties: [客户沟通, 问题解决, 数据库维护]}
+    """)
+    assert [x.name for x in find_gaps(g)] == ["cross-department coordination", "data feedback"]
+
+
+def test_catalogue_and_kpis_match_by_concept():
+    # issue 14: the catalogue KPI 客户满意度(CSAT) is owned by roles that write CSAT or 客户满意度
+    g = graph_from("""
+    company: {name: Acme}
+    duties: [投诉处理]
+    kpis: [客户满意度(CSAT), NPS]
+    roles:
+      - {id: head, title: Head, duties: [Handle complaints], kpis: [CSAT]}
+      - {id: a, title: A, reports_to: head, kpis: [净推荐值]}
+    """)
+    assert find_gaps(g) == []
+
+
+def test_concept_keys_fold_spelling_language_and_order():
+    from csdesign.analysis.matching import builtin_matcher
+
+    key = builtin_matcher().key
+    assert key("renewal") == key("Renewals") == key("Renewal management") == key("续费管理") == "c:renewal"
+    assert key("客户回访") == key("回访客户") == key("Customer follow-up") == "c:follow-up"
+    assert key("Negotiate renewals") != key("Forecast renewals")
+    assert key("客户健康度模型维护") == key("维护客户健康度模型") == "k:健康度 型 客户 模 维护"
+
+
+def test_near_duplicates_leave_one_concept_to_the_analyses_and_hint_at_look_alikes():
+    g = graph_from("""
+    company: {name: Acme}
+    roles:
+      - {id: head, title: Head, level: director, duties: [renewal, Customer advocacy program, NPS survey, Tier 1 support]}
+      - {id: a, title: A, reports_to: head, duties: [Renewals, 客户回访, Forecast renewals, Customer offboarding]}
+      - {id: b, title: B, reports_to: head, duties: [Renewal management, 回访客户, Customer advocacy progam, 客户培训, Tier 2 support, Customer onboarding]}
     """)
     found = find_near_duplicates(g)
+    # renewal / Renewals / 续费管理 and 客户回访 / 回访客户 are one duty (overlap and gaps see them):
+    # not repeated here; Tier 1 / Tier 2 and onboarding / offboarding are different duties
     assert [(d.names, d.reason, [r.role_id for r in d.roles]) for d in found] == [
-        (("renewal", "Renewals", "Renewal management"), "same-key", ["head", "a", "b"]),
-        (("Customer onboarding", "Customer onbording"), "similar", ["head", "b"]),
-        (("客户回访", "回访客户"), "same-key", ["a", "b"]),
+        (("Customer advocacy program", "Customer advocacy progam"), "similar", ["head", "b"]),
     ]
-    assert found[1].score == 97.29730224609375 or round(found[1].score, 1) == 97.3
+    assert round(found[0].score, 1) == 98.0

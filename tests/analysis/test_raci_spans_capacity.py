@@ -122,7 +122,9 @@ def test_capacity_defaults_size_roles_that_declare_none():
         ("{name: A, employees: 5000, cs_reports_to: sales}", False),
         ("{name: A, employees: 5000, cs_reports_to: coo}", True),
         ("{name: A, employees: 300, kind: traditional, cs_reports_to: sales}", True),
-        ("{name: A, employees: 300, kind: traditional, cs_reports_to: ceo}", False),
+        # issue 14: an independent CS under the CEO is not told to move under sales; service fits anywhere
+        ("{name: A, employees: 300, kind: traditional, cs_reports_to: ceo}", True),
+        ("{name: A, employees: 5000, cs_reports_to: service}", True),
         ("{name: A, employees: 20, cs_reports_to: ceo}", True),
     ],
 )

@@ -43,7 +43,7 @@ def test_reasons_are_sentences_traced_to_seeds():
     functional = next(r for r in rec("startup.yaml").ranking if r.structure == "functional")
     assert functional.reasons[-1].text == "1 pair of teams (customer success, support) serve the same customers with no declared way to work together: information islands."
     zh = rec("growth-saas.yaml", lang="zh").first
-    assert zh.reasons[1].text == "公司有 3 个产品,每个团队都有可专注的对象。"
+    assert zh.reasons[1].text == "公司有 3 个产品，每个团队都有可专注的对象。"
 
 
 def test_weights_change_the_ranking_and_show_in_the_table(tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from csdesign.interchange.modeline import with_modeline
 from csdesign.interchange.starter import STAGES, default_structure, starter, template_text
 from csdesign.model import load_org_text
 from csdesign.render.advice import structures_doc
@@ -37,7 +38,7 @@ def test_every_template_lints_clean_and_renders(tmp_path, stage, lang):
     res = run("init", "--stage", stage, "--lang", lang, "-o", str(out))
     assert res.returncode == 0, res.stderr
     assert res.stdout == f"wrote {out} ({stage}, {default_structure(stage)} structure, {lang}); next: csdesign render {out}\n"
-    assert out.read_text(encoding="utf-8") == template_text(stage, lang)
+    assert out.read_text(encoding="utf-8") == with_modeline(template_text(stage, lang))
     checked = lint(out)
     assert (checked.returncode, checked.stdout) == (0, "No findings in 1 file.\n")
     assert run("render", str(out), "-o", str(tmp_path / "chart.svg")).returncode == 0
@@ -90,7 +91,7 @@ def test_matrix_at_startup_is_allowed_but_lint_warns(tmp_path):
 def test_stdout_and_cjk_name():
     res = run("init", "--stage", "enterprise", "--lang", "zh", "--name", "云帆科技", "-o", "-")
     assert res.returncode == 0
-    assert res.stdout.startswith("# 由 `csdesign init --stage enterprise --lang zh` 生成的起步组织文件")
+    assert res.stdout.split("\n", 1)[1].startswith("# 由 `csdesign init --stage enterprise --lang zh` 生成的起步组织文件")
     assert '  name: "云帆科技"\n' in res.stdout
     assert res.stderr == ""
 
@@ -116,14 +117,14 @@ def test_refuses_to_overwrite_without_force(tmp_path):
     assert (res.returncode, res.stderr) == (2, f"{out} already exists (use --force to overwrite it, or -o another path)\n")
     assert out.read_text(encoding="utf-8") == "keep me"
     assert run("init", "-o", str(out), "--force").returncode == 0
-    assert out.read_text(encoding="utf-8") == template_text("startup")
+    assert out.read_text(encoding="utf-8") == with_modeline(template_text("startup"))
 
 
 def test_no_questions_without_a_terminal(tmp_path):
     """stdin is /dev/null (as in CI): no prompt, defaults used, exit 0."""
     res = run("init", cwd=tmp_path)
     assert res.returncode == 0
-    assert (tmp_path / "org.yaml").read_text(encoding="utf-8") == template_text("startup", "en")
+    assert (tmp_path / "org.yaml").read_text(encoding="utf-8") == with_modeline(template_text("startup", "en"))
     assert "Stage" not in res.stdout
 
 
@@ -189,7 +190,9 @@ def test_explain_in_both_languages():
 
 def test_explain_user_errors():
     res = run("explain", "matirx")
-    assert (res.returncode, res.stderr) == (2, "unknown structure 'matirx'; did you mean 'matrix'? (choose one of functional, product, market, geographic, process, matrix, circular, flat)\n")
+    assert (res.returncode, res.stderr) == (2, "unknown structure or topic 'matirx'; did you mean 'matrix'? (structures: functional, product, "
+                                            "market, geographic, process, matrix, circular, flat; topics: placement, layers, roles, tiers, modules, "
+                                            "failure-modes, changing-responsibilities, metrics, vocabulary)\n")
     assert run("explain", "--lang", "fr").stderr == "unknown language 'fr' (use en or zh)\n"
     assert run("explain", "-f", "pdf").stderr == "unknown format 'pdf' (use text or markdown)\n"
 

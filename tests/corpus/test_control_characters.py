@@ -89,20 +89,21 @@ def test_no_raw_control_character_in_text_output(hostile, name):
 def test_lint_text_escapes_the_file_name(hostile):
     res = run("lint", EVIL_NAME, "--select", "RS006", cwd=hostile)
     first = res.stdout.splitlines()[0]
-    assert first == (f"{SHOWN_NAME}:10:5: RS006 [info] no role owns 'cross-department coordination', a default duty of the "
-                     "director level (seed 000); write it into the director's job description (missing-level-duty)")
+    # issue 14: the layer finding names the layer's roles; the hostile title is escaped like the rest
+    assert first == (f"{SHOWN_NAME}:10:5: RS006 [info] no director-level role owns 'cross-department coordination', a default duty "
+                     "of the director layer; write it into the job description of Head[31m ::error file=x::pwned (head) (missing-level-duty)")
 
 
 def test_lint_github_encodes_the_file_name_and_escapes_the_rest(hostile):
     res = run("lint", EVIL_NAME, "-f", "github", "--select", "CP003", cwd=hostile)
     lines = res.stdout.splitlines()
-    assert lines[:-1] == [
+    assert lines == [  # workflow commands only on stdout; the summary goes to stderr
         "::notice title=csdesign (CP003),file=org%0A%3A%3Aerror file=a%3A%3Ax\\x1b[2J.yaml,line=7,col=7::"
         # (the loader strips the trailing NEL, line separator and tab as whitespace)
         "segment 'Ent\\x1b[31m%0D%0A::error file=x::pwned\\u202e\\x07' has 40 accounts but no role declares a "
         "capacity for it; size the team that serves it (unplanned-segment)"
     ]
-    assert lines[-1] == "1 finding (1 info) in 1 file."
+    assert res.stderr.splitlines()[-1] == "1 finding (1 info) in 1 file."
 
 
 def test_error_messages_escape_paths(hostile):

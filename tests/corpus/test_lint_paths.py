@@ -43,8 +43,8 @@ def test_an_unreadable_subdirectory_is_an_error(repo):
         locked.chmod(0o755)
     assert res.code == 2
     assert res.stderr == f"locked: cannot read directory: permission denied (the org files in it were not checked; {HINT_PERM})\n"
-    assert len(_findings(res)) == 3  # the readable file is still checked and reported
-    assert res.stdout.endswith("3 findings (3 info) in 1 file.\n")
+    assert len(_findings(res)) == 5  # the readable file is still checked and reported
+    assert res.stdout.endswith("5 findings (2 warnings, 3 info) in 1 file.\n")
 
 
 @needs_permissions
@@ -74,7 +74,7 @@ def test_a_broken_symlink_is_an_error(repo):
     res = run("lint", ".", cwd=repo)
     assert res.code == 2
     assert res.lines == [f"gone.yaml: cannot read file: broken symbolic link (it was not checked; {HINT_OTHER})"]
-    assert len(_findings(res)) == 3
+    assert len(_findings(res)) == 5
 
 
 def test_a_fifo_named_yaml_is_an_error_not_a_hang(repo):

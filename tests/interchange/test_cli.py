@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from csdesign.interchange.csv_export import to_csv
+from csdesign.interchange.modeline import modeline
 from csdesign.model import load_org
 from tests.helpers import graph_from, org_from
 
@@ -21,6 +22,8 @@ def test_import_writes_yaml_and_summary(tmp_path, data_dir):
     assert res.stdout == ""
     assert res.stderr == f"imported 107 people from oracle-hr-employees.csv into {out}\n"
     text = out.read_text(encoding="utf-8")
+    first, text = text.split("\n", 1)
+    assert first == modeline()
     assert text.startswith(
         "# Imported by `csdesign import` from oracle-hr-employees.csv: 107 people.\n"
         "# Columns: id <- id, manager_id <- parentId, name <- name, last_name <- lastName, title <- position, email <- email, "

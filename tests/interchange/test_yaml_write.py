@@ -6,6 +6,7 @@ import pytest
 
 from csdesign.errors import InputError
 from csdesign.interchange.csv_import import Imported
+from csdesign.interchange.modeline import modeline
 from csdesign.interchange.yaml_write import column_mapping, imported_org_yaml
 
 
@@ -27,7 +28,8 @@ def _imported(data: dict) -> Imported:
 def test_imported_org_yaml_says_where_it_came_from():
     data = {"company": {"name": "云帆"}, "positions": [{"id": "E1", "title": "总监"}, {"id": "E2", "title": "经理", "reports_to": "E1"}]}
     text = imported_org_yaml(_imported(data), "people.csv", "org.yaml")
-    assert text.splitlines()[:4] == [
+    assert text.splitlines()[:5] == [
+        modeline(),
         "# Imported by `csdesign import` from people.csv: 2 people.",
         "# Columns: id <- 工号, title <- 职位.",
         "# Not imported: 备注.",

@@ -14,7 +14,7 @@ from csdesign.lint.registry import all_rules
 from tests.lint.conftest import BASE
 
 BROKEN_MANAGER = BASE.replace("    reports_to: mgr\n", "    reports_to: mrg\n")
-OVERLAP = BASE + "  - {id: support, title: S, reports_to: mgr, duties: [续费管理]}\n"
+OVERLAP = BASE + "  - {id: support, title: S, reports_to: mgr, duties: [续费管理], kpis: [首次响应时间]}\n"
 
 
 def run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -63,6 +63,26 @@ def test_github_is_the_default_under_actions(repo):
         "::error title=csdesign (RL002),file=org/emea.yaml,line=17,col=17::Manager 'mrg' is not defined; did you mean 'mgr'? "
         "(unknown-manager)%0Ahint: use the id of a role in `roles:`"
     )
+
+
+def test_github_stdout_is_workflow_commands_only_summary_on_stderr(repo):
+    r = run(["lint", "org", "-f", "github"], repo)
+    assert r.returncode == 1
+    assert [line.split(" ", 1)[0] for line in r.stdout.splitlines()] == ["::error", "::warning"]
+    assert r.stderr == "2 findings (1 error, 1 warning) in 3 files.\n"
+    clean = run(["lint", "org/ok.yaml", "-f", "github"], repo)
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "No findings in 1 file.\n")
+    quiet = run(["lint", "org", "-f", "github", "--quiet"], repo)
+    assert (quiet.stdout, quiet.stderr) == (r.stdout, "")
+
+
+def test_quiet_prints_findings_without_the_summary(repo):
+    full = run(["lint", "org"], repo)
+    quiet = run(["lint", "org", "-q"], repo)
+    assert quiet.returncode == full.returncode == 1
+    assert quiet.stdout == full.stdout.removesuffix("2 findings (1 error, 1 warning) in 3 files.\n")
+    assert run(["lint", "org/ok.yaml", "--quiet"], repo).stdout == ""
+    assert run(["lint", "org", "-q", "-f", "json"], repo).stdout == run(["lint", "org", "-f", "json"], repo).stdout
 
 
 def test_json_and_output_file(repo):

@@ -21,7 +21,7 @@ def test_defaults_enable_every_rule():
 def test_most_specific_selector_wins():
     cfg = parse_table({"select": ["RS"], "ignore": ["ALL", "RS004"]}, "x.toml")
     on = {c for c, r in REGISTRY.items() if cfg.enabled(r) and not r.blocking}
-    assert on == {"RS001", "RS002", "RS003", "RS005", "RS006", "RS007", "RS008"}
+    assert on == {"RS001", "RS002", "RS003", "RS005", "RS006", "RS007", "RS008", "RS009", "RS010"}
 
 
 def test_blocking_rules_stay_on_and_errors():
@@ -39,7 +39,7 @@ def test_ignore_and_severity_override(lint):
     [
         ({"selct": ["RS"]}, "unknown key `selct` in [lint]; did you mean `select`?"),
         ({"select": "RS"}, "[lint] select must be a list of strings"),
-        ({"ignore": ["RS01"]}, "ignore: unknown rule code or prefix 'RS01'; did you mean `RS001`?"),
+        ({"ignore": ["RS01"]}, "ignore: unknown rule code or prefix 'RS01'; did you mean `RS010`?"),
         ({"fail-on": "fatal"}, "[lint] fail-on: 'fatal' is not one of error, warning, info"),
         ({"severity": {"RS001": "high"}}, "[lint.severity] RS001: 'high' is not one of error, warning, info"),
         ({"ignore": ["S001"]}, "S001 (yaml-syntax) cannot be ignored or re-levelled (ignore): a file csdesign cannot load or build never passes"),
@@ -82,3 +82,13 @@ def test_missing_config_file(tmp_path):
     with pytest.raises(InputError) as exc:
         load_config(tmp_path / "nope.toml")
     assert exc.value.message == f"{tmp_path / 'nope.toml'}: config file not found"
+
+
+def test_rule_codes_are_known_in_a_fresh_interpreter():
+    """The rule registry is complete however lint.config is reached (no rule module imported first)."""
+    import subprocess
+    import sys
+
+    code = "from csdesign.lint import config\nprint(config.check_selector('RS001', '--select', 'cli'), config.check_selector('duty-overlap', '--select', 'cli'))\n"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (r.returncode, r.stdout) == (0, "RS001 RS001\n"), r.stderr

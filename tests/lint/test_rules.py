@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from csdesign.errors import ModelError, Problem
 from csdesign.lint.config import LintConfig
@@ -184,10 +183,19 @@ def test_rs003_kp003_owned_in_one_region_only(lint):
 
 
 def test_rs004_near_duplicate_duty_names(lint):
+    # two spellings of one concept are one duty: an overlap (RS001), not a naming hint
     text = BASE + SUPPORT.replace("[续费管理]", "[续费]").replace("    kpis: [NPS]\n", "")
     assert lint(text) == [
-        ("RS004", 24, 14, "duty names '续费管理', '续费' differ only in case, spacing, word order, plural or synonym, "
-         "held by 客户成功经理 (csm), 客服专员 (support); probably one duty: use one name and one owner per scope"),
+        ("RS001", 24, 14, "duty '续费管理' (written '续费管理', '续费', both renewals (续约)) has two owners: 客户成功经理 (csm) "
+         "and 客服专员 (support) both hold it in the whole department; give it one owner per scope (or split it by scope) "
+         "and write the split into both job descriptions"),
+    ]
+    # names the vocabulary does not know, spelt almost alike: a naming hint
+    text = BASE + SUPPORT.replace("[续费管理]", "[Quarterly roadmap briefings]").replace("    kpis: [NPS]\n", "")
+    text = text.replace("    duties: [续费管理]\n", "    duties: [Quarterly roadmap breifings]\n", 1)
+    assert lint(text) == [
+        ("RS004", 24, 14, "duty names 'Quarterly roadmap breifings', 'Quarterly roadmap briefings' are spelt almost the same "
+         "(similarity 96%), held by 客户成功经理 (csm), 客服专员 (support); probably one duty: use one name and one owner per scope"),
     ]
     assert lint(BASE + SUPPORT.replace("[续费管理]", "[投诉处理]").replace("    kpis: [NPS]\n", "")) == []
 
@@ -195,7 +203,8 @@ def test_rs004_near_duplicate_duty_names(lint):
 def test_rs006_missing_level_default_duty(lint):
     text = BASE.replace("[目标设定, 团队管理, 绩效评估]", "[团队管理, 绩效评估]")
     assert lint(text) == [
-        ("RS006", 9, 5, "no role owns 'goal setting', a default duty of the manager level (seed 000); write it into the manager's job description"),
+        ("RS006", 9, 5, "no team manager-level role owns 'goal setting', a default duty of the team manager layer; "
+         "write it into the job description of 团队经理 (mgr)"),
     ]
 
 
@@ -354,6 +363,73 @@ def test_rs005_rs008_raci(lint):
         ("RS008", 25, 3, "RACI for '目标设定' has no Responsible role; name one role as R there"),
     ]
     assert lint(RACI.replace("[csm, mgr]", "mgr").replace("  目标设定:\n    A: mgr\n", "  目标设定: {A: mgr, R: mgr}\n")) == []
+
+
+# --- job descriptions (issue 14) -----------------------------------------------------
+
+
+def test_rs009_rs010_sp004_job_description_checks(lint):
+    text = BASE + """\
+  - id: sup
+    title: 一线主管
+    level: supervisor
+    reports_to: mgr
+    duties: [客户沟通, 问题解决, 数据反馈]
+    kpis: [首次响应时间]
+  - id: agent
+    title: 客服专员
+    reports_to: mgr
+    duties: [处理客户咨询]
+  - id: floater
+    title: 机动岗
+    reports_to: mgr
+"""
+    assert lint(text, {"select": ["RS009", "RS010", "SP004"]}) == [
+        ("SP004", 21, 5, "一线主管 (sup) is at the frontline supervisor level but nobody reports to it (solid or dotted); "
+         "add its reports, or make it `level: individual`"),
+        ("RS010", 27, 5, "客服专员 (agent) has duties but no KPIs; list the KPIs it owns under `kpis:`"),
+        ("RS009", 31, 5, "机动岗 (floater) lists no duties; write its duties under `duties:`"),
+    ]
+
+
+def test_st007_st008_information_islands_as_the_seeds_mean_them(lint):
+    # issue 14: a market cut with a central support team and no interfaces at all raised nothing
+    text = """\
+company: {name: 云帆科技, employees: 300}
+dimensions:
+  segments: [战略客户, 普通客户]
+structure: {type: market}
+roles:
+  - {id: head, title: 客户成功总监, level: director, duties: [制定战略, 资源调配, 跨部门协调], kpis: [NPS]}
+  - {id: lead, title: 客户成功组长, level: supervisor, duties: [客户沟通, 问题解决, 数据反馈], kpis: [续约率]}
+  - {id: csm, title: 客户成功经理, reports_to: lead, headcount: 3, duties: [续约管理], kpis: [续约率]}
+  - {id: support, title: 客服专员, scope: shared, reports_to: head, headcount: 4, duties: [处理客户咨询], kpis: [首次响应时间]}
+"""
+    islands = {"select": ["ST007", "ST008"]}
+    assert lint(text, islands) == [
+        # the lead reports to the head like the support team (same manager: linked); its CSMs do not
+        ("ST007", 9, 5, "support team 客服专员 (support) has no reporting line, dotted line or interface to "
+         "客户成功经理 (csm), who serve the same customers (information island)"),
+    ]
+    inward = text + "interfaces:\n  - {between: [客服专员, 客户成功经理, 客户成功组长], mechanism: 共享工单时间线}\n"
+    assert lint(inward, islands) == [
+        ("ST008", 10, 1, "the CS department declares no interface with Sales, Product, Marketing (`interfaces:`)"),
+    ]
+    assert lint(inward + "  - {between: [客户成功, 销售部], mechanism: 每周复盘}\n", islands) == []
+
+
+def test_lint_lang_zh_text_report_words_are_chinese(tmp_path):
+    from csdesign.lint.config import parse_table
+    from csdesign.lint.reporters import render
+    from csdesign.lint.runner import lint_paths
+
+    path = tmp_path / "org.yaml"
+    path.write_text(BASE + SUPPORT.replace("[续费管理]", "[续费]").replace("    kpis: [NPS]\n", ""), encoding="utf-8")
+    cfg = parse_table({"ignore": ["RS010"]}, "t.toml")
+    cfg.lang = "zh"
+    out = render(lint_paths([str(path)], cfg, cwd=tmp_path), "text")
+    assert out.splitlines()[-1] == "1 个文件中共发现 1 个问题（警告 1 个）。"
+    assert " RS001 [警告] 职责「续费管理」（写作「续费管理」、「续费」，均为续约（renewals））有两个负责人" in out
 
 
 PROBE = """\

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import networkx as nx
 import pytest
 
 from csdesign.errors import OutputError
@@ -217,3 +218,19 @@ def test_render_cli_writes_each_export(write_yaml, tmp_path):
     assert (tmp_path / "chart.mmd").read_text(encoding="utf-8") == to_mermaid(graph_from(SMALL))
     assert json.loads((tmp_path / "chart.json").read_text(encoding="utf-8"))["nodes"][1]["title"] == "客户成功部总监"
     assert "客户成功部<wbr>总监" in (tmp_path / "chart.html").read_text(encoding="utf-8")
+
+
+def test_json_round_trips_through_networkx_exactly():
+    """node_link_graph gives a DiGraph (not a MultiDiGraph with key: 0 on every link) whose
+    export is byte-identical to the first one."""
+    for g in (graph_from(SMALL), graph_from(HOSTILE)):
+        data = json.loads(to_json(g))
+        assert data["multigraph"] is False
+        names = "edges" if tuple(int(x) for x in nx.__version__.split(".")[:2]) >= (3, 4) else "link"
+        back = nx.node_link_graph(data, **{names: "links"})
+        assert type(back) is nx.DiGraph
+        assert all("key" not in d for _, _, d in back.edges(data=True))
+        for key in ("format", "version"):  # top-level keys node_link_graph leaves out of the graph
+            back.graph.pop(key, None)
+        assert list(back.nodes) == list(g.nodes) and list(back.edges) == list(g.edges)
+        assert to_json(back) == to_json(g)

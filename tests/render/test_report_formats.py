@@ -117,3 +117,25 @@ def test_documented_schema_is_built_from_the_analysis_registry():
     from csdesign.analysis.report_schema import report_schema_json
 
     assert (ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8") == report_schema_json()
+
+
+def test_csv_bom_like_export_and_quiet(tmp_path):
+    ex = str(Path("examples") / "startup.yaml")
+    plain = run("report", ex, "-f", "csv")
+    bommed = run("report", ex, "-f", "csv", "--bom")
+    assert bommed.returncode == 0 and bommed.stdout == "\ufeff" + plain.stdout
+    out = tmp_path / "r.csv"
+    assert run("report", ex, "-o", str(out), "--bom").returncode == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfduty,") and raw.decode("utf-8").replace("\r\n", "\n") == "\ufeff" + plain.stdout
+    export = tmp_path / "people.csv"
+    assert run("export", ex, "--bom", "-o", str(export)).returncode == 0
+    assert export.read_bytes()[:3] == out.read_bytes()[:3]
+    wrong = run("report", ex, "-f", "markdown", "--bom")
+    assert (wrong.returncode, wrong.stdout) == (2, "")
+    assert wrong.stderr == "--bom is for CSV, not --format markdown (use --format csv (or -o FILE.csv), or leave out --bom)\n"
+    quiet = run("report", ex, "--fail-on-findings", "-f", "markdown", "--quiet")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (1, "", "")
+    md = tmp_path / "r.md"
+    assert run("report", ex, "-q", "-o", str(md)).returncode == 0
+    assert md.read_text(encoding="utf-8") == run("report", ex, "-f", "markdown").stdout

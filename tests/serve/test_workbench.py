@@ -38,9 +38,11 @@ def test_view_has_chart_with_node_ids_findings_with_locations(org):
     assert v["title"] == "云购电商 · matrix" and v["error"] is None and v["boxes"] == 22
     assert 'data-node="data_lead"' in v["chart"]
     first = v["findings"][0]
-    assert first["kind"] == "overlaps" and first["where"] == f"{org}:103:9" and first["severity"] == "warning"
+    assert first["kind"] == "overlaps" and first["where"] == f"{org}:106:9" and first["severity"] == "warning"
     assert first["nodes"][:2] == ["frontline_sup@product:服饰美妆", "support_eng@product:服饰美妆"]
-    assert len(v["findings"]) == 1  # RS001 reports the same overlap: merged, not listed twice
+    # RS001 reports the same overlap: merged, not listed twice; RS007 (issue 14): the support
+    # lead's 对接产品研发团队 is the director's cross-department coordination, delegated
+    assert [f["kind"] for f in v["findings"]] == ["overlaps", "lint"] and v["findings"][1]["label"] == "RS007 duty-delegated"
 
 
 def test_grid_view_and_structure_switch(org):

@@ -32,6 +32,8 @@ class Report:
     company: str
     structure: str
     ran: tuple[str, ...]
+    #: show why differently written names were taken as one (``report --explain``)
+    explain: bool = False
     results: dict[str, Any] = field(default_factory=dict)
     #: the graph analysed (for writers that list every box, such as the workbook's roster)
     graph: Any = field(default=None, repr=False, compare=False)

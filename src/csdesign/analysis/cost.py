@@ -13,7 +13,7 @@ published quartile.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 import networkx as nx
 
@@ -89,7 +89,7 @@ class CostReport:
         }
 
 
-def box_cost(d: dict[str, Any], costs: dict[str, Any]) -> float | None:
+def box_cost(d: Mapping[str, Any], costs: dict[str, Any]) -> float | None:
     """Annual cost of one box (headcount × per-person cost), None when neither role nor level is costed."""
     per = (costs.get("roles") or {}).get(d.get("role_id"))
     if per is None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 import networkx as nx
 
@@ -340,7 +340,7 @@ def csm_boxes(g: nx.DiGraph, segments: list[str], staffing: set[str], mids: dict
             yield n, int(d.get("headcount") or 1), share
 
 
-def box_segments(d: dict[str, Any], order: dict[str, int], staffing: set[str], carriers: set[str], explicit: bool,
+def box_segments(d: Mapping[str, Any], order: dict[str, int], staffing: set[str], carriers: set[str], explicit: bool,
                  mids: dict[str, float | None], accounts: dict[str, int | None]) -> dict[str, float]:
     """How one box's people split over the segments they are dedicated to (empty: not CSM capacity).
 

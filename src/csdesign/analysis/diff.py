@@ -9,26 +9,30 @@ the boxes left over, by role id when exactly one box on each side has it. A pair
   move; a moved box lists those changes too); person and vacancy only when both sides are as-is,
 * unchanged otherwise (counted, not listed). Unpaired boxes are ``added`` or ``removed``.
 
-Duties are compared by their comparable key (analysis/names.py: "Renewals" is "renewal") and
-owned by role ids: a duty whose owners change is ``moved`` (some owners gave it up, others took
-it), ``shared`` (only owners added), ``narrowed`` (only owners removed), ``new`` or ``dropped``.
-Overlaps and gaps (analysis/overlap.py, gaps.py) are compared by duty key and role ids (gaps by
-name, source and scope): present only after = introduced, only before = resolved. Headcount,
-managers, layers and span bands come from analysis/spans.py; the fully loaded cost and its
+Duties are compared as concepts (analysis/matching.py: "Renewals", "续约管理" and "renewal" are
+one duty) and owned by role ids: a duty whose owners change is ``moved`` (some owners gave it
+up, others took it), ``shared`` (only owners added), ``narrowed`` (only owners removed), ``new``
+or ``dropped``. Overlaps and gaps (analysis/overlap.py, gaps.py) are compared by duty concept
+and role ids (gaps by concept, source and scope): present only after = introduced, only before
+= resolved. Removing the last owner of a duty in a scope is a gap introduced even when the
+duty is in no catalogue (source ``owner-removed``): "narrowed" alone would hide that the
+strategic customers lost their complaint handling. Headcount, managers, layers and span bands
+come from analysis/spans.py; the fully loaded cost and its
 share of ARR, when a side declares ``costs:``, from analysis/cost.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef
-from csdesign.analysis.gaps import Gap, find_gaps
-from csdesign.analysis.names import fold, key
+from csdesign.analysis.base import RoleRef, role_refs, scope_axes
+from csdesign.analysis.gaps import PER_SCOPE_AXES, Gap, find_gaps, uncovered
 from csdesign.analysis.overlap import Overlap, find_overlaps
+from csdesign.analysis.owned import holdings
 from csdesign.analysis.spans import SpanReport, analyse_spans
 from csdesign.structures.contract import EXTERNAL, manager_of, roles
 
@@ -139,8 +143,9 @@ def diff(before: nx.DiGraph, after: nx.DiGraph) -> OrgDiff:
     pairs = pair_boxes(before, after)
     boxes, unchanged = _box_changes(before, after, pairs)
     spans_b, spans_a = analyse_spans(before), analyse_spans(after)
-    ov_res, ov_int = _compare(find_overlaps(before), find_overlaps(after), _overlap_key)
-    gap_res, gap_int = _compare(find_gaps(before), find_gaps(after), _gap_key)
+    ov_res, ov_int = _compare(find_overlaps(before), find_overlaps(after), _overlap_key(before), _overlap_key(after))
+    gap_res, gap_int = _compare(find_gaps(before), find_gaps(after), _gap_key(before), _gap_key(after))
+    gap_int += owner_gaps(before, after)
     return OrgDiff(
         before=_side(before), after=_side(after), boxes=boxes, unchanged=unchanged,
         transfers=duty_transfers(before, after), role_headcount=_role_headcount(before, after),
@@ -256,15 +261,56 @@ def role_titles(g: nx.DiGraph) -> dict[str, RoleRef]:
 
 
 def duty_owners(g: nx.DiGraph) -> dict[str, tuple[str, dict[str, RoleRef]]]:
-    """duty key -> (the duty as first written, {role id: RoleRef} of its owners in graph order)."""
+    """duty concept key -> (the duty as first written, {role id: RoleRef} of its owners in graph order)."""
     refs = role_titles(g)
+    held = holdings(g, "duties")
     out: dict[str, tuple[str, dict[str, RoleRef]]] = {}
-    for n, d in roles(g):
-        rid = d.get("role_id") or n
-        for duty in d.get("duties") or ():
-            entry = out.setdefault(key(duty) or fold(duty), (duty, {}))
-            entry[1].setdefault(rid, refs[rid])
+    for k, nodes in held.owners.items():
+        owners: dict[str, RoleRef] = {}
+        for n in nodes:
+            rid = g.nodes[n].get("role_id") or n
+            owners.setdefault(rid, refs[rid])
+        out[k] = (held.label(k), owners)
     return out
+
+
+def owner_gaps(before: nx.DiGraph, after: nx.DiGraph) -> list[Gap]:
+    """Duties (outside the ``duties:`` catalogue, whose gaps find_gaps reports) whose last owner
+    in some product, region, segment or channel value is gone: the value had an owner before
+    and has none after. A duty with no owner left at all is a gap everywhere."""
+    hb, ha = holdings(before, "duties"), holdings(after, "duties")
+    catalogue = {ha.matcher.key(d) for d in after.graph.get("duties") or ()}
+    dims_after = scope_axes(after)
+    out: list[Gap] = []
+    for k, nodes_b in hb.owners.items():
+        if k in catalogue:
+            continue
+        name = hb.label(k)
+        nodes_a = ha.owners.get(k, [])
+        gone_from = role_refs(before, nodes_b)
+        if not nodes_a:
+            out.append(Gap("duty", name, "owner-removed", (), gone_from, (), accounts=_accounts(before, ())))
+            continue
+        was = uncovered(before, nodes_b)
+        now = uncovered(after, nodes_a)
+        for axis, missing in now.items():
+            if axis not in PER_SCOPE_AXES:
+                continue
+            lost = [v for v in missing if v not in was.get(axis, []) and v in scope_axes(before).get(axis, []) and v in dims_after.get(axis, [])]
+            if lost:
+                scope = ((axis, tuple(lost)),)
+                out.append(Gap("duty", name, "owner-removed", scope, role_refs(after, nodes_a), tuple(nodes_a), accounts=_accounts(before, scope)))
+    return out
+
+
+def _accounts(g: nx.DiGraph, scope: tuple) -> int | None:
+    """Accounts in a segment scope (all segments for the whole department), when declared."""
+    segments = g.graph.get("segments") or {}
+    names = next((values for axis, values in scope if axis == "segment"), None) if scope else list(segments)
+    if names is None:
+        return None
+    counts = [segments.get(n, {}).get("accounts") for n in names]
+    return sum(c for c in counts if c) if any(counts) else None
 
 
 def duty_transfers(before: nx.DiGraph, after: nx.DiGraph) -> list[Transfer]:
@@ -317,18 +363,20 @@ def _role_headcount(before: nx.DiGraph, after: nx.DiGraph) -> list[tuple[RoleRef
     return out
 
 
-def _overlap_key(o: Overlap) -> tuple:
-    return (key(o.duty) or fold(o.duty), tuple(sorted(r.role_id for r in o.roles)))
+def _overlap_key(g: nx.DiGraph) -> Callable[[Overlap], tuple[str, tuple[str, ...]]]:
+    m = holdings(g, "duties").matcher
+    return lambda o: (m.key(o.duty), tuple(sorted(r.role_id for r in o.roles)))
 
 
-def _gap_key(x: Gap) -> tuple:
-    return (x.what, key(x.name) if x.what == "duty" else fold(x.name), x.source, x.scope)
+def _gap_key(g: nx.DiGraph) -> Callable[[Gap], tuple[Any, ...]]:
+    duties, kpis = holdings(g, "duties").matcher, holdings(g, "kpis").matcher
+    return lambda x: (x.what, (duties if x.what == "duty" else kpis).key(x.name), x.source, x.scope)
 
 
-def _compare(old: list, new: list, keyfn) -> tuple[list, list]:
+def _compare(old: list, new: list, key_old, key_new) -> tuple[list, list]:
     """(resolved: only in old, introduced: only in new), each in its own report order."""
-    old_keys, new_keys = {keyfn(x) for x in old}, {keyfn(x) for x in new}
-    return [x for x in old if keyfn(x) not in new_keys], [x for x in new if keyfn(x) not in old_keys]
+    old_keys, new_keys = {key_old(x) for x in old}, {key_new(x) for x in new}
+    return [x for x in old if key_old(x) not in new_keys], [x for x in new if key_new(x) not in old_keys]
 
 
 def _metrics(before: nx.DiGraph, after: nx.DiGraph, sb: SpanReport, sa: SpanReport) -> list[Metric]:

@@ -1,17 +1,23 @@
 """Gaps: duties and KPIs the company expects that no role owns, everywhere or in one scope.
 
 Expected duties are (a) the ``duties:`` catalogue, (b) the default duties of each leadership
-level present (seed 000, knowledge/duties.py), (c) the company ``kpis:``. Catalogue duties
-match the duties roles declare by their comparable key (analysis/names.py), so "Renewals"
-owns the catalogue's "renewal"; KPIs match by case- and space-folded name.
+layer present (seed 000's table: the vocabulary's ``default`` concepts), (c) the company
+``kpis:``. Names are compared as concepts (analysis/matching.py): the catalogue's "投诉处理"
+is owned by a role's "Handle complaints", the KPI "客户满意度(CSAT)" by a role's "CSAT".
 
 Per scope: for every catalogue duty and company KPI that someone owns, each value of each
 product, region, segment and channel must be covered by an owner; "nobody on renewal in
 region West" is a gap even when East has it. A catalogue entry's ``only:`` (graph attributes
 ``duty_scopes`` / ``kpi_scopes``) narrows that to the values it lists, for work that belongs
 to some tiers or markets only. Processes are not checked this way: a journey
-stage is where a duty happens, not a market it must be covered in. Level defaults are checked
-department-wide only (they belong to a layer, not to a region). One pass over the owners.
+stage is where a duty happens, not a market it must be covered in.
+
+Layer duties are checked per layer: the director-level roles must own the director duties,
+the managers the manager duties, the supervisors the supervisor duties. A role owns a layer
+duty when one of its duties is that concept, a narrower one (``part_of``: "带教新人" is
+coaching, part of team management), or names one of its terms among other words ("设定业务线
+服务目标" names goal setting). A director duty held only by a manager is still a gap of the
+director layer, and the finding says who holds it instead.
 """
 
 from __future__ import annotations
@@ -24,19 +30,19 @@ from csdesign.analysis.base import (
     RoleRef,
     ScopeKey,
     format_scope,
-    index_attr,
     join,
     pick,
     q,
     role_refs,
     scope_axes,
-    units_of,
 )
-from csdesign.analysis.names import fold, key, words
-from csdesign.knowledge.duties import LEVEL_DUTIES, LEVELS_WITH_DEFAULTS, LevelDuty
+from csdesign.analysis.matching import Matcher
+from csdesign.analysis.owned import holdings
 from csdesign.structures.contract import roles
 
-LEVEL_NAMES = {"director": ("director", "部门总监"), "manager": ("manager", "团队经理"), "supervisor": ("supervisor", "一线主管")}
+LEVEL_NAMES = {"director": ("director", "部门总监"), "manager": ("team manager", "团队经理"), "supervisor": ("frontline supervisor", "一线主管")}
+#: Layers with default duties, top down.
+LEVELS_WITH_DEFAULTS = ("director", "manager", "supervisor")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class Gap:
     owners_elsewhere: tuple[RoleRef, ...]
     nodes: tuple[str, ...]
     name_zh: str | None = None  # level defaults only
+    layer_roles: tuple[RoleRef, ...] = ()  # level defaults: the roles of that layer
+    accounts: int | None = None  # owner-removed (diff): accounts in the scope that lost its owner
     kind: str = field(default="gap", init=False)
 
     def label(self, lang: str = "en") -> str:
@@ -59,13 +67,29 @@ class Gap:
         name = q(lang, self.label(lang))
         if self.source.startswith("level:"):
             level = LEVEL_NAMES[self.source.split(":", 1)[1]]
+            who = join(lang, (r.label() for r in self.layer_roles))
+            elsewhere = ""
+            if self.owners_elsewhere:
+                others = join(lang, (r.label() for r in self.owners_elsewhere))
+                elsewhere = pick(lang, f" (held instead by {others}, outside that layer)", f"（目前由该层级以外的 {others} 负责）")
             return pick(
                 lang,
-                f"no role owns {name}, a default duty of the {level[0]} level (seed 000); "
-                f"write it into the {level[0]}'s job description",
-                f"没有岗位负责{name}，这是{level[1]}层级的默认职责；请写入{level[1]}的岗位说明书",
+                f"no {level[0]}-level role owns {name}, a default duty of the {level[0]} layer{elsewhere}; "
+                f"write it into the job description of {who}",
+                f"{level[1]}层级没有岗位负责{name}，这是{level[1]}层级的默认职责{elsewhere}；请写入 {who} 的岗位说明书",
             )
         thing = pick(lang, "the duty", "职责") if self.what == "duty" else pick(lang, "the KPI", "指标")
+        if self.source == "owner-removed":
+            where = format_scope(self.scope, lang) if self.scope else pick(lang, "the department", "全部门")
+            accounts = pick(lang, f", {self.accounts:,} accounts", f"，涉及 {self.accounts:,} 个客户") if self.accounts else ""
+            if not self.scope:
+                before = join(lang, (r.label() for r in self.owners_elsewhere))
+                return pick(lang, f"no role owns {thing} {name} any more (before: {before}{accounts}); give it an owner or drop it deliberately",
+                            f"{thing}{name}已无人负责（调整前：{before}{accounts}）；请指定负责人，或明确取消该职责")
+            others = join(lang, (r.label() for r in self.owners_elsewhere))
+            return pick(lang, f"nobody owns {thing} {name} in {where} any more{accounts} (still owned elsewhere by {others}); "
+                        "the last owner there was removed: give it an owner there",
+                        f"{where}范围内已无人负责{thing}{name}{accounts}（其他范围仍由 {others} 负责）；该范围的最后一位负责人已被移除，请指定负责人")
         if not self.scope:
             return pick(
                 lang,
@@ -124,26 +148,20 @@ def uncovered(g: nx.DiGraph, nodes: list[str], limit: dict[str, list[str]] | Non
     return out
 
 
-def matches_default(duty: str, default: LevelDuty) -> bool:
-    """Does a declared duty name do the work of a level default ("Set pod goals" -> goal setting)?"""
-    tokens = words(duty)
-    for group in default.words:
-        if all(any(t.startswith(w) for t in tokens) for w in group):
-            return True
-    folded = fold(duty)
-    return any(p in folded for p in default.phrases)
+def owns_concept(m: Matcher, duty: str, concept_id: str) -> bool:
+    """Does a duty name do the work of a concept: is it the concept, a narrower one, or does
+    it name one of their terms among other words?"""
+    vocab = m.vocab
+    match = m.match(duty)
+    if match.concept is not None and concept_id in vocab.broader(match.concept.id):
+        return True
+    return any(concept_id in vocab.broader(cid) for cid in m.mentions(duty))
 
 
 def find_gaps(g: nx.DiGraph) -> list[Gap]:
     """Expected duties and KPIs with no owner: department-wide first, then per scope."""
-    duty_owners = index_attr(g, "duties")
-    kpi_owners = index_attr(g, "kpis")
-    by_key: dict[str, list[str]] = {}
-    for duty, nodes in duty_owners.items():
-        by_key.setdefault(key(duty), []).extend(nodes)
-    by_fold: dict[str, list[str]] = {}
-    for kpi, nodes in kpi_owners.items():
-        by_fold.setdefault(fold(kpi), []).extend(nodes)
+    duties = holdings(g, "duties")
+    kpis = holdings(g, "kpis")
 
     axis_nodes: dict[str, dict[str, list[str]]] = {}
     for n, d in roles(g):
@@ -164,26 +182,37 @@ def find_gaps(g: nx.DiGraph) -> list[Gap]:
 
     seen: set[str] = set()
     for duty in g.graph.get("duties") or ():
-        k = key(duty)
+        k = duties.matcher.key(duty)
         if k not in seen:
             seen.add(k)
-            check("duty", duty, "catalogue", by_key.get(k, []), (g.graph.get("duty_scopes") or {}).get(duty))
+            check("duty", duty, "catalogue", duties.owners.get(k, []), (g.graph.get("duty_scopes") or {}).get(duty))
 
-    levels = {d.get("level") for _, d in roles(g)}
-    all_duties = list(duty_owners)
-    for level in LEVELS_WITH_DEFAULTS:
-        if level not in levels:
-            continue
-        for default in LEVEL_DUTIES:
-            if default.level != level or any(matches_default(d, default) for d in all_duties):
-                continue
-            at_level = tuple(n for n, d in roles(g) if d.get("level") == level)
-            gaps.append(Gap("duty", default.en, f"level:{level}", (), (), at_level, name_zh=default.zh))
+    gaps.extend(layer_gaps(g, duties.matcher))
 
     seen = set()
     for kpi in g.graph.get("kpis") or ():
-        k = fold(kpi)
+        k = kpis.matcher.key(kpi)
         if k not in seen:
             seen.add(k)
-            check("kpi", kpi, "kpis", by_fold.get(k, []), (g.graph.get("kpi_scopes") or {}).get(kpi))
+            check("kpi", kpi, "kpis", kpis.owners.get(k, []), (g.graph.get("kpi_scopes") or {}).get(kpi))
     return gaps
+
+
+def layer_gaps(g: nx.DiGraph, m: Matcher) -> list[Gap]:
+    """Seed 000's default duties that no role of their own layer owns, layer by layer."""
+    by_level: dict[str, list[str]] = {}
+    for n, d in roles(g):
+        by_level.setdefault(d.get("level") or "individual", []).append(n)
+    out: list[Gap] = []
+    for level in LEVELS_WITH_DEFAULTS:
+        at_level = by_level.get(level)
+        if not at_level:
+            continue
+        for concept in m.vocab.defaults(level):
+            if any(owns_concept(m, duty, concept.id) for n in at_level for duty in g.nodes[n].get("duties") or ()):
+                continue
+            others = [n for lv, nodes in by_level.items() if lv != level for n in nodes
+                      if any(owns_concept(m, duty, concept.id) for duty in g.nodes[n].get("duties") or ())]
+            out.append(Gap("duty", concept.en, f"level:{level}", (), role_refs(g, [n for n in g if n in set(others)]),
+                           tuple(at_level), name_zh=concept.zh, layer_roles=role_refs(g, at_level)))
+    return out

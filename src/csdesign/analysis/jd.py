@@ -10,11 +10,12 @@ render/jd/ turn it into Markdown and DOCX.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 import networkx as nx
 
 from csdesign.analysis.base import format_scope, merge_scopes, pick, scope_axes, units_of
-from csdesign.analysis.names import fold, key
+from csdesign.analysis.matching import duty_matcher
 from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, roles
 
 LETTERS = ("A", "R", "C", "I")
@@ -80,7 +81,7 @@ def _title(g: nx.DiGraph, n: str) -> str:
     return str(d.get("title") or n)
 
 
-def _distinct(items) -> tuple[str, ...]:
+def _distinct(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
@@ -91,9 +92,10 @@ def job_descriptions(g: nx.DiGraph, role_ids: list[str] | None = None) -> list[J
         boxes.setdefault(d.get("role_id") or n, []).append(n)
     wanted = role_ids if role_ids is not None else list(boxes)
     raci = g.graph.get("raci") or {}
+    key = duty_matcher(g).key  # RACI activities and duties compared as concepts, as the report does
     by_key: dict[str, str] = {}
     for activity in raci:
-        by_key.setdefault(key(activity) or fold(activity), activity)
+        by_key.setdefault(key(activity), activity)
     costs = g.graph.get("costs") or {}
     order = scope_axes(g)
     out = []
@@ -116,7 +118,7 @@ def job_descriptions(g: nx.DiGraph, role_ids: list[str] | None = None) -> list[J
         duties: list[Duty] = []
         seen: set[str] = set()
         for duty in first.get("duties") or ():
-            activity = duty if duty in raci else by_key.get(key(duty) or fold(duty))
+            activity = duty if duty in raci else by_key.get(key(duty))
             entry = raci.get(activity) if activity else None
             letters = tuple(letter for letter in LETTERS if entry and rid in (entry.get(letter) or ()))
             duties.append(Duty(duty, letters, True))

@@ -18,11 +18,11 @@ import networkx as nx
 
 from csdesign.analysis.base import (
     RoleRef,
+    join,
     ScopeKey,
     Tree,
     bucket_axis,
     format_scope,
-    index_attr,
     merge_scopes,
     pick,
     q,
@@ -32,6 +32,8 @@ from csdesign.analysis.base import (
     tree_of,
     units_of,
 )
+from csdesign.analysis.matching import Match
+from csdesign.analysis.owned import Holdings, holdings, matches_to_dict, why
 from csdesign.structures.contract import covers
 
 
@@ -46,27 +48,47 @@ class Clash:
     nodes: tuple[str, ...]
 
 
+def written_as(lang: str, matches: tuple[Match, ...]) -> str:
+    """" (written 'A' and 'B', both complaint handling (投诉处理))" when several spellings of
+    one duty meet in a finding, else ""."""
+    if len(matches) < 2:
+        return ""
+    names = join(lang, (q(lang, m.name) for m in matches))
+    concept = next((m.concept for m in matches if m.concept is not None), None)
+    if concept is None:
+        return pick(lang, f" (written {names})", f"（写作{names}）")
+    return pick(lang, f" (written {names}, all {concept.label(lang)})" if len(matches) > 2 else f" (written {names}, both {concept.label(lang)})",
+                f"（写作{names}，均为{concept.label(lang)}）")
+
+
 @dataclass(frozen=True)
 class Overlap:
-    """A duty owned by two different roles in a shared scope."""
+    """A duty owned by two different roles in a shared scope (``matches``: how each spelling
+    among the holders was understood, when they wrote it more than one way)."""
 
     duty: str
     roles: tuple[RoleRef, RoleRef]
     scope: ScopeKey
     units: tuple[str, ...]
     nodes: tuple[str, ...]
+    matches: tuple[Match, ...] = ()
     kind: str = field(default="overlap", init=False)
 
     def message(self, lang: str = "en") -> str:
         a, b = (r.label() for r in self.roles)
         where = format_scope(self.scope, lang)
+        spelt = written_as(lang, self.matches)
         return pick(
             lang,
-            f"duty {q(lang, self.duty)} has two owners: {a} and {b} both hold it in {where}; "
+            f"duty {q(lang, self.duty)}{spelt} has two owners: {a} and {b} both hold it in {where}; "
             "give it one owner per scope (or split it by scope) and write the split into both job descriptions",
-            f"职责{q(lang, self.duty)}有两个负责人：{a} 与 {b} 在{where}范围内都负责此项；"
+            f"职责{q(lang, self.duty)}{spelt}有两个负责人：{a} 与 {b} 在{where}范围内都负责此项；"
             "请每个范围只保留一个负责人（或按范围拆分），并写入双方的岗位说明书",
         )
+
+    def explain(self, lang: str = "en") -> str | None:
+        """Why the spellings were taken as one duty (None: one spelling)."""
+        return why(self.matches, lang) if len(self.matches) > 1 else None
 
     def to_dict(self, lang: str = "en") -> dict:
         return {
@@ -75,8 +97,16 @@ class Overlap:
             "scope": {axis: list(values) for axis, values in self.scope},
             "units": list(self.units),
             "nodes": list(self.nodes),
+            **explained(self.matches, lang),
             "message": self.message(lang),
         }
+
+
+def explained(matches: tuple[Match, ...], lang: str) -> dict:
+    """The JSON keys that say how a finding's names were understood."""
+    out = matches_to_dict(matches, lang)
+    out["why"] = why(matches, lang) if len(matches) > 1 else None
+    return out
 
 
 @dataclass(frozen=True)
@@ -88,15 +118,19 @@ class Delegation:
     report: RoleRef
     units: tuple[str, ...]
     nodes: tuple[str, ...]
+    report_duty: str | None = None  # the report's spelling, when it differs from the manager's
     kind: str = field(default="delegation", init=False)
 
     def message(self, lang: str = "en") -> str:
         m, r = self.manager.label(), self.report.label()
+        alias = ""
+        if self.report_duty and self.report_duty != self.duty:
+            alias = pick(lang, f" (as {q(lang, self.report_duty)})", f"（写作{q(lang, self.report_duty)}）")
         return pick(
             lang,
-            f"duty {q(lang, self.duty)} is held by {m} and delegated to {r} in their team; "
+            f"duty {q(lang, self.duty)} is held by {m} and delegated to {r}{alias} in their team; "
             "make sure the job descriptions say who is accountable and who does the work",
-            f"职责{q(lang, self.duty)}由 {m} 负责，并下放给其团队中的 {r}；"
+            f"职责{q(lang, self.duty)}由 {m} 负责，并下放给其团队中的 {r}{alias}；"
             "请在岗位说明书中写明谁对结果负责、谁具体执行",
         )
 
@@ -120,7 +154,7 @@ def clashes(
 ) -> list[Clash]:
     """For each item, the pairs of roles whose owning nodes' coverages intersect.
 
-    ``owners`` maps item -> nodes (see ``index_attr``). Same-role pairs (replicas) are never
+    ``owners`` maps item -> nodes (see ``index_attr`` and ``owned.holdings``). Same-role pairs (replicas) are never
     compared; with ``skip_related`` a manager/report pair is skipped too (delegation).
 
     Holders of an item are grouped into classes (role, coverage); classes are joined through
@@ -289,8 +323,21 @@ def _cells(cov: dict[str, list[str]], axes: list[str]) -> Iterable[tuple[str, ..
 
 
 def find_overlaps(g: nx.DiGraph) -> list[Overlap]:
-    """Duties owned by two different roles whose coverage intersects (delegation and replicas excluded)."""
-    return [Overlap(c.item, c.roles, c.scope, c.units, c.nodes) for c in clashes(g, index_attr(g, "duties"))]
+    """Duties owned by two different roles whose coverage intersects (delegation and replicas
+    excluded). Duties are compared as concepts: two spellings of one duty are one duty."""
+    held = holdings(g, "duties")
+    return [Overlap(label_of(held, c), c.roles, c.scope, c.units, c.nodes, spelt(held, c)) for c in clashes(g, held.owners)]
+
+
+def label_of(held: Holdings, c: Clash) -> str:
+    """The duty as the first of the clash's holders wrote it."""
+    names = held.names_of(c.item, c.nodes)
+    return names[0] if names else held.label(c.item)
+
+
+def spelt(held: Holdings, c: Clash) -> tuple[Match, ...]:
+    """How each spelling among the clash's holders was matched (one entry per spelling)."""
+    return tuple(held.match(n) for n in held.names_of(c.item, c.nodes))
 
 
 def find_delegations(g: nx.DiGraph) -> list[Delegation]:
@@ -302,8 +349,16 @@ def find_delegations(g: nx.DiGraph) -> list[Delegation]:
     found: dict[tuple[str, str, str], dict[str, None]] = {}
     duty_rank: dict[str, int] = {}
 
+    m = holdings(g, "duties").matcher
+    spelling: dict[tuple[str, str], str] = {}  # (node, key) -> the node's spelling
+
     def duties(n: str) -> Iterable[str]:
-        return dict.fromkeys(nodes_data[n].get("duties") or ())
+        out: dict[str, None] = {}
+        for name in nodes_data[n].get("duties") or ():
+            k = m.key(name)
+            spelling.setdefault((n, k), name)
+            out[k] = None
+        return out
 
     roots = sorted(tree.tin, key=tree.tin.__getitem__)
     roots = [n for n in roots if tree.depth.get(n) == 0]
@@ -329,12 +384,14 @@ def find_delegations(g: nx.DiGraph) -> list[Delegation]:
             for child in reversed(tree.children[n]):
                 stack.append((child, False))
 
-    out = []
+    out: list = []
     for (duty, mrid, rrid), acc in found.items():
         nodes = tuple(sorted(acc, key=rank.__getitem__))
         manager = next(n for n in nodes if nodes_data[n].get("role_id", n) == mrid)
         report = next(n for n in reversed(nodes) if nodes_data[n].get("role_id", n) == rrid)
-        out.append(Delegation(duty, role_ref(g, manager), role_ref(g, report), units_of(g, nodes), nodes))
-    out.sort(key=lambda d: (duty_rank[d.duty], rank[d.nodes[0]], [rank[n] for n in d.nodes]))
-    return out
+        found_d = Delegation(spelling[(manager, duty)], role_ref(g, manager), role_ref(g, report), units_of(g, nodes), nodes,
+                             spelling[(report, duty)])
+        out.append((duty_rank[duty], rank[nodes[0]], [rank[n] for n in nodes], found_d))
+    out.sort(key=lambda t: t[:3])
+    return [t[3] for t in out]
 

@@ -63,4 +63,5 @@ def assess_placement(g: nx.DiGraph) -> Placement:
     kind = g.graph.get("kind") or "internet"
     recommended = RECOMMENDED[(stage, kind)]
     nodes = tuple(n for n in (g.graph.get("external"), g.graph.get("head")) if n in g)
-    return Placement(where, stage, kind, recommended, where in recommended, nodes)
+    # seed 000 names the service department as a real option: its trade-offs, no warning
+    return Placement(where, stage, kind, recommended, where in recommended or where == "service", nodes)

@@ -141,24 +141,27 @@ def _dimensions(c: Comparison, s: str, lang: str) -> Reason | None:
         p, r = len(dims.get("product", [])), len(dims.get("region", []))
         if p >= 2 and r >= 2:
             return Reason("dimensions", 1, pick(lang, f"{p} products across {r} regions is the case a matrix is for: product teams with functional lines across them.",
-                                                 f"{p} 个产品覆盖 {r} 个区域,正是矩阵结构适用的情形:按产品设团队,再用职能线横向贯穿。"), SOURCES["dimensions"])
+                                                 f"{p} 个产品覆盖 {r} 个区域，正是矩阵结构适用的情形：按产品设团队，再用职能线横向贯穿。"), SOURCES["dimensions"])
         return Reason("dimensions", -1, pick(lang, "A matrix pays off with several products across several regions; this company has too few of one or the other.",
-                                              "矩阵结构适用于多个产品覆盖多个区域的企业;本公司的产品或区域数量不足。"), SOURCES["dimensions"])
+                                              "矩阵结构适用于多个产品覆盖多个区域的企业；本公司的产品或区域数量不足。"), SOURCES["dimensions"])
     axis = CUT_AXIS.get(s)
     if axis is None:
         return None
     n = len(dims.get(axis, []))
     en, zh = AXIS_WORDS[axis]
     if n >= 2:
-        return Reason("dimensions", 1, pick(lang, f"The company has {n} {en}, so each team has its own to specialise in.", f"公司有 {n} {zh},每个团队都有可专注的对象。"), SOURCES["dimensions"])
-    return Reason("dimensions", -1, pick(lang, f"With only one of its {en}, this cut gives a single team and no specialisation.", f"只有 1 {zh},这种划分只会得到一个团队,无从专业化。"), SOURCES["dimensions"])
+        return Reason("dimensions", 1, pick(lang, f"The company has {n} {en}, so each team has its own to specialise in.", f"公司有 {n} {zh}，每个团队都有可专注的对象。"), SOURCES["dimensions"])
+    return Reason("dimensions", -1, pick(lang, f"With only one of its {en}, this cut gives a single team and no specialisation.", f"只有 1 {zh}，这种划分只会得到一个团队，无从专业化。"), SOURCES["dimensions"])
 
 
 def _kind(c: Comparison, s: str, lang: str) -> Reason | None:
     if c.kind == "internet" and s in ("flat", "circular"):
-        return Reason("kind", 1, pick(lang, "Internet firms run CS flatter, working directly with product and engineering.", "互联网企业的客户成功部门更扁平,直接与产品和技术协作。"), SOURCES["kind"])
+        return Reason("kind", 1, pick(lang, "Internet firms run CS flatter, working directly with product and engineering.", "互联网企业的客户成功部门更扁平，直接与产品和技术协作。"), SOURCES["kind"])
     if c.kind == "traditional" and s == "functional":
-        return Reason("kind", 1, pick(lang, "Traditional firms run CS as a functional department in a clear hierarchy.", "传统企业通常把客户成功作为层级清晰的职能部门来管理。"), SOURCES["kind"])
+        # seed 000 does not praise a traditional firm's hierarchy: it is complex and CS meets
+        # communication barriers across departments; no points, the caution instead
+        return Reason("kind", 0, pick(lang, "Traditional firms' hierarchies are complex and CS meets communication barriers across departments: declare the interfaces a functional structure needs.",
+                                       "传统企业的层级结构较为复杂，客户成功部门在跨部门协作时可能遇到沟通壁垒：职能型结构需要明确跨部门协作机制。"), SOURCES["kind"])
     return None
 
 
@@ -166,25 +169,25 @@ def _measured(c: Comparison, m: StructureMetrics, lang: str) -> list[Reason]:
     out: list[Reason] = []
     if m.silo_pairs:
         pts = -min(2.0, 0.5 * m.silo_pairs)
-        units = ", ".join(m.silo_units)
+        units = ("、" if lang == "zh" else ", ").join(m.silo_units)
         out.append(Reason("silos", pts, pick(lang, f"{m.silo_pairs} {'pair' if m.silo_pairs == 1 else 'pairs'} of teams ({units}) serve the same customers with no declared way to work together: information islands.",
-                                              f"{m.silo_pairs} 对团队({units})服务相同客户却没有约定协作机制:存在信息孤岛。"), SOURCES["silos"]))
+                                              f"{m.silo_pairs} 对团队（{units}）服务相同客户却没有约定协作机制：存在信息孤岛。"), SOURCES["silos"]))
     if m.handoffs:
         pts = -min(2.0, 0.5 * m.handoffs)
         out.append(Reason("handoffs", pts, pick(lang, f"Customers change teams {m.handoffs} {'time' if m.handoffs == 1 else 'times'} along the journey; every hand-off can lose them.",
-                                                 f"客户在旅程中要更换 {m.handoffs} 次团队,每次交接都可能流失客户。"), SOURCES["handoffs"]))
+                                                 f"客户在旅程中要更换 {m.handoffs} 次团队，每次交接都可能流失客户。"), SOURCES["handoffs"]))
     flagged = sum(m.band_shares.get(b, 0.0) for b in FLAGGED)
     if flagged > 0:
         out.append(Reason("spans", _n(-2 * flagged), pick(lang, f"{flagged:.0%} of managers would have a span outside the healthy bands (one-to-one, or above 12).",
-                                                         f"{flagged:.0%} 的管理者管理幅度不健康(一对一,或超过 12 人)。"), SOURCES["spans"]))
+                                                         f"{flagged:.0%} 的管理者管理幅度不健康（一对一，或超过 12 人）。"), SOURCES["spans"]))
     if m.layers is not None and m.layers_needed is not None and m.layers > m.layers_needed + 1:
         out.append(Reason("spans", -1, pick(lang, f"{m.layers} layers where {m.headcount} people need about {m.layers_needed}.",
-                                             f"{m.headcount} 人约需 {m.layers_needed} 个层级,此结构有 {m.layers} 个。"), SOURCES["spans"]))
+                                             f"{m.headcount} 人约需 {m.layers_needed} 个层级，此结构有 {m.layers} 个。"), SOURCES["spans"]))
     best = min((r.overlaps or 0) + (r.gaps or 0) for r in c.rows if r.ok)
     extra = (m.overlaps or 0) + (m.gaps or 0) - best
     if extra > 0:
         out.append(Reason("duties", -min(2.0, 0.5 * extra), pick(lang, f"{extra} more duty overlaps or gaps than the best structure: responsibilities get blurred.",
-                                                                 f"比最佳结构多 {extra} 处职责重叠或空缺:职责会变得模糊。"), SOURCES["duties"]))
+                                                                 f"比最佳结构多 {extra} 处职责重叠或空缺：职责会变得模糊。"), SOURCES["duties"]))
     return out
 
 

@@ -12,15 +12,41 @@ from typing import Any
 
 from csdesign.analysis.registry import ANALYSES, Analysis, load
 
+#: A concept of the CS vocabulary, and how one name was understood (analysis/matching.py).
+CONCEPT: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "kind", "en", "zh", "level", "function"],
+    "properties": {"id": {"type": "string"}, "kind": {"enum": ["duty", "module", "kpi", "role"]}, "en": {"type": "string"},
+                   "zh": {"type": "string"}, "level": {"type": ["string", "null"]}, "function": {"type": ["string", "null"]}},
+    "additionalProperties": False,
+}
+MATCH: dict[str, Any] = {
+    "type": "object",
+    "required": ["name", "concept", "how", "term", "exact", "ignored", "score", "reason"],
+    "properties": {"name": {"type": "string"}, "concept": {"anyOf": [{"$ref": "#/$defs/concept"}, {"type": "null"}]},
+                   "how": {"enum": ["name", "synonym", "phrasing", "user", "alias", "fuzzy", "words"]},
+                   "term": {"type": ["string", "null"]}, "exact": {"type": "boolean"}, "ignored": {"type": "array", "items": {"type": "string"}},
+                   "score": {"type": ["number", "null"]}, "reason": {"type": "string"}},
+    "additionalProperties": False,
+}
+#: The keys that say how a finding's names were understood (overlaps, shared KPIs).
+EXPLAINED: dict[str, Any] = {
+    "concept": {"anyOf": [{"$ref": "#/$defs/concept"}, {"type": "null"}]},
+    "names": {"type": "array", "items": {"type": "string"}, "description": "The spellings held by the roles of this finding."},
+    "matches": {"type": "array", "items": {"$ref": "#/$defs/match"}},
+    "why": {"type": ["string", "null"], "description": "Why several spellings were taken as one (null: one spelling)."},
+}
+
 OVERLAPS: dict[str, Any] = {'type': 'array',
  'items': {'type': 'object',
-           'required': ['duty', 'roles', 'scope', 'units', 'nodes', 'message'],
+           'required': ['duty', 'roles', 'scope', 'units', 'nodes', 'concept', 'names', 'matches', 'why', 'message'],
            'properties': {'duty': {'type': 'string'},
                           'roles': {'type': 'array', 'items': {'$ref': '#/$defs/role'}},
                           'scope': {'type': 'object',
                                     'additionalProperties': {'type': 'array', 'items': {'type': 'string'}}},
                           'units': {'type': 'array', 'items': {'type': 'string'}},
                           'nodes': {'type': 'array', 'items': {'type': 'string'}},
+                          **EXPLAINED,
                           'message': {'type': 'string'}},
            'additionalProperties': False}}
 
@@ -104,13 +130,14 @@ RACI: dict[str, Any] = {'type': 'object',
 
 SHARED_KPIS: dict[str, Any] = {'type': 'array',
  'items': {'type': 'object',
-           'required': ['kpi', 'roles', 'scope', 'units', 'nodes', 'message'],
+           'required': ['kpi', 'roles', 'scope', 'units', 'nodes', 'concept', 'names', 'matches', 'why', 'message'],
            'properties': {'kpi': {'type': 'string'},
                           'roles': {'type': 'array', 'items': {'$ref': '#/$defs/role'}},
                           'scope': {'type': 'object',
                                     'additionalProperties': {'type': 'array', 'items': {'type': 'string'}}},
                           'units': {'type': 'array', 'items': {'type': 'string'}},
                           'nodes': {'type': 'array', 'items': {'type': 'string'}},
+                          **EXPLAINED,
                           'message': {'type': 'string'}},
            'additionalProperties': False}}
 
@@ -636,7 +663,7 @@ def report_schema() -> dict[str, Any]:
         "$id": "https://csdesign.example/report.schema.json",
         "title": "csdesign report (JSON)",
         "description": "Output of `csdesign report --format json`. Keys are stable within a version; see docs/report.md.",
-        "$defs": {"role": ROLE},
+        "$defs": {"role": ROLE, "concept": CONCEPT, "match": MATCH},
         "type": "object",
         "required": list(properties),
         "properties": properties,

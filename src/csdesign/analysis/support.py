@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 import networkx as nx
 
@@ -160,7 +160,7 @@ def staffing_boxes(g: nx.DiGraph) -> dict[str, list[str]]:
     return out
 
 
-def box_channels(d: dict[str, Any], named: dict[str, set[str]]) -> list[str]:
+def box_channels(d: Mapping[str, Any], named: dict[str, set[str]]) -> list[str]:
     """The channels one box staffs."""
     if d.get("vacant"):
         return []

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from csdesign.errors import InputError, OutputError
 from csdesign.render.jd.formats import JD_FORMATS
+
+if TYPE_CHECKING:
+    from csdesign.analysis.jd import JobDescription
 
 #: Characters no file name may hold on some system (and path separators): replaced by "_".
 _UNSAFE = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
@@ -63,7 +67,7 @@ def jd(org: str | Path, structure: str | None = None, *, roles: list[str] | None
         if not out.parent.is_dir():
             raise OutputError(f"{out}: directory {out.parent} does not exist", hint="create it first or choose another -o path")
         out.mkdir()
-    plan: list[tuple[Path, object, str]] = []
+    plan: list[tuple[Path, JobDescription, str]] = []
     stems: dict[str, int] = {}
     for x in jds:
         stem = file_stem(x.role_id)

@@ -44,6 +44,8 @@ def report(
     lang: str = "en",
     span_target: str | None = None,
     interactive: bool = False,
+    explain: bool = False,
+    bom: bool = False,
 ) -> tuple[Any, bool]:
     """The report document (text, or a rich renderable for a terminal) and whether it has findings."""
     from csdesign.analysis import parse_only, run_all
@@ -56,11 +58,17 @@ def report(
     bands = span_bands(span_target)
     kind = report_format(fmt, output, interactive)
     check_format(kind, analyses)
+    if bom and kind.name != "csv":
+        raise InputError(f"--bom is for CSV, not --format {kind.name}", hint="use --format csv (or -o FILE.csv), or leave out --bom")
     if "binary" in kind.traits and output is None:
         from csdesign.errors import OutputError
 
         raise OutputError(f"--format {kind.name} writes a binary file, not text for the terminal", hint=f"add -o report.{kind.name}")
     g = build_file(str(org), structure)
     result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
+    result.explain = explain
     writer = kind.load_terminal() if output is None else kind.load()
-    return writer(result, lang), bool(result.findings)
+    document = writer(result, lang)
+    if bom:  # Excel on Windows reads UTF-8 CSV as the ANSI code page without it (Chinese garbled)
+        document = "\ufeff" + document
+    return document, bool(result.findings)

@@ -19,7 +19,7 @@ app = typer.Typer(
     name="csdesign",
     help="Model customer-success org structures from YAML: charts, responsibility reports, lint.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from csdesign.cli.app import app, emit
-from csdesign.cli.options import OrgArg, StructureOpt, StructureType
+from csdesign.cli.options import OrgArg, StdinNameOpt, StructureOpt, StructureType, use_stdin_name
 from csdesign.interchange.formats import EXPORT_FORMATS
 
 
@@ -19,8 +19,10 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here; omit for stdout."),
     structure: Optional[StructureType] = StructureOpt,
     bom: bool = typer.Option(False, "--bom", help="Start with a UTF-8 BOM so Excel on Windows shows Chinese correctly."),
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Write ORG.yaml as a people CSV: one row per position (or per seat of a proposal)."""
+    use_stdin_name(stdin_filename, org)
     from csdesign.app.export_job import export as run_export
 
     emit(run_export(org, structure, fmt=fmt, output=output, bom=bom), output)

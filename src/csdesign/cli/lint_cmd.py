@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from csdesign.cli.app import app, emit, say
+from csdesign.cli.options import StdinNameOpt, use_stdin_name
 from csdesign.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CsdesignError
 from csdesign.lint.registry import Severity
 from csdesign.lint.reporters import LINT_FORMATS
@@ -42,14 +43,17 @@ def lint(
     explain: Optional[str] = typer.Option(None, "--explain", help="Print the documentation of a rule (code or name) and exit."),
     lang: str = typer.Option("en", "--lang", help="Language of analysis findings: en or zh."),
     skip_non_org: bool = typer.Option(False, "--skip-non-org", help="Skip named YAML files without a top-level `company:` key (for pre-commit)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Findings only: no summary line."),
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Check org files and report findings with file:line:col (exit 0 clean, 1 findings, 2 usage error)."""
+    use_stdin_name(stdin_filename, *(paths or []))
     if explain is not None:
         _print_rule(explain, DocFormat.text)
         return
     chosen = LINT_FORMATS.get(fmt).name if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from csdesign.lint.config import check_selector, load_config
-    from csdesign.lint.reporters import render
+    from csdesign.lint.reporters import render, status_line
     from csdesign.lint.runner import fails, lint_paths
 
     cfg = load_config(config)
@@ -63,8 +67,11 @@ def lint(
 
     cfg.lang = check_lang(lang)
     result = lint_paths([str(p) for p in paths or []], cfg, skip_non_org=skip_non_org)
-    report = render(result, chosen)
+    report = render(result, chosen, quiet=quiet)
     emit(report, output)
+    status = None if quiet else status_line(result, chosen)
+    if status:
+        print(status, file=sys.stderr)
     for problem in result.unreadable:  # never skipped silently: CI must not pass unchecked files
         print(problem.render(), file=sys.stderr)
     for crash in result.crashes:

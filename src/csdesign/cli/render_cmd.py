@@ -9,7 +9,7 @@ import typer
 
 from csdesign.analysis.registry import ANALYSES
 from csdesign.cli.app import app, say
-from csdesign.cli.options import Engine, OrgArg, StructureOpt, StructureType
+from csdesign.cli.options import Engine, OrgArg, StdinNameOpt, StructureOpt, StructureType, use_stdin_name
 from csdesign.render.chart.formats import CHART_FORMATS, format_for
 
 PAGES = "16:9, 4:3, a4, a3, letter or none"
@@ -33,8 +33,10 @@ def render(
     view: str = typer.Option("chart", "--view", help="chart, or grid (a matrix as a table: units × dotted-line leads)."),
     dpi: Optional[int] = typer.Option(None, "--dpi", min=72, max=1200, help="PNG resolution (default 192)."),
     scale: Optional[float] = typer.Option(None, "--scale", min=0.75, max=12.0, help="PNG scale, 1 = 96 dpi (default 2)."),
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Draw the org chart of ORG.yaml."""
+    use_stdin_name(stdin_filename, org, compare)
     from csdesign.app.chart_job import chart_file, configure, page_paths, prepare, terminal_view
 
     job = prepare(org, structure, focus=focus, depth=depth, highlight=highlight, compare=compare, lang=lang)

@@ -10,7 +10,7 @@ import typer
 
 from csdesign.analysis.registry import ANALYSES
 from csdesign.cli.app import app, emit
-from csdesign.cli.options import OrgArg, StructureOpt, StructureType
+from csdesign.cli.options import OrgArg, StdinNameOpt, StructureOpt, StructureType, use_stdin_name
 from csdesign.render.report.formats import REPORT_FORMATS
 
 
@@ -24,11 +24,17 @@ def report(
     lang: str = typer.Option("en", "--lang", help="Language of headings and findings: en or zh (user names stay as written)."),
     span_target: Optional[str] = typer.Option(None, "--span-target", help="On-target span of control, LOW-HIGH (default 8-12)."),
     fail_on_findings: bool = typer.Option(False, "--fail-on-findings", help="Exit 1 when there is at least one finding (for CI)."),
+    explain: bool = typer.Option(False, "--explain", help="Say why differently written duties or KPIs were taken as one (the JSON always does)."),
+    bom: bool = typer.Option(False, "--bom", help="With csv: start with a UTF-8 BOM so Excel on Windows shows Chinese correctly."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing (with --fail-on-findings: only the exit code; -o still writes)."),
+    stdin_filename: Optional[str] = StdinNameOpt,
 ) -> None:
     """Report who owns what in ORG.yaml: overlaps, gaps, RACI, KPIs, spans, capacity, placement."""
+    use_stdin_name(stdin_filename, org)
     from csdesign.app.report_job import report as run_report
 
-    document, findings = run_report(org, structure, fmt=fmt, output=output, only=only, lang=lang, span_target=span_target, interactive=sys.stdout.isatty())
-    emit(document, output)
+    document, findings = run_report(org, structure, fmt=fmt, output=output, only=only, lang=lang, span_target=span_target, interactive=sys.stdout.isatty(), bom=bom, explain=explain)
+    if output is not None or not quiet:
+        emit(document, output)
     if fail_on_findings and findings:
         raise typer.Exit(1)

@@ -17,7 +17,7 @@ import networkx as nx
 from csdesign.interchange.formula import guard
 from csdesign.model import Org
 from csdesign.model.schema import AXES
-from csdesign.structures.contract import DOTTED, EXTERNAL, manager_of, roles
+from csdesign.structures.contract import DOTTED, EXTERNAL, RoleAttrs, manager_of, roles
 
 COLUMNS = ("id", "name", "title", "level", "manager_id", "dotted_manager_ids", "unit", "function", *AXES, "vacant", "email")
 _UNSAFE_ID = re.compile(r"[\s,\[\]{}#:@]+")
@@ -69,9 +69,9 @@ def _seat_ids(g: nx.DiGraph) -> dict[str, list[str]]:
     return seats
 
 
-def _email(org: Org | None, d: dict) -> str:
+def _email(org: Org | None, d: RoleAttrs) -> str:
     source = d.get("source") or ()
-    if org is None or len(source) != 2 or source[0] != "positions" or org.model.positions is None:
+    if org is None or len(source) != 2 or source[0] != "positions" or org.model.positions is None or not isinstance(source[1], int):
         return ""
     return org.model.positions[source[1]].email or ""
 

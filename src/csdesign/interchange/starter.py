@@ -59,7 +59,9 @@ def starter(stage: str = "startup", structure: str | None = None, lang: str = "e
         # A JSON string is a valid YAML double-quoted scalar: quotes, colons and # stay text.
         text = _NAME_LINE.sub(lambda m: m.group(1) + json.dumps(name, ensure_ascii=False), text, count=1)
     _check(text, stage, lang)
-    return text
+    from csdesign.interchange.modeline import with_modeline
+
+    return with_modeline(text)
 
 
 def _check(text: str, stage: str, lang: str) -> None:

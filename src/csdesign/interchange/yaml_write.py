@@ -61,7 +61,9 @@ def imported_org_yaml(result: "Imported", source: str, name: str) -> str:
     if result.unused:
         comment.append("Not imported: " + ", ".join(result.unused) + ".")
     comment.extend(note[0].upper() + note[1:] + "." for note in result.notes)
-    text = org_yaml(result.data, comment)
+    from csdesign.interchange.modeline import with_modeline
+
+    text = with_modeline(org_yaml(result.data, comment))
     try:
         build(load_org_text(text, name))
     except CsdesignError as exc:

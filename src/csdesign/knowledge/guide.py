@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -90,3 +91,63 @@ def stage_guidance(stage: str, lang: str = "en") -> str:
 
 def stage_name(stage: str, lang: str = "en") -> str:
     return _data()["stages"][stage]["name"][check_lang(lang)]
+
+
+# --- explain topics beyond the structures (knowledge/topics.yaml) ------------------------
+
+#: A topic built from the vocabulary instead of topics.yaml.
+VOCABULARY_TOPIC = "vocabulary"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    points: tuple[str, ...]
+    source: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _topics() -> dict[str, Any]:
+    text = resources.files("csdesign.knowledge").joinpath("topics.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)["topics"]
+    for tid, entry in data.items():
+        for field in ("title", "summary", "points"):
+            for lang in LANGS:
+                if not entry.get(field, {}).get(lang):
+                    raise RuntimeError(f"knowledge/topics.yaml: topics.{tid}.{field}.{lang} is missing")
+    return data
+
+
+def topic_ids() -> list[str]:
+    """The explain topics, in file order, then the vocabulary."""
+    return [*_topics(), VOCABULARY_TOPIC]
+
+
+def topic(tid: str, lang: str = "en") -> Topic:
+    lang = check_lang(lang)
+    if tid == VOCABULARY_TOPIC:
+        return _vocabulary_topic(lang)
+    e = _topics()[tid]
+    return Topic(tid, e["title"][lang], e["summary"][lang].strip(), tuple(p.strip() for p in e["points"][lang]), tuple(e.get("source") or ()))
+
+
+def _vocabulary_topic(lang: str) -> Topic:
+    from csdesign.knowledge.vocabulary import builtin
+
+    zh = lang == "zh"
+    kinds = {"duty": ("Duties", "职责"), "module": ("Service modules", "服务模块"), "kpi": ("KPIs", "指标"), "role": ("Role families", "岗位类别")}
+    points = []
+    for kind, (en_name, zh_name) in kinds.items():
+        concepts = [c for c in builtin().concepts.values() if c.kind == kind]
+        names = ("、" if zh else "; ").join(c.label(lang) + ("（补充）" if zh and c.added else " (added)" if c.added else "") for c in concepts)
+        points.append(f"{zh_name}（{len(concepts)}）：{names}" if zh else f"{en_name} ({len(concepts)}): {names}")
+    return Topic(
+        VOCABULARY_TOPIC,
+        "词汇表" if zh else "The CS vocabulary",
+        ("csdesign 以这些概念比较职责与指标名称：同一概念的中英文写法、同义词和常见说法视为同一项。组织文件可用 `vocabulary:` 与 `aliases:` 扩展。"
+         if zh else "csdesign compares duty and KPI names as these concepts: the English and Chinese names, synonyms and phrasings of one concept are one duty or KPI. Org files extend it with `vocabulary:` and `aliases:`."),
+        tuple(points),
+        ("000", "001", "002", "003", "004"),
+    )

@@ -8,14 +8,19 @@ led by that department's manager. Internet firms: often independent under the CE
 from __future__ import annotations
 
 #: (stage, kind) -> placements that fit. Start-ups report to the CEO anyway, so that fits too.
+#: The service department fits everywhere (seed 000: some firms place CS there, "注重客户体验
+#: 和满意度"): analysis/placement.py lists its trade-offs and never warns. An independent CS department under
+#: the CEO or COO is never "unusual": seed 000 says independence brings CS more resources and
+#: support, and that placing it under sales starves it, so a growth-stage traditional firm that
+#: made CS independent is not told to move it under sales, marketing or operations.
 RECOMMENDED: dict[tuple[str, str], tuple[str, ...]] = {
     ("enterprise", "internet"): ("ceo", "coo"),
     ("enterprise", "traditional"): ("ceo", "coo"),
     # seed 003: growth-stage teams may report up to the CMO or the head of sales
     ("growth", "internet"): ("ceo", "coo", "sales", "marketing"),
-    ("growth", "traditional"): ("sales", "marketing", "operations"),
+    ("growth", "traditional"): ("sales", "marketing", "operations", "ceo", "coo"),
     ("startup", "internet"): ("ceo", "coo"),
-    ("startup", "traditional"): ("ceo", "sales", "marketing", "operations"),
+    ("startup", "traditional"): ("ceo", "sales", "marketing", "operations", "coo"),
 }
 
 PLACEMENT_NAMES = {

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csdesign.errors import InputError
+from csdesign.model.stdin import STDIN
+from csdesign.model.stdin import name as stdin_name
 
 SUFFIXES = (".yaml", ".yml")
 #: Directories never entered when recursing (hidden ones are skipped too).
@@ -110,6 +112,9 @@ def discover(paths: list[str], exclude: list[str], cwd: Path | None = None, *, s
         shown = display(Path(exc.filename or "."), cwd)
         bad.setdefault(shown, Unreadable(shown, reason(exc), directory=True))
     for raw in paths or ["."]:
+        if raw == STDIN:  # standard input, shown under --stdin-filename
+            found.setdefault(stdin_name(), Path(STDIN))
+            continue
         p = Path(raw)
         try:
             is_dir, exists = p.is_dir(), p.exists()

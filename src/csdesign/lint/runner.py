@@ -33,6 +33,7 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     crashes: list[Crash] = field(default_factory=list)
+    lang: str = "en"  # language of the text report's own words (severity tags, summary line)
     #: Paths that could not be read (lint.discover.Unreadable): not linted, exit 2.
     unreadable: list = field(default_factory=list)
 
@@ -43,7 +44,7 @@ class LintResult:
 def lint_paths(paths: list[str], config: LintConfig, cwd: Path | None = None, *, skip_non_org: bool = False) -> LintResult:
     from csdesign.lint.discover import discover
 
-    result = LintResult()
+    result = LintResult(lang=config.lang)
     for path, shown in discover(paths, config.exclude, cwd, skip_non_org=skip_non_org, problems=result.unreadable):
         findings, crashes = lint_file(path, config, shown)
         result.files.append(shown)

@@ -6,11 +6,16 @@ import json
 
 from csdesign.model.schema import OrgFile
 
+#: The schema's identifier. A URN: csdesign has no public web home that serves the file; editors
+#: load it by path (the modeline `init` and `import` write points at the copy in the package).
+SCHEMA_ID = "urn:csdesign:schema:org"
+
 
 def schema_json() -> str:
     data = OrgFile.model_json_schema()
     _accept_shorthands(data)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["$id"] = SCHEMA_ID
     data["title"] = "csdesign org file"
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
 

@@ -64,12 +64,14 @@ def load_org_text(text: str, name: str = "<string>") -> Org:
 
 def collect_problems(path: str | Path) -> tuple[Org | None, list[Problem]]:
     """All load-time problems of a file; the Org when there are none."""
+    from csdesign.model.stdin import shown
+
     p = Path(path)
     try:
         text = read_text(p)
     except InputError as exc:
-        return None, _as_problems(exc, str(p))
-    return _from_text(text, str(p))
+        return None, _as_problems(exc, shown(p))
+    return _from_text(text, shown(p))
 
 
 def _as_problems(exc: InputError, name: str) -> list[Problem]:
@@ -251,7 +253,24 @@ def check_references(org: Org) -> list[Problem]:
                     add(f"RACI for '{duty}' names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("raci", duty, letter, j), UNKNOWN_VALUE, "use a role id from `roles:`")
     if m.positions is not None:
         _check_positions(org, ids, add)
+    if m.vocabulary:
+        _check_vocabulary(m.vocabulary, add)
     return out
+
+
+def _check_vocabulary(entries: list, add: Any) -> None:
+    """``vocabulary:``: a new concept needs a name; ``part_of`` names a known concept."""
+    from csdesign.knowledge.vocabulary import builtin
+
+    known = set(builtin().concepts)
+    defined = known | {e.concept for e in entries}
+    for i, e in enumerate(entries):
+        if e.concept not in known and not (e.en or e.zh):
+            add(f"vocabulary: '{e.concept}' is not a built-in concept, so it needs a name", ("vocabulary", i, "concept"), SCHEMA,
+                "add `en:` or `zh:` (or use a built-in id such as complaint-handling; `csdesign explain vocabulary` lists them)")
+        if e.part_of is not None and e.part_of not in defined:
+            add(f"vocabulary: part_of names unknown concept '{e.part_of}'" + did_you_mean(e.part_of, sorted(defined)), ("vocabulary", i, "part_of"), UNKNOWN_VALUE,
+                "use a built-in concept id or one defined under `vocabulary:`")
 
 
 def _check_positions(org: Org, role_ids: dict[str, int], add: Any) -> None:

@@ -122,6 +122,7 @@ class Expected(Strict):
 
     name: Text
     only: AxisLimit = Field(default_factory=dict)
+    aliases: list[Text] = Field(default_factory=list, description="Other names that mean this duty or KPI in this org (matched like the vocabulary's synonyms).")
 
     @model_validator(mode="before")
     @classmethod
@@ -153,6 +154,20 @@ class Kpi(Strict):
     def smart(self) -> bool:
         """Written as a goal (a mapping with more than a name)."""
         return self.target is not None or self.baseline is not None or self.by is not None
+
+
+class VocabularyEntry(Strict):
+    """Extends the built-in CS vocabulary: more spellings for a known concept, or a new one."""
+
+    concept: Ident = Field(description="A built-in concept id (e.g. complaint-handling) to extend, or a new id.")
+    en: Text | None = None
+    zh: Text | None = None
+    kind: Literal["duty", "module", "kpi"] | None = None
+    level: Level | None = None
+    function: Text | None = None
+    part_of: Ident | None = Field(default=None, description="A broader concept: owning this one counts as owning that one in the layer checks.")
+    synonyms: list[Text] = Field(default_factory=list, description="Names and phrasings that mean this concept.")
+    modifiers: list[Text] = Field(default_factory=list, description="Words a name may add without changing the concept.")
 
 
 class Role(Strict):
@@ -335,6 +350,7 @@ class OrgFile(Strict):
     support: Support = Field(default_factory=Support, description="Support channels and their demand, for staffing.")
     costs: Costs = Field(default_factory=Costs, description="Fully loaded annual cost per person, by level and by role id.")
     capacity: CapacitySettings = Field(default_factory=CapacitySettings, description="Overrides of the capacity benchmarks for this file.")
+    vocabulary: list[VocabularyEntry] = Field(default_factory=list, description="Extensions of the built-in duty and KPI vocabulary.")
 
     @model_validator(mode="before")
     @classmethod

@@ -73,7 +73,12 @@ def _unreadable(name: str, message: str, hint: str | None = None) -> InputError:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps."""
+    """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps.
+    ``-`` is standard input (see :mod:`csdesign.model.stdin`)."""
+    from csdesign.model import stdin
+
+    if stdin.is_stdin(path):
+        return decode(stdin.read_bytes(MAX_BYTES), stdin.name())
     name = str(path)
     try:
         info = path.stat()

@@ -6,7 +6,13 @@ and a test keeps the two identical.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from csdesign.knowledge.guide import advice, stage_guidance, stage_name, structure_ids
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.text import Text
 
 HEADINGS = {
     "en": {"cut": "How teams are cut", "strengths": "Strengths", "risks": "Risks", "when": "When to use it", "stages": "By company stage"},
@@ -31,7 +37,7 @@ def explain_markdown(ids: list[str] | None = None, lang: str = "en", level: int 
     return "\n".join(out)
 
 
-def explain_text(ids: list[str] | None = None, lang: str = "en"):
+def explain_text(ids: list[str] | None = None, lang: str = "en") -> Text:
     """The same content as rich Text (styles applied to our own words, user text never parsed)."""
     from rich.text import Text
 
@@ -57,6 +63,31 @@ def explain_text(ids: list[str] | None = None, lang: str = "en"):
             text.append(f"  • {stage_name(s, lang)}: ", style="bold")
             text.append(stage_guidance(s, lang) + "\n")
     return text
+
+
+def topic_markdown(tid: str, lang: str = "en", level: int = 2) -> str:
+    """One explain topic (knowledge/topics.yaml, or the vocabulary) as Markdown."""
+    from csdesign.knowledge.guide import topic
+
+    t = topic(tid, lang)
+    return "\n".join([f"{'#' * level} {t.title}", "", t.summary, "", *(f"- {p}" for p in t.points), ""])
+
+
+def topic_text(tid: str, lang: str = "en") -> Group:
+    """One explain topic as a rich renderable (a grid keeps long CJK points beside their bullet)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from csdesign.knowledge.guide import topic
+
+    t = topic(tid, lang)
+    points = Table.grid(padding=(0, 1))
+    points.add_column(no_wrap=True)
+    points.add_column(overflow="fold")
+    for p in t.points:
+        points.add_row("  •", Text(p))
+    return Group(Text(t.title, style="bold"), Text(t.summary), points)
 
 
 def structures_doc() -> str:

@@ -39,7 +39,7 @@ def _asset(name: str) -> str:
 def page(lang: str) -> str:
     """The page shell; the script fills it from /api/view."""
     zh = lang == "zh"
-    t = (lambda en, cn: cn if zh else en)
+    t = (lambda en, cn: cn if zh else en)  # noqa: E731
     return f"""<!DOCTYPE html>
 <html lang="{'zh' if zh else 'en'}">
 <head>

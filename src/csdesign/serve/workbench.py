@@ -184,10 +184,10 @@ def findings(g: Any, src: Source, lang: str, *, lint: bool = True) -> list[dict]
     for kind, a in ANALYSES.highlights().items():
         assert a.highlight is not None
         en, zh = a.highlight.label
-        for f in report.findings_of(a.name):
-            nodes = [n for n in f.nodes if n in g]
+        for finding in report.findings_of(a.name):
+            nodes = [n for n in finding.nodes if n in g]
             out.append({"kind": kind, "label": zh if lang == "zh" else en, "colour": a.highlight.colour, "severity": "warning",
-                        "message": f.message(lang), "hint": None, "where": _where(g, src, nodes), "nodes": nodes})
+                        "message": finding.message(lang), "hint": None, "where": _where(g, src, nodes), "nodes": nodes})
     if lint:
         by_message = {f["message"]: f for f in out}
         for f in _lint(g, src, lang):

@@ -7,16 +7,16 @@ contract (see contract.py) holds everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import networkx as nx
 
 from csdesign.errors import ModelError, Problem
 from csdesign.model import Org
-from csdesign.model.schema import AXES, LEVEL_RANK, Level, Role, Scope, StructureType
+from csdesign.model.schema import AXES, LEVEL_RANK, Level, Role, Scope, StructureType, VocabularyEntry
 from csdesign.model.yamlsource import format_path
-from csdesign.structures.contract import DOTTED, EXTERNAL, ROLE, SOLID, UnitInfo
+from csdesign.structures.contract import DOTTED, SOLID, GraphAttrs, RoleAttrs, UnitInfo, edge, external_node, role_node
 
 PLACEMENT_TITLES = {
     "ceo": "CEO",
@@ -83,26 +83,12 @@ def coverage(role: Role, axis: str | None = None, value: str | None = None) -> d
     return dict(sorted(cov.items()))
 
 
-def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict[str, list[str]]) -> dict:
-    return {
-        "kind": ROLE,
-        "role_id": role.id,
-        "title": role.title,
-        "level": role.level.value,
-        "headcount": role.headcount,
-        "function": role.function,
-        "scope": scope.value,
-        "duties": list(role.duties),
-        "kpis": role.kpi_names,
-        "kpi_targets": kpi_targets(role),
-        "capacity": dict(role.capacity),
-        "skills": list(role.skills),
-        "unit": unit,
-        "coverage": cov,
-        "name": None,
-        "vacant": False,
-        "source": ("roles", index),
-    }
+def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict[str, list[str]]) -> RoleAttrs:
+    return role_node(
+        role_id=role.id, title=role.title, level=role.level.value, headcount=role.headcount, function=role.function, scope=scope.value,
+        duties=list(role.duties), kpis=role.kpi_names, kpi_targets=kpi_targets(role), capacity=dict(role.capacity), skills=list(role.skills),
+        unit=unit, coverage=cov, source=("roles", index),
+    )
 
 
 def kpi_targets(role: Role | None) -> dict[str, dict]:
@@ -112,10 +98,17 @@ def kpi_targets(role: Role | None) -> dict[str, dict]:
     return {k.name: {"target": k.target, "baseline": k.baseline, "by": k.by.isoformat() if k.by else None} for k in role.kpis if k.smart}
 
 
+def _vocabulary_entry(v: VocabularyEntry) -> dict[str, Any]:
+    d: dict[str, Any] = v.model_dump(exclude_none=True)
+    if v.level is not None:
+        d["level"] = v.level.value
+    return d
+
+
 def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: str, secondary: str | None) -> nx.DiGraph:
     m = org.model
     g = nx.DiGraph()
-    g.graph.update(
+    g.graph.update(GraphAttrs(
         company=m.company.name,
         employees=m.company.employees,
         stage=m.company.effective_stage.value,
@@ -131,6 +124,10 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         # catalogue entries limited to some scopes: name -> {axis: [values]} (missing = all)
         duty_scopes={item.name: coverage_of(item.only) for item in m.duties if item.only},
         kpi_scopes={item.name: coverage_of(item.only) for item in m.kpis if item.only},
+        # other names of catalogue entries, and the file's vocabulary extensions (analysis/matching.py)
+        duty_aliases={item.name: list(item.aliases) for item in m.duties if item.aliases},
+        kpi_aliases={item.name: list(item.aliases) for item in m.kpis if item.aliases},
+        vocabulary=[_vocabulary_entry(v) for v in m.vocabulary],
         raci={duty: entry.model_dump() for duty, entry in m.raci.items()},
         segments={s.name: s.model_dump(exclude={"name"}, mode="json") for s in m.dimensions.segments},
         currency=m.company.currency,
@@ -143,9 +140,9 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         interfaces=[i.model_dump() for i in m.interfaces],
         dimensions={axis: m.dimensions.values(axis) for axis in AXES},
         file=org.file,
-    )
+    ))
     ext = "@" + m.company.cs_reports_to.value
-    g.add_node(ext, kind=EXTERNAL, title=PLACEMENT_TITLES[m.company.cs_reports_to.value], headcount=0)
+    g.add_node(ext, **external_node(PLACEMENT_TITLES[m.company.cs_reports_to.value]))
     g.graph["external"] = ext
     return g
 
@@ -159,7 +156,7 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
     scope = {r.id: effective_scope(r, head.id) for r in m.roles}
 
     g.add_node(head.id, **role_attrs(head, index[head.id], Scope.head, None, coverage(head)))
-    g.add_edge(g.graph["external"], head.id, kind=SOLID)
+    g.add_edge(g.graph["external"], head.id, **edge(SOLID))
     g.graph["head"] = head.id
 
     single = [r for r in m.roles if r.id != head.id and (cut.flat or scope[r.id] in (Scope.shared, Scope.lead))]
@@ -183,9 +180,9 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
             _fail_shared_to_unit(org, r, index[r.id])
         for node in nodes:
             if parent in g:
-                g.add_edge(parent, node, kind=SOLID)
+                g.add_edge(parent, node, **edge(SOLID))
             else:  # parent is a replicated lead: attach to the head instead
-                g.add_edge(head.id, node, kind=SOLID)
+                g.add_edge(head.id, node, **edge(SOLID))
 
     placed: list[tuple[str, list[Role]]] = []
     instances: dict[str, list[str]] = {}
@@ -214,7 +211,7 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
                 parent = instances[target][0]
             else:
                 parent = _nesting_parent(r, members, unit_id) or head.id
-            g.add_edge(parent, node, kind=SOLID)
+            g.add_edge(parent, node, **edge(SOLID))
 
     if cut.secondary:
         _add_matrix_lines(g, cut, matrix_leads)
@@ -254,7 +251,7 @@ def _add_matrix_lines(g: nx.DiGraph, cut: Cut, leads: list[tuple[Role, str | Non
                         targets.append(n)
         for t in targets:
             if not g.has_edge(lead_node, t):
-                g.add_edge(lead_node, t, kind=DOTTED)
+                g.add_edge(lead_node, t, **edge(DOTTED))
 
 
 def _fail_shared_to_unit(org: Org, role: Role, index: int) -> None:

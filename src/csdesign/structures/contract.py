@@ -1,37 +1,23 @@
 """The graph contract: the only thing downstream code (analysis, lint, render) may rely on.
 
-A ``networkx.DiGraph`` whose edges point from manager to report.
-
-Graph attributes (``g.graph``):
-  company, stage, kind, cs_reports_to, structure (a StructureType value, or "explicit" for an
-  as-is org built from ``positions:``), axis (the cut: product/region/segment/process/function,
-  "unit" for an explicit org with units, or None), secondary, layout ("dot" | "twopi"), head (node id of the CS
-  head), external (node id of the parent the head reports to), units (unit id -> UnitInfo
-  dict), duties (expected duty catalogue), kpis (company KPIs), duty_scopes / kpi_scopes
-  ({name: coverage} for catalogue entries limited with ``only:``), raci ({duty: {A,R,C,I: [role
-  ids]}}), segments ({name: {accounts, arr}}), interfaces ([{between, mechanism}]),
-  dimensions ({axis: [values]}), file.
-
-Node attributes:
-  kind: "external" (the executive CS reports to) or "role" (one box: a role instance or a person)
-  role_id, title, level, headcount, function, scope, duties, kpis, capacity, unit (unit id or
-  None), coverage ({axis: [values]}; an axis missing means "all"), name, vacant, source
-  (path in the YAML, e.g. ("roles", 3)).
-
-Edge attributes:
-  kind: "solid" (reporting line) or "dotted" (matrix / dotted line, never part of the hierarchy)
+A ``networkx.DiGraph`` whose edges point from manager to report, with the attributes typed
+below: :class:`GraphAttrs` (``g.graph``), :class:`RoleAttrs` and :class:`ExternalAttrs`
+(nodes) and :class:`EdgeAttrs` (edges). Builders make nodes with :func:`role_node` /
+:func:`external_node` and edges with :func:`edge`; readers use :func:`graph_attrs`,
+:func:`roles` and :func:`node_attrs` to get typed views. mypy checks both sides, and
+tests/structures/test_contract.py checks every built graph carries exactly these keys.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, TypedDict
+from typing import Any, Final, Iterable, Literal, TypedDict, cast
 
 import networkx as nx
 
-EXTERNAL = "external"
-ROLE = "role"
-SOLID = "solid"
-DOTTED = "dotted"
+EXTERNAL: Final = "external"
+ROLE: Final = "role"
+SOLID: Final = "solid"
+DOTTED: Final = "dotted"
 
 
 class UnitInfo(TypedDict):
@@ -41,9 +27,111 @@ class UnitInfo(TypedDict):
     label: str
 
 
-def roles(g: nx.DiGraph) -> Iterable[tuple[str, dict[str, Any]]]:
+#: A scope as stored on a node: {axis: [values]}; an axis missing means "all".
+Coverage = dict[str, list[str]]
+
+
+class RoleAttrs(TypedDict):
+    """One box: a role instance (generated structures) or a person (explicit orgs)."""
+
+    kind: Literal["role"]
+    role_id: str
+    title: str
+    level: str | None  # director | manager | supervisor | individual (None until inferred)
+    headcount: int
+    function: str | None
+    scope: str  # head | lead | unit | shared (model.enums.Scope values)
+    duties: list[str]
+    kpis: list[str]  # KPI names
+    kpi_targets: dict[str, dict[str, Any]]  # KPI name -> {target, baseline, by} for SMART KPIs
+    capacity: dict[str, int]  # segment -> accounts one person covers
+    skills: list[str]
+    unit: str | None  # unit id (a key of GraphAttrs.units) or None
+    coverage: Coverage
+    name: str | None  # the person's name (explicit orgs), None for a role box or a vacancy
+    vacant: bool
+    source: tuple[str | int, ...]  # path in the YAML, e.g. ("roles", 3)
+
+
+class ExternalAttrs(TypedDict):
+    """The executive the CS head reports to (outside the department)."""
+
+    kind: Literal["external"]
+    title: str
+    headcount: int
+
+
+class EdgeAttrs(TypedDict):
+    kind: Literal["solid", "dotted"]  # reporting line, or matrix / dotted line (never hierarchy)
+
+
+class GraphAttrs(TypedDict, total=False):
+    """``g.graph``. Every key is set by both builders (tests/structures/test_contract.py)."""
+
+    company: str
+    employees: int | None  # the company's headcount (lint ST rules size advice by it)
+    stage: str  # startup | growth | enterprise
+    kind: str  # company kind: internet | traditional
+    cs_reports_to: str  # ceo | coo | sales | marketing | service | operations
+    structure: str  # a StructureType value, or "explicit" for an org built from positions:
+    axis: str | None  # the cut: product/region/segment/process/function, "unit", or None
+    secondary: str | None  # a matrix's secondary axis
+    layout: str  # "dot" | "twopi"
+    head: str | None  # node id of the CS head
+    external: str  # node id of the parent the head reports to
+    units: dict[str, UnitInfo]
+    duties: list[str]  # expected duty catalogue
+    kpis: list[str]  # company KPIs
+    duty_scopes: dict[str, Coverage]  # catalogue entries limited with only:
+    kpi_scopes: dict[str, Coverage]
+    duty_aliases: dict[str, list[str]]  # {catalogue name: [other names]}
+    kpi_aliases: dict[str, list[str]]
+    vocabulary: list[dict[str, Any]]  # [{concept, en, zh, kind, level, function, part_of, synonyms, modifiers}]
+    raci: dict[str, dict[str, list[str]]]  # {duty: {A, R, C, I: [role ids]}}
+    segments: dict[str, dict[str, float | None]]  # {name: {accounts, arr}}
+    interfaces: list[dict[str, Any]]  # [{between, mechanism}]
+    dimensions: dict[str, list[str]]  # {axis: [values]}
+    file: str
+    currency: str | None  # the company's currency for costs and ARR
+    fx: dict[str, float]  # currency -> rate into ``currency``
+    support: list[dict[str, Any]]  # support channels (model dump, plus their effective kind)
+    costs: dict[str, dict[str, Any]]  # {"levels": {level: cost}, "roles": {role id: cost}}
+    account_roles: list[str]  # role ids that carry accounts (capacity, or scoped by segment)
+    capacity_settings: dict[str, Any]  # the file's `capacity:` table (non-default values only)
+
+
+def role_node(
+    *, role_id: str, title: str, level: str | None, headcount: int, function: str | None, scope: str, duties: list[str],
+    kpis: list[str], kpi_targets: dict[str, dict[str, Any]], capacity: dict[str, int], skills: list[str], unit: str | None,
+    coverage: Coverage, source: tuple[str | int, ...], name: str | None = None, vacant: bool = False,
+) -> RoleAttrs:
+    """The attributes of a role box (what ``g.add_node(n, **role_node(...))`` stores)."""
+    return RoleAttrs(kind="role", role_id=role_id, title=title, level=level, headcount=headcount, function=function, scope=scope,
+                     duties=duties, kpis=kpis, kpi_targets=kpi_targets, capacity=capacity, skills=skills, unit=unit, coverage=coverage,
+                     name=name, vacant=vacant, source=source)
+
+
+def external_node(title: str) -> ExternalAttrs:
+    return ExternalAttrs(kind="external", title=title, headcount=0)
+
+
+def edge(kind: Literal["solid", "dotted"]) -> EdgeAttrs:
+    return EdgeAttrs(kind=kind)
+
+
+def graph_attrs(g: nx.DiGraph) -> GraphAttrs:
+    """``g.graph`` as the typed contract."""
+    return cast(GraphAttrs, g.graph)
+
+
+def node_attrs(g: nx.DiGraph, n: str) -> RoleAttrs:
+    """A role node's attributes, typed (use :func:`roles` to iterate them)."""
+    return cast(RoleAttrs, g.nodes[n])
+
+
+def roles(g: nx.DiGraph) -> Iterable[tuple[str, RoleAttrs]]:
     """Role nodes with their attributes, in insertion (= declaration) order."""
-    return ((n, d) for n, d in g.nodes(data=True) if d.get("kind") == ROLE)
+    return ((n, cast(RoleAttrs, d)) for n, d in g.nodes(data=True) if d.get("kind") == ROLE)
 
 
 def solid_view(g: nx.DiGraph) -> nx.DiGraph:

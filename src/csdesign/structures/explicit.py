@@ -27,7 +27,7 @@ from csdesign.model import Org
 from csdesign.model.schema import AXES, Level, Position, Role, Scope, StructureType
 from csdesign.model.yamlsource import format_path
 from csdesign.structures.common import check_hierarchy, coverage, kpi_targets, new_graph
-from csdesign.structures.contract import DOTTED, ROLE, SOLID, UnitInfo, solid_view
+from csdesign.structures.contract import DOTTED, SOLID, RoleAttrs, UnitInfo, edge, role_node, solid_view
 
 #: graph["structure"] of an explicit org (not a StructureType: it is not generated from roles).
 EXPLICIT = "explicit"
@@ -69,20 +69,20 @@ def build(org: Org) -> nx.DiGraph:
             g.graph["axis"] = "unit"
         g.add_node(pos.id, **_attrs(pos, i, role, head, unit_id))
     if head is not None:
-        g.add_edge(g.graph["external"], head, kind=SOLID)
+        g.add_edge(g.graph["external"], head, **edge(SOLID))
     for pos in positions:
         if pos.reports_to is not None:
-            g.add_edge(pos.reports_to, pos.id, kind=SOLID)
+            g.add_edge(pos.reports_to, pos.id, **edge(SOLID))
     for pos in positions:
         for manager in pos.dotted_to:
             if manager != pos.reports_to and manager != pos.id and not g.has_edge(manager, pos.id):
-                g.add_edge(manager, pos.id, kind=DOTTED)
+                g.add_edge(manager, pos.id, **edge(DOTTED))
     check_hierarchy(org, g)  # cycles (also the "no top at all" case) and unreachable boxes
     _infer_levels(g, positions, roles)
     return g
 
 
-def _attrs(pos: Position, index: int, role: Role | None, head: str | None, unit_id: str | None) -> dict:
+def _attrs(pos: Position, index: int, role: Role | None, head: str | None, unit_id: str | None) -> RoleAttrs:
     if pos.id == head:
         scope = Scope.head
     elif role is not None and role.scope is not None and role.scope != Scope.head:
@@ -94,25 +94,24 @@ def _attrs(pos: Position, index: int, role: Role | None, head: str | None, unit_
         value = getattr(pos, axis)
         if value is not None:
             cov[axis] = [value]
-    return {
-        "kind": ROLE,
-        "role_id": role.id if role is not None else pos.id,
-        "title": pos.title or (role.title if role is not None else pos.id),
-        "level": pos.level.value if pos.level is not None else None,  # filled in by _infer_levels
-        "headcount": 1,
-        "function": pos.function or (role.function if role is not None else None),
-        "scope": scope.value,
-        "duties": _merged(role.duties if role else [], pos.duties),
-        "kpis": _merged(role.kpi_names if role else [], pos.kpis),
-        "kpi_targets": kpi_targets(role),
-        "capacity": dict(role.capacity) if role is not None else {},
-        "skills": list(role.skills) if role is not None else [],
-        "unit": unit_id,
-        "coverage": dict(sorted(cov.items())),
-        "name": None if pos.vacant else pos.name,
-        "vacant": pos.vacant,
-        "source": ("positions", index),
-    }
+    return role_node(
+        role_id=role.id if role is not None else pos.id,
+        title=pos.title or (role.title if role is not None else pos.id),
+        level=pos.level.value if pos.level is not None else None,  # filled in by _infer_levels
+        headcount=1,
+        function=pos.function or (role.function if role is not None else None),
+        scope=scope.value,
+        duties=_merged(role.duties if role else [], pos.duties),
+        kpis=_merged(role.kpi_names if role else [], pos.kpis),
+        kpi_targets=kpi_targets(role),
+        capacity=dict(role.capacity) if role is not None else {},
+        skills=list(role.skills) if role is not None else [],
+        unit=unit_id,
+        coverage=dict(sorted(cov.items())),
+        name=None if pos.vacant else pos.name,
+        vacant=pos.vacant,
+        source=("positions", index),
+    )
 
 
 def _merged(first: list[str], second: list[str]) -> list[str]:

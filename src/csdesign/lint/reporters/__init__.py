@@ -22,7 +22,21 @@ LINT_FORMATS = FormatRegistry("lint", [
 ], what="lint report")
 
 
-def render(result: LintResult, fmt: str) -> str:
-    """The whole output of one lint run in ``fmt`` (text | json | github | sarif), ending in a newline."""
-    text: str = LINT_FORMATS.get(fmt).load()(result)
-    return text
+def render(result: LintResult, fmt: str, *, quiet: bool = False) -> str:
+    """The whole output of one lint run in ``fmt`` (text | json | github | sarif), ending in a
+    newline unless empty. ``quiet``: text without its summary line (the other formats have none)."""
+    if quiet and fmt == "text":
+        from csdesign.lint.reporters.text_format import render as text
+
+        return text(result, with_summary=False)
+    out: str = LINT_FORMATS.get(fmt).load()(result)
+    return out
+
+
+def status_line(result: LintResult, fmt: str) -> str | None:
+    """The summary a format leaves out of its output, for stderr (github: stdout is commands only)."""
+    if fmt != "github":
+        return None
+    from csdesign.lint.reporters.text_format import summary
+
+    return summary(result)

@@ -41,6 +41,6 @@ def command(f: "Finding") -> str:
 
 
 def render(result: "LintResult") -> str:
-    from csdesign.lint.reporters.text_format import summary
-
-    return "".join(command(f) + "\n" for f in result.findings) + summary(result) + "\n"
+    """Workflow commands only (the runner reads stdout as commands); `csdesign lint` prints
+    the summary line on stderr."""
+    return "".join(command(f) + "\n" for f in result.findings)

@@ -1,13 +1,18 @@
 """SARIF 2.1.0 for GitHub code scanning (``github/codeql-action/upload-sarif``).
 
-Deterministic: no timestamps or absolute paths; every rule is listed in ``tool.driver.rules``
-and each result carries a ``partialFingerprints`` entry that survives line moves.
+Deterministic: no timestamps; every rule is listed in ``tool.driver.rules`` and each result
+carries a ``partialFingerprints`` entry that survives line moves. Files are URIs relative to the
+repository root (the nearest directory above the working directory with a ``.git``, else the
+working directory) with ``uriBaseId: "%SRCROOT%"``, so code scanning places alerts whichever
+subfolder lint ran from; the root itself is given once in ``originalUriBaseIds``. A file outside
+the root is an absolute ``file://`` URI.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -17,6 +22,41 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+ROOT_ID = "%SRCROOT%"
+#: The tool's home (SARIF ``informationUri``); pyproject.toml's Homepage is the same URL.
+INFORMATION_URI = "https://pypi.org/project/csdesign/"
+
+
+def repo_root(cwd: Path) -> Path:
+    """The nearest directory at or above ``cwd`` holding ``.git`` (a directory or a worktree's file)."""
+    cwd = cwd.resolve()
+    for folder in (cwd, *cwd.parents):
+        if (folder / ".git").exists():
+            return folder
+    return cwd
+
+
+def artifact_location(file: str, cwd: Path, root: Path) -> dict:
+    """``file`` (as shown in findings, relative to ``cwd`` or absolute) as a SARIF artifactLocation."""
+    path = Path(file) if Path(file).is_absolute() else cwd / file
+    path = Path(*_normalise(path.parts))
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        return {"uri": path.as_uri()}
+    return {"uri": quote(rel.as_posix(), safe="/"), "uriBaseId": ROOT_ID}
+
+
+def _normalise(parts: tuple[str, ...]) -> list[str]:
+    """Drop ``.`` and fold ``..`` without touching the file system (symlinks stay as written)."""
+    out: list[str] = []
+    for part in parts:
+        if part == "..":
+            if len(out) > 1:
+                out.pop()
+        elif part != ".":
+            out.append(part)
+    return out
 
 
 def _rule(r, index: int) -> dict:
@@ -34,7 +74,7 @@ def _rule(r, index: int) -> dict:
     }
 
 
-def _result(f: "Finding", index: dict[str, int]) -> dict:
+def _result(f: "Finding", index: dict[str, int], cwd: Path, root: Path) -> dict:
     text = f.message + (f" (hint: {f.hint})" if f.hint else "")
     region = {"startLine": f.line or 1}
     if f.column:
@@ -46,15 +86,18 @@ def _result(f: "Finding", index: dict[str, int]) -> dict:
         "level": LEVEL[f.severity],
         "message": {"text": text},
         "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": quote(f.file, safe="/")}, "region": region}}
+            {"physicalLocation": {"artifactLocation": artifact_location(f.file, cwd, root), "region": region}}
         ],
         "partialFingerprints": {"csdesignFinding/v1": digest[:32]},
     }
 
 
-def document(result: "LintResult") -> dict:
+def document(result: "LintResult", cwd: Path | None = None) -> dict:
     from csdesign import __version__
     from csdesign.lint.registry import all_rules
+
+    cwd = (cwd or Path.cwd()).resolve()
+    root = repo_root(cwd)
 
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
@@ -68,11 +111,13 @@ def document(result: "LintResult") -> dict:
                         "name": "csdesign",
                         "version": __version__,
                         "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
                         "rules": [_rule(r, i) for i, r in enumerate(rules)],
                     }
                 },
+                "originalUriBaseIds": {ROOT_ID: {"uri": root.as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in result.findings],
+                "results": [_result(f, index, cwd, root) for f in result.findings],
             }
         ],
     }

@@ -25,19 +25,31 @@ def location(f: "Finding") -> str:
     return ":".join(parts)
 
 
-def line(f: "Finding") -> str:
-    text = f"{location(f)}: {f.code} [{f.severity}] {clean(f.message)} ({f.name})"
+#: Severity tags and the summary's words in Chinese (``lint --lang zh``).
+ZH_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def line(f: "Finding", lang: str = "en") -> str:
+    zh = lang == "zh"
+    sev = ZH_SEVERITY.get(f.severity, f.severity) if zh else f.severity
+    text = f"{location(f)}: {f.code} [{sev}] {clean(f.message)} ({f.name})"
     if f.hint:
-        text += f"\n    hint: {clean(f.hint)}"
+        text += f"\n    {'建议' if zh else 'hint'}: {clean(f.hint)}"
     return text
 
 
 def summary(result: "LintResult") -> str:
     files = len(result.files)
-    noun = "file" if files == 1 else "files"
+    zh = getattr(result, "lang", "en") == "zh"
     if not files:
-        return "No org files found."
+        return "未找到组织文件。" if zh else "No org files found."
     total = len(result.findings)
+    if zh:
+        if not total:
+            return f"{files} 个文件中未发现问题。"
+        counts = "，".join(f"{ZH_SEVERITY[sev]} {n} 个" for sev in ("error", "warning", "info") if (n := result.count(sev)))
+        return f"{files} 个文件中共发现 {total} 个问题（{counts}）。"
+    noun = "file" if files == 1 else "files"
     if not total:
         return f"No findings in {files} {noun}."
     counts = ", ".join(
@@ -46,7 +58,8 @@ def summary(result: "LintResult") -> str:
     return f"{total} finding{'s' if total != 1 else ''} ({counts}) in {files} {noun}."
 
 
-def render(result: "LintResult") -> str:
-    out = [line(f) for f in result.findings]
-    out.append(summary(result))
-    return "\n".join(out) + "\n"
+def render(result: "LintResult", *, with_summary: bool = True) -> str:
+    out = [line(f, getattr(result, "lang", "en")) for f in result.findings]
+    if with_summary:
+        out.append(summary(result))
+    return "".join(x + "\n" for x in out)

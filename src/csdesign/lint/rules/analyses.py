@@ -21,6 +21,18 @@ def node_of(ctx: LintContext, nodes: tuple[str, ...], role_id: str) -> str:
     return next((n for n in reversed(nodes) if ctx.graph.nodes[n].get("role_id") == role_id), nodes[-1])
 
 
+def item_path(ctx: LintContext, node: str, listname: str, name: str) -> tuple:
+    """Path of the node's own spelling of ``name`` (the same duty or KPI concept) in its list."""
+    from csdesign.analysis.owned import holdings
+
+    m = holdings(ctx.graph, listname).matcher
+    items = ctx.graph.nodes[node].get(listname) or []
+    if name not in items:
+        k = m.key(name)
+        name = next((i for i in items if m.key(i) == k), name)
+    return ctx.duty_path(node, listname, name)
+
+
 def register_analysis_rules() -> None:
     """Register a rule for every analysis with a ``lint_rule`` not registered yet: one finding
     per analysis finding, at its first box, with the analysis's own message."""

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, rule
-from csdesign.lint.rules.analyses import gaps, node_of
+from csdesign.lint.rules.analyses import gaps, item_path, node_of
 
 
 @rule(
@@ -39,7 +39,7 @@ def unowned_kpi(ctx: LintContext) -> Iterator[Hit]:
 def shared_kpi(ctx: LintContext) -> Iterator[Hit]:
     for s in ctx.analysis("kpis"):
         node = node_of(ctx, s.nodes, s.roles[1].role_id)
-        yield Hit(s.message(ctx.lang), path=ctx.duty_path(node, "kpis", s.kpi))
+        yield Hit(s.message(ctx.lang), path=item_path(ctx, node, "kpis", s.kpi))
 
 
 @rule(

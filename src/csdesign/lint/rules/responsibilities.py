@@ -6,7 +6,7 @@ from typing import Iterator
 
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import rule
-from csdesign.lint.rules.analyses import gaps, node_of, overlaps
+from csdesign.lint.rules.analyses import gaps, item_path, node_of, overlaps
 
 
 @rule(
@@ -15,7 +15,9 @@ from csdesign.lint.rules.analyses import gaps, node_of, overlaps
     Seed 004 names unclear responsibility as the first failure of a CS organisation: when
     two roles both own a duty for the same customers, each expects the other to act and
     customers get passed around (buck-passing). Seed 002: write a job description per role so
-    that no duty is unclear or overlapping. Two roles may hold the same duty when their scopes
+    that no duty is unclear or overlapping. Duties are compared as concepts of the bilingual CS
+    vocabulary, so "投诉处理", "处理客户投诉" and "Handle complaints" are one duty held three
+    ways (the message says how each name was understood). Two roles may hold the same duty when their scopes
     do not meet (renewals for region East and for region West), and a manager holding a duty
     their report also holds is delegation (RS007), not overlap.
 
@@ -26,7 +28,7 @@ from csdesign.lint.rules.analyses import gaps, node_of, overlaps
 def duty_overlap(ctx: LintContext) -> Iterator[Hit]:
     for o in overlaps(ctx):
         node = node_of(ctx, o.nodes, o.roles[1].role_id)
-        yield Hit(o.message(ctx.lang), path=ctx.duty_path(node, "duties", o.duty))
+        yield Hit(o.message(ctx.lang), path=item_path(ctx, node, "duties", o.duty))
 
 
 @rule(
@@ -34,8 +36,9 @@ def duty_overlap(ctx: LintContext) -> Iterator[Hit]:
     """
     The `duties:` catalogue lists what the company expects the CS department to do. A duty
     nobody owns is a gap: seed 004's fix for unclear responsibility is one owner per duty,
-    written into that role's job description (seed 002). Catalogue duties match role duties by
-    meaning-preserving spelling (case, spacing, plural, word order, synonyms).
+    written into that role's job description (seed 002). Catalogue duties match role duties as
+    concepts of the bilingual CS vocabulary ("投诉处理" is owned by "Handle complaints"); an
+    entry's `aliases:` adds names of your own.
 
     Fix: add the duty to the role that should own it, or remove it from the catalogue.
     """,
@@ -66,14 +69,17 @@ def duty_gap_in_scope(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    "RS004", "near-duplicate-duty", "warning", "Two duty names are probably the same duty spelt differently.",
+    "RS004", "near-duplicate-duty", "warning", "Two duty names are spelt almost alike but are not known to be one duty.",
     """
-    "Customer onboarding" and "Onboarding customers" (or a typo such as "onbording") are one
-    duty written two ways. Spelt differently they escape the overlap check (RS001) and the
-    gap check (RS002), so two roles can own one duty without anyone noticing.
+    Names the vocabulary knows to be one duty ("客户回访" and "Customer follow-up") are one
+    duty for RS001 and RS002 already. Names it does not know but that are spelt almost alike
+    ("Quarterly roadmap briefings" and "Quarterly roadmap breifings") probably are one duty
+    too, and then two roles may own it without anyone noticing. Look-alikes are grouped in
+    clusters of at most eight; names whose numbers differ ("Tier 1" / "Tier 2") are not.
 
     Fix: use one name for the duty everywhere (catalogue and roles), then let RS001 tell you
-    whether it now has two owners.
+    whether it now has two owners; if the names mean one duty of your own, add them to
+    `vocabulary:` as synonyms.
     """,
 )
 def near_duplicate_duty(ctx: LintContext) -> Iterator[Hit]:
@@ -85,16 +91,19 @@ def near_duplicate_duty(ctx: LintContext) -> Iterator[Hit]:
 
 
 @rule(
-    "RS006", "missing-level-duty", "info", "A leadership level present in the org lacks one of its default duties.",
+    "RS006", "missing-level-duty", "info", "No role of a leadership layer owns one of that layer's default duties.",
     """
     Seed 000 gives each leadership layer default duties: the director sets strategy,
     allocates resources and coordinates across departments; the team manager sets goals,
     manages the team and evaluates performance; the frontline supervisor handles customer
-    communication, problem solving and data feedback. When no role at that level lists the
-    duty, it is usually done by nobody in particular.
+    communication, problem solving and data feedback. The check is per layer: the director
+    duties must be owned by a director-level role, and so on; a director duty done only by a
+    manager is still missing from the director layer (the finding says who holds it). When
+    no role of the layer lists the duty, it is usually done by nobody in particular.
 
-    Fix: write the duty into the job description of a role at that level (any wording that
-    names the work matches, e.g. "Set pod goals" for goal setting).
+    Fix: write the duty into the job description of a role of that layer (any wording that
+    names the work matches, e.g. "Set pod goals" for goal setting, "带教新人" for team
+    management; `vocabulary:` adds your own wording).
     """,
 )
 def missing_level_duty(ctx: LintContext) -> Iterator[Hit]:
@@ -117,7 +126,7 @@ def missing_level_duty(ctx: LintContext) -> Iterator[Hit]:
 def duty_delegated(ctx: LintContext) -> Iterator[Hit]:
     for d in ctx.analysis("delegation"):
         node = node_of(ctx, d.nodes, d.report.role_id)
-        yield Hit(d.message(ctx.lang), path=ctx.duty_path(node, "duties", d.duty))
+        yield Hit(d.message(ctx.lang), path=item_path(ctx, node, "duties", d.duty))
 
 
 def _raci(ctx: LintContext):

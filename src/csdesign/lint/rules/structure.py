@@ -7,6 +7,7 @@ from typing import Iterator
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, produced, rule
 from csdesign.model.schema import AXES
+from csdesign.structures.contract import graph_attrs
 
 produced(
     "ST001", "missing-axis-values", "The structure cuts along an axis that has no values.",
@@ -23,7 +24,7 @@ produced(
 
 
 def _employees(ctx: LintContext) -> str:
-    n = ctx.graph.graph.get("employees")
+    n = graph_attrs(ctx.graph).get("employees")
     return f"{n} employees" if n else "no employee count given"
 
 
@@ -185,3 +186,68 @@ def information_island(ctx: LintContext) -> Iterator[Hit]:
             path=path,
             hint="declare an `interfaces:` entry naming both units, with the mechanism (shared CRM, regular review)",
         )
+
+
+@rule(
+    "ST007", "support-island", "warning", "A support team has no link to the customer success roles serving the same customers.",
+    """
+    Seed 004 names information islands as a failure mode: departments that do not talk, so
+    information arrives late or not at all. Seed 000 asks CS to work with technical support
+    closely and share customer data. A support team and the CSMs who serve the same
+    customers (segments, regions) need a link: one manages the other, a dotted line joins
+    them, or an `interfaces:` entry names both. A market cut with a central support team and
+    no interface is the classic case: each segment's CSMs and the shared support desk see
+    one half of each customer.
+
+    Fix: add `{between: [support, customer success], mechanism: shared ticket timeline in the
+    CRM and a weekly escalation review}` (names are role ids, titles, functions or units).
+    """,
+)
+def support_island(ctx: LintContext) -> Iterator[Hit]:
+    from csdesign.analysis.islands import find_team_islands
+
+    g = ctx.graph
+    for island in ctx.analysis("team_islands", lambda: find_team_islands(g)):
+        def label(rid: str) -> str:
+            n = next(n for n in island.nodes if (g.nodes[n].get("role_id") or n) == rid)
+            return f"{g.nodes[n].get('title') or rid} ({rid})"
+
+        others = ("、" if ctx.lang == "zh" else ", ").join(label(r) for r in island.success)
+        if ctx.lang == "zh":
+            msg = f"支持团队 {label(island.support)} 与服务同一批客户的 {others} 之间没有汇报线、虚线或 `interfaces:` 协作机制（信息孤岛）"
+            hint = "在 `interfaces:` 中声明双方的协作机制，例如共享 CRM 工单时间线与每周升级复盘"
+        else:
+            msg = f"support team {label(island.support)} has no reporting line, dotted line or interface to {others}, who serve the same customers (information island)"
+            hint = "declare an `interfaces:` entry naming both, with the mechanism (shared ticket timeline, weekly escalation review)"
+        yield Hit(msg, node=island.nodes[0], hint=hint)
+
+
+@rule(
+    "ST008", "no-department-interface", "info", "The file's interfaces name none of Sales, Product or Marketing.",
+    """
+    Seed 000: CS works across departments through regular cross-department meetings, shared
+    information and joint projects: customer data shared with Sales, retention strategy with
+    Marketing, product improvements with Product and technology. Seed 004's fix for
+    information islands is a shared platform and regular cross-department reporting. A file
+    whose `interfaces:` names none of Sales, Product or Marketing models a CS department that
+    talks only to itself. (A file with no `interfaces:` at all is not checked: it has not
+    modelled collaboration yet; ST007 still finds support teams cut off from their CSMs.)
+
+    Fix: declare the mechanisms, e.g. `{between: [customer success, Sales], mechanism: weekly
+    account review in the shared CRM}` and `{between: [support, Product], mechanism: monthly
+    top-issues review}`.
+    """,
+)
+def no_department_interface(ctx: LintContext) -> Iterator[Hit]:
+    from csdesign.analysis.islands import DEPARTMENTS, missing_departments
+
+    missing = ctx.analysis("missing_departments", lambda: missing_departments(ctx.graph))
+    if not missing:
+        return
+    i = 1 if ctx.lang == "zh" else 0
+    names = ("、" if i else ", ").join(DEPARTMENTS[d][0][i] for d in missing)
+    msg = (f"客户成功部门没有与{names}部门声明任何协作机制（`interfaces:`）" if i
+           else f"the CS department declares no interface with {names} (`interfaces:`)")
+    hint = ("声明定期跨部门会议、共享数据或联合项目，例如 `{between: [客户成功, 销售部], mechanism: 每周客户复盘}`" if i
+            else "declare regular meetings, shared data or joint projects, e.g. `{between: [customer success, Sales], mechanism: weekly account review}`")
+    yield Hit(msg, path=("interfaces",), hint=hint, key=True)

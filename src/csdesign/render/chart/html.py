@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from typing import cast
 
 import networkx as nx
 
@@ -304,7 +305,7 @@ class _Page:
                 out.append(str(value))
                 continue
             if kind == "unit":
-                unit_id, members = value  # type: ignore[misc]
+                unit_id, members = cast("tuple[str, list[str]]", value)
                 info = units.get(unit_id, {"axis": "", "label": str(unit_id)})
                 key = f"unit:{unit_id}"
                 out.append(f'<li{self.li_class(key, True, unit=True)}><div class="box has-toggle">'

@@ -34,6 +34,7 @@ def node_link(g: nx.DiGraph) -> dict[str, Any]:
         "format": FORMAT,
         "version": VERSION,
         "directed": True,
+        "multigraph": False,  # networkx.node_link_graph reads a MultiDiGraph without it
         "graph": _plain(dict(g.graph)),
         "nodes": [{"id": n, **_plain(d)} for n, d in g.nodes(data=True)],
         "links": [{"source": u, "target": v, **_plain(d)} for u, v, d in g.edges(data=True)],

@@ -17,8 +17,10 @@ from csdesign.render.chart.dot import LEVEL_FILL, LEVEL_FONT
 from csdesign.render.text import clean
 from csdesign.structures.contract import DOTTED, EXTERNAL
 
-#: Characters that Mermaid would read as syntax or HTML inside a quoted label.
-_ENTITIES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;", ";": "#59;"}
+#: Characters that Mermaid would read as syntax or HTML inside a quoted label. ``%``: Mermaid
+#: scans the whole source for ``%%{init: ...}%%`` directives (theme, themeCSS, ...) and ``%%``
+#: comments before it parses, quotes or not, so no ``%`` from user text reaches it as ``%``.
+_ENTITIES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;", ";": "#59;", "%": "#37;"}
 
 
 def mermaid_escape(text: str) -> str:
@@ -35,7 +37,9 @@ def to_mermaid(g: nx.DiGraph) -> str:
     ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
     title = f"{g.graph.get('company', '')} · {g.graph.get('structure', '')}"
     # The title sits in YAML front matter: a JSON string is a valid YAML double-quoted scalar.
-    out = ["---", "title: " + json.dumps(clean(title), ensure_ascii=False), "---", "flowchart TB"]
+    # `%` is written \u0025 there, so the source holds no `%` a directive scan could match.
+    quoted = json.dumps(clean(title), ensure_ascii=False).replace("%", "\\u0025")
+    out = ["---", "title: " + quoted, "---", "flowchart TB"]
     units = g.graph.get("units", {})
 
     def node(n: str, indent: str) -> str:

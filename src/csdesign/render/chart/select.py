@@ -12,7 +12,7 @@ def focus(g: nx.DiGraph, role: str) -> nx.DiGraph:
     """The subtree under every instance of ``role`` (a role id or a node id), plus the path up."""
     starts = [n for n, d in g.nodes(data=True) if n == role or d.get("role_id") == role]
     if not starts:
-        ids = sorted({d.get("role_id") for _, d in g.nodes(data=True) if d.get("role_id")})
+        ids = sorted({str(d["role_id"]) for _, d in g.nodes(data=True) if d.get("role_id")})
         raise CsdesignError(f"--focus: no role '{role}' in this chart" + did_you_mean(role, ids), hint="use a role id from the file")
     solid = solid_view(g)
     keep: set[str] = set()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from csdesign.knowledge.chrome import axis_label, level_label
-from csdesign.render.chart.boxes import box_lines, grouped_children
+from csdesign.render.chart.boxes import box_lines
 from csdesign.render.text import clean, segments
 from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, solid_reports
 

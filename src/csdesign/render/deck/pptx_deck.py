@@ -420,7 +420,7 @@ class _Deck:
             self.textbox(s, self.W * 0.66, 1.3, self.W * 0.31, self.H - 2, lines, 12)
 
     def change_slides(self) -> None:
-        d, g, lang = self.d.diff, self.d.graph, self.lang
+        d, lang = self.d.diff, self.lang
         if d is None:
             return
         status = {"added": T(lang, "added", "新增"), "removed": T(lang, "removed", "撤销"), "moved": T(lang, "moved", "调整汇报"),

@@ -11,10 +11,15 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from csdesign.analysis.jd import JobDescription
 from csdesign.render.jd.labels import duty_name, facts, raci_text, subtitle, w
 from csdesign.render.text import clean
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
 
 #: Fixed package date (zip entries and core properties): same input, same bytes.
 STAMP = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
@@ -60,7 +65,7 @@ def jd_docx(jd: JobDescription, lang: str = "en") -> bytes:
     return _fixed_dates(buf.getvalue())
 
 
-def _widths(table, cm: tuple[float, ...]) -> None:
+def _widths(table: Table, cm: tuple[float, ...]) -> None:
     from docx.shared import Cm
 
     table.autofit = False
@@ -71,7 +76,7 @@ def _widths(table, cm: tuple[float, ...]) -> None:
             cell.width = Cm(width)
 
 
-def _grid(doc, header: list[str], rows: list[list[str]], none: str, cm: tuple[float, ...]) -> None:
+def _grid(doc: DocxDocument, header: list[str], rows: list[list[str]], none: str, cm: tuple[float, ...]) -> None:
     if not rows:
         doc.add_paragraph(none)
         return
@@ -87,7 +92,7 @@ def _grid(doc, header: list[str], rows: list[list[str]], none: str, cm: tuple[fl
     _widths(table, cm)
 
 
-def _fonts(doc) -> None:
+def _fonts(doc: DocxDocument) -> None:
     """East Asian text in a CJK font for every style the document uses."""
     from docx.oxml.ns import qn
 

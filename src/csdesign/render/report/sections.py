@@ -111,7 +111,21 @@ def _title(name: str, lang: str) -> str:
 
 def overlap(report: Report, lang: str) -> list[Section]:
     return [Section("overlap", _title("overlap", lang), _cols(lang, "duty", "roles", "scope", "units", "finding"),
-        [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps], empty=_none(lang))]
+        [[o.duty, _roles(lang, o.roles), format_scope(o.scope, lang), join_units(lang, o.units), o.message(lang)] for o in report.overlaps],
+        notes=_why(report, report.overlaps, lang), empty=_none(lang))]
+
+
+def _why(report: Report, findings: list, lang: str) -> list[str]:
+    """With ``--explain``: why each finding's differently written names are one duty or KPI."""
+    if not report.explain:
+        return []
+    out = []
+    for f in findings:
+        why = f.explain(lang)
+        if why:
+            name = getattr(f, "duty", None) or getattr(f, "kpi", "")
+            out.append(pick(lang, f"'{name}': {why}", f"「{name}」：{why}"))
+    return out
 
 
 def gaps(report: Report, lang: str) -> list[Section]:
@@ -140,6 +154,7 @@ def raci(report: Report, lang: str) -> list[Section]:
 def kpis(report: Report, lang: str) -> list[Section]:
     return [Section("kpis", _title("kpis", lang), _cols(lang, "kpi", "roles", "scope", "finding"),
         [[k.kpi, _roles(lang, k.roles), format_scope(k.scope, lang), k.message(lang)] for k in report.shared_kpis],
+        notes=_why(report, report.shared_kpis, lang),
         empty=pick(lang, "Every owned KPI has one owner per scope.", "每个指标在每个范围内都只有一个负责人。"))]
 
 
