@@ -1,15 +1,22 @@
-"""Property-based tests: random valid and mutated org files never crash csdesign.
+"""Property-based tests: random valid, mutated and hostile org files never crash csdesign.
 
 Bounded example counts keep CI fast. Properties:
 * a mutated file (bytes flipped, lines dropped/duplicated, values retyped) either loads or
   fails with located ``CsdesignError`` problems — never another exception;
+* a hostile file (tests/fuzzgen.py: explicit tags, numeric extremes, non-string keys, Unicode
+  normalisation and invisible characters) run through the real command line gives exit 0, 1
+  or 2, never exit 3 ("internal error") nor a traceback; seeded (derandomised) here, run at
+  scale by ``python benchmarks/fuzz.py`` (docs/limits.md records the count);
 * a valid random org builds in every structure that applies, keeps every declared role,
   gives byte-identical DOT twice, and its SVG parses as XML.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +29,8 @@ from csdesign.render.chart.dot import to_dot
 from csdesign.render.chart.engines import system_available
 from csdesign.structures import NAMES, build
 from csdesign.structures.contract import roles
+from tests.corpus.harness import run
+from tests.fuzzgen import hostile_org
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
@@ -136,3 +145,28 @@ def test_mutated_files_load_or_fail_with_located_problems(data, mutations):
         for problem in exc.problems:
             assert problem.file == "fuzz.yaml"
             assert problem.message and "\n" not in problem.message
+
+
+#: Hostile files per CI run: seeded, so every run tries the same ones (benchmarks/fuzz.py runs more).
+HOSTILE_EXAMPLES = int(os.environ.get("CSDESIGN_FUZZ_EXAMPLES", "150"))
+
+
+def check_hostile(text: str, directory: Path) -> list[int]:
+    """Run one hostile file through ``render`` and ``lint``; assert exit 0/1/2 and no traceback."""
+    path = directory / "org.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    codes = []
+    for args in (("render", str(path)), ("lint", "--format", "json", str(path))):
+        res = run(*args)
+        assert res.code in (0, 1, 2), f"exit {res.code} for {args[0]}:\n{text}\n{res.stderr}"
+        assert "Traceback" not in res.stderr and "internal error" not in res.stderr, res.stderr
+        codes.append(res.code)
+    return codes
+
+
+@settings(max_examples=HOSTILE_EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_org())
+def test_hostile_files_never_reach_exit_3(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        check_hostile(text, Path(tmp))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -20,6 +21,94 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
     res = run("render", str(big))
     assert res.code == 2
     assert res.lines == [f"{big}: file is 50.0 MiB, larger than the 20 MiB limit (split the org into smaller files)"]
+
+
+NOT_REGULAR = ": input is not a regular file and gave more than the 20 MiB limit (reading stopped there) (pass an org file; a device such as /dev/zero, or a pipe that never ends, is not one)"
+needs_devices = pytest.mark.skipif(not os.path.exists("/dev/zero") or not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs (POSIX)")
+
+
+@needs_devices
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+@pytest.mark.parametrize("command", ["render", "report", "export"])
+def test_an_endless_device_is_refused_after_the_limit(command, device):
+    """The cap counts the bytes actually read: a device reports size 0 and never ends."""
+    res = run(command, device)
+    assert (res.code, res.lines) == (2, [device + NOT_REGULAR])
+
+
+@needs_devices
+def test_lint_reports_an_endless_device_as_a_finding(tmp_path):
+    fifo = tmp_path / "org.yaml"
+    os.mkfifo(fifo)
+    writer = _endless_writer(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        res = run("lint", "--format", "json", path)
+        assert res.code == 1, res.stderr
+        [finding] = json.loads(res.stdout)
+        assert (finding["code"], finding["file"], finding["message"]) == ("S001", path, NOT_REGULAR.split(" (pass")[0][2:])
+    writer.join(timeout=10)
+    assert not writer.is_alive()
+
+
+@needs_devices
+def test_compare_with_an_endless_device(tmp_path):
+    res = run("render", str(FILES / "minimal.yaml"), "--compare", "/dev/zero", "-o", str(tmp_path / "x.svg"))
+    assert (res.code, res.lines) == (2, ["/dev/zero" + NOT_REGULAR])
+    res = run("diff", "/dev/zero", str(FILES / "minimal.yaml"))
+    assert (res.code, res.lines) == (2, ["/dev/zero" + NOT_REGULAR])
+
+
+def _endless_writer(path):
+    import threading
+
+    def write():
+        try:
+            with open(path, "wb") as fh:
+                while True:
+                    fh.write(b"# endless\n" * 4096)
+        except (BrokenPipeError, OSError):
+            pass  # the reader stopped: what we wanted
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+@needs_devices
+def test_an_endless_fifo_is_refused_after_the_limit(tmp_path):
+    fifo = tmp_path / "org.yaml"
+    os.mkfifo(fifo)
+    writer = _endless_writer(fifo)
+    res = run("render", str(fifo))
+    writer.join(timeout=10)
+    assert (res.code, res.lines) == (2, [str(fifo) + NOT_REGULAR])
+    assert not writer.is_alive()
+
+
+@needs_devices
+def test_a_fifo_with_an_org_in_it_is_read(tmp_path):
+    """Process substitution (<(…)) and named pipes are legitimate inputs when they end."""
+    import threading
+
+    fifo = tmp_path / "org.yaml"
+    os.mkfifo(fifo)
+    thread = threading.Thread(target=lambda: fifo.write_text(MINIMAL, encoding="utf-8"), daemon=True)
+    thread.start()
+    res = run("render", str(fifo))
+    thread.join(timeout=10)
+    assert (res.code, res.stdout.splitlines()) == (0, ["X  (functional structure)", "└── CEO", "    └── H  director"])
+
+
+def test_a_large_file_without_aliases_is_not_an_alias_bomb(tmp_path):
+    """The alias limit counts alias expansion, not nodes: 1,200,000 YAML nodes written out load."""
+    big = tmp_path / "big.yaml"
+    duties = ", ".join(f"d{i}" for i in range(1_200_000))
+    big.write_text(f"company: {{name: X}}\nroles:\n  - {{id: h, title: H, level: director, duties: [{duties}]}}\n", encoding="utf-8")
+    from csdesign.model import collect_problems
+
+    org, problems = collect_problems(big)
+    assert problems == []
+    assert len(org.model.roles[0].duties) == 1_200_000
 
 
 def test_a_directory_is_not_an_org_file(tmp_path):

@@ -145,6 +145,29 @@ def test_crashing_rule_exits_2_naming_rule_and_file(repo, monkeypatch):
     assert "org/ok.yaml: rule RS001 (duty-overlap) crashed: ZeroDivisionError: division by zero" in r.output
 
 
+def test_a_loader_bug_in_one_file_does_not_hide_the_others(repo, monkeypatch):
+    """A bug (never a user error) while loading one file is reported for that file; the run goes on."""
+    from typer.testing import CliRunner
+
+    from csdesign.cli import commands  # noqa: F401
+    from csdesign.cli.app import app
+    from csdesign.model import load
+
+    real = load.collect_problems
+
+    def flaky(path):
+        if str(path).endswith("ok.yaml"):
+            raise ValueError("boom")
+        return real(path)
+
+    monkeypatch.setattr(load, "collect_problems", flaky)
+    monkeypatch.chdir(repo)
+    r = CliRunner().invoke(app, ["lint", "org", "--format", "json"])
+    assert r.exit_code == 2
+    assert "org/ok.yaml: rule S001 (yaml-syntax) crashed: ValueError: boom" in r.output
+    assert '"file": "org/emea.yaml"' in r.output
+
+
 def test_rule_docs_commands(repo):
     r = run(["rule", "unknown-manager"], repo)
     assert r.returncode == 0 and r.stdout.startswith("RL002 unknown-manager [error] (blocking)\n`reports_to` names a role that is not defined.\n")
@@ -154,6 +177,15 @@ def test_rule_docs_commands(repo):
     assert listing[0].split() [:3] == ["S001", "yaml-syntax", "error"]
     data = json.loads(run(["rule", "SP001", "-f", "json"], repo).stdout)
     assert data[0]["options"] == {"span-band": [8, 12]}
+    zh = run(["rule", "unknown-manager", "--lang", "zh"], repo)
+    assert zh.returncode == 0 and zh.stdout.startswith("RL002 unknown-manager [错误]（阻断性）\n`reports_to` 指向了一个未定义的岗位。\n")
+    assert run(["lint", "--explain", "rl002", "--lang", "zh"], repo).stdout == zh.stdout
+    assert run(["rule", "--lang", "zh"], repo).stdout.splitlines()[0] == "S001   yaml-syntax              错误  文件不是有效的 YAML（或不是 UTF-8 编码，或使用了不允许的标签）。"
+    assert run(["rule", "--all", "--lang", "zh"], repo).stdout.count("修改建议：") == len(all_rules())
+    assert json.loads(run(["rule", "RS009", "-f", "json", "--lang", "zh"], repo).stdout)[0]["summary"] == "岗位没有列出任何职责。"
+    assert run(["rule", "RS009", "-f", "markdown", "--lang", "zh"], repo).stdout.startswith("### RS009 `role-without-duties`\n\n岗位没有列出任何职责。\n\n默认级别：**警告**\n")
+    bad = run(["rule", "RS009", "--lang", "fr"], repo)
+    assert bad.returncode == 2 and "unknown language 'fr'" in bad.stderr
 
 
 def test_lint_does_not_import_rich_or_graphviz(repo):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 from csdesign.errors import ModelError, Problem
 from csdesign.lint.config import LintConfig
@@ -26,7 +27,7 @@ def test_base_org_is_clean(lint):
 
 def test_s001_syntax_error_is_a_located_finding(lint):
     assert lint("company:\n  name: X\nroles:\n  - id: a\n    title: [unclosed\n") == [
-        ("S001", 6, 1, "YAML syntax error: did not find expected ',' or ']'"),
+        ("S001", 6, 1, "YAML syntax error: a '[' list is not closed, or its items are not separated by ','"),
     ]
 
 
@@ -53,6 +54,27 @@ def test_s004_duplicate_id(lint):
 
 def test_s005_unknown_dimension_value(lint):
     assert lint(BASE + "    only: {regions: [华东]}\n") == [("S005", 21, 22, "'华东' is not in dimensions.regions")]
+
+
+def test_s006_id_that_looks_like_another(lint):
+    # 'сsm' starts with U+0441 CYRILLIC SMALL LETTER ES; BASE has 'csm' with a Latin c
+    text = BASE + "  - id: \u0441sm\n    title: 客户成功经理\n    reports_to: mgr\n"
+    assert lint(text) == [("S006", 21, 9, "id 'сsm' looks like id 'csm' but is a different id (U+0441 CYRILLIC SMALL LETTER ES)")]
+
+
+def test_s006_id_that_mixes_scripts(lint):
+    text = BASE + "  - id: \u0430gent\n    title: 客服专员\n    reports_to: mgr\n"
+    assert lint(text) == [("S006", 21, 9, "id 'аgent' mixes Cyrillic and Latin letters (U+0430 CYRILLIC SMALL LETTER A)")]
+
+
+@pytest.mark.parametrize("ident", ["客户成功_lead", "华东csm2", "サポート_jp", "고객_kr", "ωμέγα", "данные", "café", "数据分析师"])
+def test_s006_accepts_one_script_and_cjk_with_latin(lint, ident):
+    assert lint(BASE + f"  - id: {ident}\n    title: 客服专员\n    reports_to: mgr\n") == []
+
+
+def test_s006_ascii_look_alikes_are_not_its_business(lint):
+    text = BASE + "  - id: csm1\n    title: A\n    reports_to: mgr\n  - id: csml\n    title: B\n    reports_to: mgr\n"
+    assert lint(text) == []
 
 
 # --- RL: reporting lines -------------------------------------------------------------

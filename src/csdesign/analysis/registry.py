@@ -54,6 +54,7 @@ class LintRule:
     name: str
     severity: str
     explanation: str
+    explanation_zh: str = ""  # the Chinese explanation (`csdesign rule CODE --lang zh`)
 
 
 @dataclass(frozen=True)

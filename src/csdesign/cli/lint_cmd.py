@@ -41,7 +41,7 @@ def lint(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Also ignore these rule codes or prefixes (comma-separated)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     explain: Optional[str] = typer.Option(None, "--explain", help="Print the documentation of a rule (code or name) and exit."),
-    lang: str = typer.Option("en", "--lang", help="Language of analysis findings: en or zh."),
+    lang: str = typer.Option("en", "--lang", help="Language of analysis findings (and of --explain): en or zh."),
     skip_non_org: bool = typer.Option(False, "--skip-non-org", help="Skip named YAML files without a top-level `company:` key (for pre-commit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Findings only: no summary line."),
     stdin_filename: Optional[str] = StdinNameOpt,
@@ -49,7 +49,7 @@ def lint(
     """Check org files and report findings with file:line:col (exit 0 clean, 1 findings, 2 usage error)."""
     use_stdin_name(stdin_filename, *(paths or []))
     if explain is not None:
-        _print_rule(explain, DocFormat.text)
+        _print_rule(explain, DocFormat.text, lang)
         return
     chosen = LINT_FORMATS.get(fmt).name if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from csdesign.lint.config import check_selector, load_config
@@ -87,38 +87,43 @@ def rule_cmd(
     code: Optional[str] = typer.Argument(None, help="Rule code (RL002) or name (unknown-manager); omit to list every rule.", show_default=False),
     all_: bool = typer.Option(False, "--all", help="Print the full documentation of every rule."),
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", "-f", help="text, markdown (docs/rules.md) or json.", case_sensitive=False),
+    lang: str = typer.Option("en", "--lang", help="Language of the documentation: en or zh (docs/rules.zh.md)."),
 ) -> None:
     """Print a lint rule's documentation (why it matters and how to fix it), or list the rules."""
+    from csdesign.knowledge.guide import check_lang
     from csdesign.lint.registry import all_rules
     from csdesign.lint.reporters import rule_docs
 
+    lang = check_lang(lang)
     if code is not None:
-        _print_rule(code, fmt)
+        _print_rule(code, fmt, lang)
         return
     rules = all_rules()
     if fmt == DocFormat.markdown:
-        sys.stdout.write(rule_docs.rules_markdown(rules))
+        sys.stdout.write(rule_docs.rules_markdown(rules, lang))
     elif fmt == DocFormat.json:
-        sys.stdout.write(rule_docs.rules_json(rules))
+        sys.stdout.write(rule_docs.rules_json(rules, lang))
     elif all_:
-        sys.stdout.write("\n".join(rule_docs.rule_text(r) for r in rules))
+        sys.stdout.write("\n".join(rule_docs.rule_text(r, lang) for r in rules))
     else:
-        sys.stdout.write(rule_docs.rules_table(rules))
+        sys.stdout.write(rule_docs.rules_table(rules, lang))
 
 
-def _print_rule(code: str, fmt: DocFormat) -> None:
+def _print_rule(code: str, fmt: DocFormat, lang: str = "en") -> None:
     from csdesign.errors import did_you_mean
+    from csdesign.knowledge.guide import check_lang
     from csdesign.lint.registry import REGISTRY, get
     from csdesign.lint.reporters import rule_docs
 
+    lang = check_lang(lang)
     r = get(code)
     if r is None:
         names = list(REGISTRY) + [x.name for x in REGISTRY.values()]
         typed = code.upper() if code[:1].isalpha() and code[-1:].isdigit() else code
         raise CsdesignError(f"unknown rule '{code}'" + did_you_mean(typed, names), hint="`csdesign rule` lists every rule")
     if fmt == DocFormat.markdown:
-        sys.stdout.write(rule_docs.rule_markdown(r))
+        sys.stdout.write(rule_docs.rule_markdown(r, lang=lang))
     elif fmt == DocFormat.json:
-        sys.stdout.write(rule_docs.rules_json([r]))
+        sys.stdout.write(rule_docs.rules_json([r], lang))
     else:
-        sys.stdout.write(rule_docs.rule_text(r))
+        sys.stdout.write(rule_docs.rule_text(r, lang))

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from csdesign.knowledge.sources import expand
+
 LANGS = ("en", "zh")
 LIST_FIELDS = ("strengths", "risks", "when")
 TEXT_FIELDS = ("name", "cut", "description")
@@ -63,11 +65,9 @@ def advice(structure: str, lang: str = "en") -> StructureAdvice:
     """The text for one structure (``functional`` ...) in ``lang`` (``en`` | ``zh``)."""
     entry = _data()["structures"][structure]
     lang = check_lang(lang)
-    return StructureAdvice(
-        id=structure,
-        **{f: entry[f][lang].strip() for f in TEXT_FIELDS},
-        **{f: tuple(s.strip() for s in entry[f][lang]) for f in LIST_FIELDS},
-    )
+    text = {f: expand(entry[f][lang].strip(), lang) for f in TEXT_FIELDS}
+    lists = {f: tuple(expand(s.strip(), lang) for s in entry[f][lang]) for f in LIST_FIELDS}
+    return StructureAdvice(structure, text["name"], text["cut"], text["description"], lists["strengths"], lists["risks"], lists["when"])
 
 
 def structure_name(structure: str, lang: str = "en") -> str:
@@ -85,8 +85,8 @@ def structure_label(structure: str, lang: str = "en") -> str:
 
 
 def stage_guidance(stage: str, lang: str = "en") -> str:
-    """Seed 003's advice for a company stage (startup | growth | enterprise)."""
-    return _data()["stages"][stage]["guidance"][check_lang(lang)].strip()
+    """The advice of article 003 for a company stage (startup | growth | enterprise)."""
+    return expand(_data()["stages"][stage]["guidance"][check_lang(lang)].strip(), lang)
 
 
 def stage_name(stage: str, lang: str = "en") -> str:
@@ -130,7 +130,8 @@ def topic(tid: str, lang: str = "en") -> Topic:
     if tid == VOCABULARY_TOPIC:
         return _vocabulary_topic(lang)
     e = _topics()[tid]
-    return Topic(tid, e["title"][lang], e["summary"][lang].strip(), tuple(p.strip() for p in e["points"][lang]), tuple(e.get("source") or ()))
+    return Topic(tid, expand(e["title"][lang], lang), expand(e["summary"][lang].strip(), lang),
+                 tuple(expand(p.strip(), lang) for p in e["points"][lang]), tuple(e.get("source") or ()))
 
 
 def _vocabulary_topic(lang: str) -> Topic:

@@ -18,16 +18,15 @@ KINDS = ("duty", "module", "kpi", "role")
 LEVELS = ("director", "manager", "supervisor", "individual")
 #: Term categories, most specific first (an explanation names the category that matched).
 HOW = ("name", "synonym", "phrasing", "user")
-#: Article titles by source id ("001" has no title in the article: cited by nothing).
-SOURCE_TITLES = {
-    "000": ("Who should the customer success department report to", "客户成功部门归谁管呢"),
-    "001": None,
-    "002": ("How to change the customer management department's duties", "如何更改客户管理部门职责"),
-    "003": ("How to find the right customer support team structure for your business", "如何为你的企业找到合适的客户支持团队结构"),
-    "004": ("Key-account service strategy: efficient division of labour and higher satisfaction",
-            "大客户服务战略解析：如何实现高效分工与客户满意度提升"),
-    "added": None,
-}
+#: Source ids a concept may cite: the articles of knowledge/sources.yaml, and "added" for
+#: common practice no article states.
+ADDED = "added"
+
+
+def source_ids() -> frozenset[str]:
+    from csdesign.knowledge.sources import articles
+
+    return frozenset(articles()) | {ADDED}
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class Concept:
     @property
     def added(self) -> bool:
         """Added knowledge: no source article says it."""
-        return not any(s in SOURCE_TITLES and s != "added" for s in self.source)
+        return not any(s in source_ids() and s != ADDED for s in self.source)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "en": self.en, "zh": self.zh, "level": self.level, "function": self.function}
@@ -153,7 +152,7 @@ def check(vocab: Vocabulary) -> None:
             problems.append(f"part_of names unknown concept '{c.part_of}'")
         if not c.user and (not c.en or not c.zh or c.en == c.zh and not _has_cjk(c.zh)):
             problems.append("needs both an en and a zh name")
-        if not c.user and any(s not in SOURCE_TITLES for s in c.source):
+        if not c.user and any(s not in source_ids() for s in c.source):
             problems.append(f"unknown source {c.source}")
         if problems:
             raise RuntimeError(f"knowledge/vocabulary.yaml: concept '{c.id}': " + "; ".join(problems))
@@ -209,8 +208,3 @@ def extend(base: Vocabulary, entries: Iterable[Mapping[str, Any]]) -> Vocabulary
             )
     return replace(base, concepts=concepts)
 
-
-def source_title(source: str, lang: str = "en") -> str | None:
-    """The article title a source id stands for (None: untitled or added knowledge)."""
-    titles = SOURCE_TITLES.get(source)
-    return None if titles is None else titles[1 if lang == "zh" else 0]

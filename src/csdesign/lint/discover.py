@@ -61,8 +61,9 @@ def unreadable(path: Path, *, walked: bool) -> str | None:
         return reason(exc)
     if walked and not stat.S_ISREG(info.st_mode):
         return "not a regular file"
-    if stat.S_ISDIR(info.st_mode):
-        return None  # the loader says "is a directory"
+    if not stat.S_ISREG(info.st_mode):
+        return None  # a directory: the loader says so; a FIFO or device: opening it to probe
+        # would take the one reader a named pipe's writer waits for (and end that writer)
     try:
         os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))  # non-blocking: never waits on a FIFO
     except OSError as exc:

@@ -1,8 +1,8 @@
 """Lint files: loader problems, builder problems, then every selected rule over the graph.
 
 A file that cannot be loaded or built gets its blocking findings (S*, RL00x, ST001) and no
-graph rules. A rule that raises is recorded as a crash (the CLI exits 2); it never passes
-silently and never stops the other rules or files.
+graph rules. A rule (or the loader, or the builder) that raises is recorded as a crash (the
+CLI exits 2); it never passes silently and never stops the other rules or files.
 """
 
 from __future__ import annotations
@@ -61,9 +61,13 @@ def lint_file(path: Path, config: LintConfig, shown: str | None = None) -> tuple
     rules = all_rules()
     shown = shown or path.as_posix()
     enabled = {r.code for r in rules if config.enabled(r)}
-    org, problems = collect_problems(path)
     findings: list[Finding] = []
     crashes: list[Crash] = []
+    try:
+        org, problems = collect_problems(path)
+    except Exception as exc:  # a bug in the loader: report this file, go on with the others
+        crashes.append(Crash(shown, "S001", "yaml-syntax", f"{type(exc).__name__}: {exc}"))
+        return findings, crashes
     if org is not None and not problems:
         from csdesign.structures import build
 
@@ -71,6 +75,9 @@ def lint_file(path: Path, config: LintConfig, shown: str | None = None) -> tuple
             graph = build(org)
         except CsdesignError as exc:
             problems = exc.problems or [Problem(exc.message, str(path), hint=exc.hint, code="S002")]
+        except Exception as exc:  # a bug in the builder: the same
+            crashes.append(Crash(shown, "S002", "schema", f"{type(exc).__name__}: {exc}"))
+            return findings, crashes
         else:
             ctx = LintContext(org, graph, config.options, config.lang, config.capacity)
             for r in rules:
@@ -85,7 +92,8 @@ def lint_file(path: Path, config: LintConfig, shown: str | None = None) -> tuple
     for p in problems:
         r = REGISTRY.get(p.code) or REGISTRY["S002"]
         findings.append(Finding(r.code, r.name, config.severity_of(r), p.message, shown, p.line, p.column, p.path, p.hint))
-    text = _text(path)
+    # the loaded text when there is one: a pipe or device cannot be read twice
+    text = org.source.text if org is not None else (_text(path) if path.is_file() else None)
     sups = suppress.parse(text) if text else []
     if sups:
         known = {r.code: r.blocking for r in rules}

@@ -32,6 +32,22 @@ class Level(str, Enum):
     individual = "individual"
 
 
+#: Chinese level names accepted for ``level`` (docs/model.md): seed 000's layer names, the
+#: short forms and the common variants (负责人 the person in charge, 组长 a team leader, 客服 an
+#: agent). ``import`` accepts these and more (interchange/csv_import.py).
+LEVEL_ALIASES: dict[str, Level] = {
+    "总监": Level.director,
+    "部门总监": Level.director,
+    "负责人": Level.director,
+    "经理": Level.manager,
+    "团队经理": Level.manager,
+    "主管": Level.supervisor,
+    "一线主管": Level.supervisor,
+    "组长": Level.supervisor,
+    "专员": Level.individual,
+    "客服": Level.individual,
+}
+
 LEVEL_RANK = {Level.director: 0, Level.manager: 1, Level.supervisor: 2, Level.individual: 3}
 
 

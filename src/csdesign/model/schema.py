@@ -1,24 +1,123 @@
 """The org file's shape, as pydantic v2 models.
 
 Validation here is about one file in isolation (types, allowed values, references between
-sections); structural facts that need the graph (cycles, spans) live in structures/ and analysis/.
+sections); structural facts that need the graph (spans) live in structures/ and analysis/.
+
+Fields are strict, as the JSON Schema says: an integer is an integer (``"50"``, ``true`` and
+``2.0`` are not), a boolean is ``true``/``false`` (``yes`` is text under YAML 1.2), text is
+text. Every constraint JSON Schema can express is declared here, so ``csdesign schema`` (the
+same models) accepts exactly what the loader accepts, except what needs the whole file
+(references, cycles, uniqueness after trimming): see tests/model/test_schema_agreement.py.
+Errors raised by our own validators are ``PydanticCustomError("csdesign", …)`` with the
+message and hint in the context, so load.py never shows pydantic's wording.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal
+import re
+import types
+import typing
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from csdesign.model import chars
+
+if TYPE_CHECKING:
+    from pydantic.config import JsonDict
 
 # Re-exported: the schema's public vocabulary lives in a pydantic-free module for cheap imports.
-from csdesign.model.enums import LEVEL_RANK, ChannelKind, CompanyKind, Coverage, Level, Placement, Scope, Stage, StructureType  # noqa: F401
+from csdesign.model.enums import LEVEL_ALIASES, LEVEL_RANK, ChannelKind, CompanyKind, Coverage, Level, Placement, Scope, Stage, StructureType  # noqa: F401
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+#: Longest text value and id, in characters.
+MAX_TEXT = 500
+MAX_ID = 100
+
+
+def problem(message: str, hint: str | None = None) -> PydanticCustomError:
+    """A validation error worded by csdesign (load.py shows ``message`` and ``hint`` as they are)."""
+    return PydanticCustomError("csdesign", "{message}", {"message": message, "hint": hint or ""})
+
+
+def _trimmed(value: str) -> str:
+    return chars.strip(value)
+
+
+_ID_FORBIDDEN = re.compile(chars.ID_FORBIDDEN)
+
+
+def _valid_id(value: str) -> str:
+    if _ID_FORBIDDEN.search(value) is None:  # the usual case: one scan in C
+        return value
+    bad = next((ch for ch in value if chars.is_invisible(ch)), None)
+    if bad is not None:
+        raise problem(
+            f"id {chars.shown(value)} contains the invisible character {chars.describe(bad)}",
+            "ids must be visible: delete the character; editors do not show it",
+        )
+    fixed = "".join("_" if ch in chars.WHITESPACE or ch in chars.ID_PUNCTUATION else ch for ch in chars.strip(value))
+    raise problem(f"{chars.shown(value)} is not a valid id (no spaces or any of , [ ] {{ }} # : @)", f"e.g. '{fixed}'" if fixed else None)
+
+
+#: Text: 1 to 500 characters, not blank, trimmed after the checks (so the schema's
+#: maxLength, which sees the untrimmed text, agrees).
+Text = Annotated[
+    str,
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=chars.NONBLANK_PATTERN),
+    AfterValidator(_trimmed),
+    Field(json_schema_extra={"patternErrorMessage": "must not be empty or blank"}),  # VS Code's wording hook
+]
+#: An id: 1 to 100 characters, none of them whitespace, invisible or ``, [ ] { } # : @``.
 Ident = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\s,\[\]{}#:@]+$"),
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_ID),
+    AfterValidator(_valid_id),
+    WithJsonSchema({
+        "type": "string", "minLength": 1, "maxLength": MAX_ID, "not": {"pattern": chars.ID_FORBIDDEN},
+        "errorMessage": "an id is 1 to 100 characters with no spaces, invisible characters or any of , [ ] { } # : @",
+    }),
 ]
+#: A free-text field that may be empty (descriptions, e-mail addresses).
+FreeText = Annotated[str, Strict()]
+Count = Annotated[int, Strict()]
+#: A number: an integer or a decimal (not "3", not true).
+Number = Annotated[float, Strict()]
+Flag = Annotated[bool, Strict()]
+
+
+def _level_alias(value: Any) -> Any:
+    """``经理`` -> ``manager``: the Chinese level names documented in docs/model.md."""
+    if isinstance(value, str):
+        return LEVEL_ALIASES.get(chars.strip(value), value)
+    return value
+
+
+LevelName = Annotated[
+    Level,
+    BeforeValidator(_level_alias),
+    WithJsonSchema({"type": "string", "enum": [lv.value for lv in Level] + list(LEVEL_ALIASES)}),
+]
+
+
+def unwrap(ann: Any) -> Any:
+    """Annotated[X, …] -> X; X | None -> X; a union of one model and other types -> the model."""
+    for _ in range(6):
+        origin = typing.get_origin(ann)
+        if origin is Annotated:
+            ann = typing.get_args(ann)[0]
+            continue
+        if origin in (Union, types.UnionType):
+            members = [a for a in typing.get_args(ann) if a is not type(None)]
+            models = [a for a in members if isinstance(a, type) and issubclass(a, BaseModel)]
+            if len(members) == 1 or models:
+                ann = models[0] if models else members[0]
+                continue
+        return ann
+    return ann
 
 
 #: The axes a structure can cut along: singular name -> key in ``dimensions``.
@@ -27,23 +126,27 @@ AXIS_BY_PLURAL = {v: k for k, v in AXES.items()}
 Axis = Literal["product", "region", "segment", "process", "channel", "function"]
 
 
-class Strict(BaseModel):
+class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
 
 
 #: An ISO 4217 currency code (CNY, USD, EUR ...).
-Currency = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")]
-Money = Annotated[float, Field(ge=0, le=1e15)]
+Currency = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")]
+Money = Annotated[float, Strict(), Field(ge=0, le=1e15)]
 
 
-class Company(Strict):
+class Company(Closed):
     name: Text
-    employees: int | None = Field(default=None, ge=1, le=10_000_000)
+    employees: Count | None = Field(default=None, ge=1, le=10_000_000)
     stage: Stage | None = None
     kind: CompanyKind = CompanyKind.internet
     cs_reports_to: Placement = Placement.ceo
+    cs_reports_to_title: Text | None = Field(
+        default=None,
+        description="Title of the person CS reports to, drawn in the box above the CS head (default: the placement's name, e.g. CEO or Sales).",
+    )
     currency: Currency | None = Field(default=None, description="ISO 4217 code of every amount in the file (arr, costs); default: the benchmarks' USD.")
-    fx: dict[Currency, Annotated[float, Field(gt=0)]] = Field(default_factory=dict, description="Units of `currency` per unit of another currency, e.g. {USD: 7.2}: converts benchmarks quoted in that currency.")
+    fx: dict[Currency, Annotated[float, Strict(), Field(gt=0)]] = Field(default_factory=dict, description="Units of `currency` per unit of another currency, e.g. {USD: 7.2}: converts benchmarks quoted in that currency.")
 
     @property
     def effective_stage(self) -> Stage:
@@ -58,16 +161,16 @@ class Company(Strict):
         return Stage.enterprise
 
 
-class Segment(Strict):
+class Segment(Closed):
     """A customer tier / market; may carry the account count and ARR for capacity planning."""
 
     name: Text
-    accounts: int | None = Field(default=None, ge=0, le=100_000_000)
-    arr: float | None = Field(default=None, ge=0)
+    accounts: Count | None = Field(default=None, ge=0, le=100_000_000)
+    arr: Number | None = Field(default=None, ge=0, le=1e15, allow_inf_nan=False)
     coverage: Coverage | None = Field(default=None, description="named (a CSM per account book), pooled (a shared team) or digital (one-to-many).")
-    touches_per_quarter: float | None = Field(default=None, ge=0, le=10_000, description="CSM touches per account per quarter (default by coverage model).")
-    hours_per_touch: float | None = Field(default=None, ge=0, le=1_000, description="Hours a touch takes, preparation included (default by coverage model).")
-    accounts_per_csm: tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]] | None = Field(
+    touches_per_quarter: Number | None = Field(default=None, ge=0, le=10_000, description="CSM touches per account per quarter (default by coverage model).")
+    hours_per_touch: Number | None = Field(default=None, ge=0, le=1_000, description="Hours a touch takes, preparation included (default by coverage model).")
+    accounts_per_csm: tuple[Annotated[float, Strict(), Field(gt=0)], Annotated[float, Strict(), Field(gt=0)]] | None = Field(
         default=None, description="[low, high] accounts per CSM for this segment (default: the coverage model's band).")
 
     @model_validator(mode="before")
@@ -79,16 +182,19 @@ class Segment(Strict):
     @classmethod
     def _band_order(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
         if value is not None and value[0] > value[1]:
-            raise ValueError(f"accounts_per_csm [{value[0]:g}, {value[1]:g}]: the low end is above the high end")
+            raise problem(f"accounts_per_csm [{value[0]:g}, {value[1]:g}]: the low end is above the high end", "write [low, high]")
         return value
 
 
-class Dimensions(Strict):
-    products: list[Text] = Field(default_factory=list)
-    regions: list[Text] = Field(default_factory=list)
+_UNIQUE: JsonDict = {"uniqueItems": True}
+
+
+class Dimensions(Closed):
+    products: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
+    regions: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
     segments: list[Segment] = Field(default_factory=list)
-    processes: list[Text] = Field(default_factory=list)
-    channels: list[Text] = Field(default_factory=list)
+    processes: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
+    channels: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
 
     def values(self, axis: str) -> list[str]:
         """Values of a singular axis name (``"segment"`` -> segment names)."""
@@ -102,12 +208,12 @@ class Dimensions(Strict):
             seen: set[str] = set()
             for name in names:
                 if name in seen:
-                    raise ValueError(f"{plural}: '{name}' is listed twice")
+                    raise problem(f"{plural}: '{name}' is listed twice", "list each value once")
                 seen.add(name)
         return self
 
 
-class Structure(Strict):
+class Structure(Closed):
     type: StructureType = StructureType.functional
     primary: Axis | None = None
     secondary: Axis | None = None
@@ -116,7 +222,7 @@ class Structure(Strict):
 AxisLimit = dict[Literal["products", "regions", "segments", "processes", "channels"], list[Text]]
 
 
-class Expected(Strict):
+class Expected(Closed):
     """A catalogue duty or KPI; ``only`` limits the scopes where it needs an owner
     (e.g. executive business reviews only for strategic accounts)."""
 
@@ -130,8 +236,8 @@ class Expected(Strict):
         return {"name": value} if isinstance(value, str) else value
 
 
-class Kpi(Strict):
-    """A role's KPI: a name, or a SMART goal ``{name, target, baseline, by}`` (seed 002)."""
+class Kpi(Closed):
+    """A role's KPI: a name, or a SMART goal ``{name, target, baseline, by}``."""
 
     name: Text
     target: Text | None = Field(default=None, description='What "good" is, measurably: "110%", "<= 4 h", "NPS 45".')
@@ -156,49 +262,42 @@ class Kpi(Strict):
         return self.target is not None or self.baseline is not None or self.by is not None
 
 
-class VocabularyEntry(Strict):
+class VocabularyEntry(Closed):
     """Extends the built-in CS vocabulary: more spellings for a known concept, or a new one."""
 
     concept: Ident = Field(description="A built-in concept id (e.g. complaint-handling) to extend, or a new id.")
     en: Text | None = None
     zh: Text | None = None
     kind: Literal["duty", "module", "kpi"] | None = None
-    level: Level | None = None
+    level: LevelName | None = None
     function: Text | None = None
     part_of: Ident | None = Field(default=None, description="A broader concept: owning this one counts as owning that one in the layer checks.")
     synonyms: list[Text] = Field(default_factory=list, description="Names and phrasings that mean this concept.")
     modifiers: list[Text] = Field(default_factory=list, description="Words a name may add without changing the concept.")
 
 
-class Role(Strict):
+class Role(Closed):
     id: Ident
     title: Text
-    level: Level = Level.individual
+    level: LevelName = Level.individual
     function: Text | None = None
     scope: Scope | None = None
     reports_to: Ident | None = None
     only: AxisLimit = Field(default_factory=dict)
-    headcount: int = Field(default=1, ge=1, le=1_000_000)
+    headcount: Count = Field(default=1, ge=1, le=1_000_000)
     duties: list[Text] = Field(default_factory=list)
     kpis: list[Kpi] = Field(default_factory=list, description="KPI names, or SMART goals {name, target, baseline, by}.")
-    capacity: dict[Text, int] = Field(default_factory=dict)
+    #: accounts per person, per segment
+    capacity: dict[Text, Annotated[Count, Field(ge=1, le=100_000_000)]] = Field(default_factory=dict)
     skills: list[Text] = Field(default_factory=list, description="Skills the job description asks for.")
-    description: str | None = None
+    description: FreeText | None = None
 
     @property
     def kpi_names(self) -> list[str]:
         return [k.name for k in self.kpis]
 
-    @field_validator("capacity")
-    @classmethod
-    def _positive_capacity(cls, value: dict[str, int]) -> dict[str, int]:
-        for seg, n in value.items():
-            if n < 1:
-                raise ValueError(f"capacity for '{seg}' must be at least 1 account per person")
-        return value
 
-
-class RaciEntry(Strict):
+class RaciEntry(Closed):
     A: list[Ident] = Field(default_factory=list)
     R: list[Ident] = Field(default_factory=list)
     C: list[Ident] = Field(default_factory=list)
@@ -212,21 +311,24 @@ class RaciEntry(Strict):
         return value
 
 
-class Interface(Strict):
-    """A declared collaboration mechanism between units or roles (seed 004: avoid information islands)."""
+class Interface(Closed):
+    """A declared collaboration mechanism between units or roles (to avoid information islands)."""
 
     between: list[Text] = Field(min_length=2)
     mechanism: Text
 
 
-class Position(Strict):
+class Position(Closed):
     """One person or vacancy in an explicit (as-is) org."""
+
+    # a title, or a role to take it from (the loader says so with the position's id)
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": [{"required": ["title"]}, {"required": ["role"]}]})
 
     id: Ident
     name: Text | None = None
     title: Text | None = None
     role: Ident | None = None
-    level: Level | None = None
+    level: LevelName | None = None
     reports_to: Ident | None = None
     dotted_to: list[Ident] = Field(default_factory=list)
     unit: Text | None = None
@@ -236,46 +338,74 @@ class Position(Strict):
     segment: Text | None = None
     process: Text | None = None
     channel: Text | None = None
-    vacant: bool = False
+    vacant: Flag = False
     duties: list[Text] = Field(default_factory=list)
     kpis: list[Text] = Field(default_factory=list)
-    email: str | None = None
+    email: FreeText | None = None
 
 
-class ServiceLevel(Strict):
+class ServiceLevel(Closed):
     """Answer ``answered`` of contacts within ``within_seconds`` (80/20: {answered: 0.8, within_seconds: 20})."""
 
-    answered: float = Field(gt=0, lt=1)
-    within_seconds: float = Field(ge=0, le=86_400)
+    answered: Number = Field(gt=0, lt=1)
+    within_seconds: Number = Field(ge=0, le=86_400)
 
 
-class Channel(Strict):
+#: Most real-time traffic sized, in Erlangs (analysis/erlang.py refuses more; a test keeps the
+#: two equal): checked here, at the channel, so that in-range fields whose product is out of
+#: range are a located input error and never reach the analysis.
+MAX_ERLANGS = 1_000_000
+
+_CHANNEL_VOLUME: JsonDict = {  # the _volume rules below, for editors
+    "allOf": [
+        {"if": {"properties": {"kind": {"const": "realtime"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_hour"]}},
+        {"if": {"properties": {"kind": {"const": "async"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_day"]}},
+        {"if": {"properties": {"kind": {"type": "null"}}}, "then": {"oneOf": [{"required": ["contacts_per_hour"]}, {"required": ["contacts_per_day"]}]}},
+    ],
+}
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+class Channel(Closed):
     """A support channel's demand; real-time channels are sized with Erlang C, async ones by workload."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_CHANNEL_VOLUME)
 
     name: Text
     kind: ChannelKind | None = Field(default=None, description="realtime or async; default: realtime with contacts_per_hour, async with contacts_per_day.")
-    contacts_per_hour: float | None = Field(default=None, ge=0, le=10_000_000, description="Peak-hour arrivals (real-time channels).")
-    contacts_per_day: float | None = Field(default=None, ge=0, le=100_000_000, description="Arrivals per day (async channels).")
-    aht_seconds: float = Field(gt=0, le=86_400, description="Average handling time per contact, wrap-up included.")
+    contacts_per_hour: Number | None = Field(default=None, ge=0, le=10_000_000, description="Peak-hour arrivals (real-time channels).")
+    contacts_per_day: Number | None = Field(default=None, ge=0, le=100_000_000, description="Arrivals per day (async channels).")
+    aht_seconds: Number = Field(gt=0, le=86_400, description="Average handling time per contact, wrap-up included.")
     service_level: ServiceLevel | None = Field(default=None, description="Real-time target; default 80% within 20 s.")
-    shrinkage: float | None = Field(default=None, ge=0, lt=1, description="Share of paid time away from contacts (breaks, training, absence).")
-    max_occupancy: float | None = Field(default=None, gt=0, le=1, description="Highest share of on-shift time spent handling contacts.")
-    first_reply_hours: float | None = Field(default=None, gt=0, le=10_000, description="Async target: first reply within this many business hours.")
-    open_hours: float | None = Field(default=None, gt=0, le=24, description="Hours a day the team answers (async; default 8).")
-    arrival_hours: float | None = Field(default=None, gt=0, le=24, description="Hours a day contacts arrive over (async; default 24).")
+    shrinkage: Number | None = Field(default=None, ge=0, lt=1, description="Share of paid time away from contacts (breaks, training, absence).")
+    max_occupancy: Number | None = Field(default=None, gt=0, le=1, description="Highest share of on-shift time spent handling contacts.")
+    first_reply_hours: Number | None = Field(default=None, gt=0, le=10_000, description="Async target: first reply within this many business hours.")
+    open_hours: Number | None = Field(default=None, gt=0, le=24, description="Hours a day the team answers (async; default 8).")
+    arrival_hours: Number | None = Field(default=None, gt=0, le=24, description="Hours a day contacts arrive over (async; default 24).")
     roles: list[Ident] = Field(default_factory=list, description="Role ids that staff the channel (default: roles whose only.channels lists it).")
 
     @model_validator(mode="after")
     def _volume(self) -> "Channel":
         if self.kind is None:
             if self.contacts_per_hour is not None and self.contacts_per_day is not None:
-                raise ValueError(f"channel '{self.name}' gives both contacts_per_hour and contacts_per_day; keep one, or say `kind: realtime` or `kind: async`")
+                raise problem(f"channel '{self.name}' gives both contacts_per_hour and contacts_per_day; keep one, or say `kind: realtime` or `kind: async`")
             if self.contacts_per_hour is None and self.contacts_per_day is None:
-                raise ValueError(f"channel '{self.name}' needs contacts_per_hour (phone, chat) or contacts_per_day (email, tickets, social)")
+                raise problem(f"channel '{self.name}' needs contacts_per_hour (phone, chat) or contacts_per_day (email, tickets, social)")
         elif self.kind == ChannelKind.realtime and self.contacts_per_hour is None:
-            raise ValueError(f"real-time channel '{self.name}' needs contacts_per_hour (peak-hour arrivals)")
+            raise problem(f"real-time channel '{self.name}' needs contacts_per_hour (peak-hour arrivals)")
         elif self.kind == ChannelKind.async_ and self.contacts_per_day is None:
-            raise ValueError(f"async channel '{self.name}' needs contacts_per_day")
+            raise problem(f"async channel '{self.name}' needs contacts_per_day")
+        if self.effective_kind == ChannelKind.realtime and self.contacts_per_hour is not None:
+            erlangs = self.contacts_per_hour * self.aht_seconds / 3600
+            if erlangs > MAX_ERLANGS:
+                raise problem(
+                    f"channel '{self.name}': {_num(self.contacts_per_hour)} contacts an hour of {_num(self.aht_seconds)} s each is "
+                    f"{erlangs:,.0f} Erlangs of traffic, more than the {MAX_ERLANGS:,} csdesign sizes",
+                    "check contacts_per_hour, the peak-hour arrivals, and aht_seconds, the seconds per contact",
+                )
         return self
 
     @property
@@ -285,7 +415,7 @@ class Channel(Strict):
         return ChannelKind.realtime if self.contacts_per_hour is not None else ChannelKind.async_
 
 
-class Support(Strict):
+class Support(Closed):
     channels: list[Channel] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -293,49 +423,49 @@ class Support(Strict):
         seen: set[str] = set()
         for c in self.channels:
             if c.name in seen:
-                raise ValueError(f"channels: '{c.name}' is listed twice")
+                raise problem(f"channels: '{c.name}' is listed twice")
             seen.add(c.name)
         return self
 
 
-class Costs(Strict):
+class Costs(Closed):
     """Fully loaded annual cost per person, in ``company.currency``: by level, and by role id (wins)."""
 
     levels: dict[Level, Money] = Field(default_factory=dict)
     roles: dict[Ident, Money] = Field(default_factory=dict)
 
 
-Band = tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]]
+Band = tuple[Annotated[float, Strict(), Field(gt=0)], Annotated[float, Strict(), Field(gt=0)]]
 #: The coverage bands: named accounts split into strategic and mid-market books.
 BandId = Literal["named-strategic", "named-mid-market", "pooled", "digital"]
 
 
-class CapacitySettings(Strict):
+class CapacitySettings(Closed):
     """Overrides of the capacity defaults (the same keys as ``[tool.csdesign.capacity]``, with _ for -)."""
 
-    arr_per_csm: float | None = Field(default=None, gt=0, description="ARR one CSM covers (Gainsight's guidepost: 2,000,000 USD).")
+    arr_per_csm: Number | None = Field(default=None, gt=0, description="ARR one CSM covers (Gainsight's guidepost: 2,000,000 USD).")
     arr_per_csm_currency: Currency | None = Field(default=None, description="Currency of arr_per_csm (default USD).")
     accounts_per_csm: dict[BandId, Band] = Field(default_factory=dict)
-    strategic_accounts_below: float | None = Field(default=None, gt=0, description="A named segment whose ARR per account lets one CSM hold fewer accounts than this uses the strategic band (default 20).")
-    touches_per_quarter: dict[BandId, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
-    hours_per_touch: dict[BandId, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
-    hours_per_week: float | None = Field(default=None, gt=0, le=168)
-    weeks_per_quarter: float | None = Field(default=None, gt=0, le=14)
-    utilisation: float | None = Field(default=None, gt=0, le=1)
-    admin_share: float | None = Field(default=None, ge=0, lt=1)
-    shrinkage: float | None = Field(default=None, ge=0, lt=1)
-    max_occupancy: float | None = Field(default=None, gt=0, le=1)
-    open_hours: float | None = Field(default=None, gt=0, le=24)
-    arrival_hours: float | None = Field(default=None, gt=0, le=24)
+    strategic_accounts_below: Number | None = Field(default=None, gt=0, description="A named segment whose ARR per account lets one CSM hold fewer accounts than this uses the strategic band (default 20).")
+    touches_per_quarter: dict[BandId, Annotated[float, Strict(), Field(ge=0)]] = Field(default_factory=dict)
+    hours_per_touch: dict[BandId, Annotated[float, Strict(), Field(ge=0)]] = Field(default_factory=dict)
+    hours_per_week: Number | None = Field(default=None, gt=0, le=168)
+    weeks_per_quarter: Number | None = Field(default=None, gt=0, le=14)
+    utilisation: Number | None = Field(default=None, gt=0, le=1)
+    admin_share: Number | None = Field(default=None, ge=0, lt=1)
+    shrinkage: Number | None = Field(default=None, ge=0, lt=1)
+    max_occupancy: Number | None = Field(default=None, gt=0, le=1)
+    open_hours: Number | None = Field(default=None, gt=0, le=24)
+    arrival_hours: Number | None = Field(default=None, gt=0, le=24)
     service_level: ServiceLevel | None = None
-    over_slack: float | None = Field(default=None, ge=0, le=10)
-    misallocation_ratio: float | None = Field(default=None, gt=1, le=100)
-    misallocation_min_points: float | None = Field(default=None, ge=0, lt=1)
-    cost_share_of_arr: float | None = Field(default=None, gt=0, lt=1, description="Benchmark CS + support cost as a share of ARR (SaaS Capital median: about 0.085).")
-    cost_share_tolerance: float | None = Field(default=None, gt=1, le=100)
+    over_slack: Number | None = Field(default=None, ge=0, le=10)
+    misallocation_ratio: Number | None = Field(default=None, gt=1, le=100)
+    misallocation_min_points: Number | None = Field(default=None, ge=0, lt=1)
+    cost_share_of_arr: Number | None = Field(default=None, gt=0, lt=1, description="Benchmark CS + support cost as a share of ARR (SaaS Capital median: about 0.085).")
+    cost_share_tolerance: Number | None = Field(default=None, gt=1, le=100)
 
 
-class OrgFile(Strict):
+class OrgFile(Closed):
     """The whole org file. ``positions`` switches to an explicit (as-is) org."""
 
     company: Company

@@ -1,16 +1,19 @@
 """Load YAML safely while remembering where every key and value came from.
 
-PyYAML's loaders drop positions and silently keep the last of duplicate keys. We compose the
-node tree with the safe loader (C-accelerated when available), then convert it ourselves so
-that we can (a) record ``path -> (line, column)`` for every mapping key and value, (b) report
-duplicate keys, (c) cap alias expansion ("billion laughs") and input size.
+PyYAML's loaders drop positions, silently keep the last of duplicate keys and resolve scalars
+by YAML 1.1 (``no`` is false). We read PyYAML's event stream (libyaml when available) and
+build the data ourselves, so that we can (a) record ``path -> (line, column)`` for every
+mapping key and value, (b) report duplicate keys, (c) resolve scalars by the YAML 1.2 core
+schema (:mod:`csdesign.model.yamlcore`), (d) cap alias expansion ("billion laughs"), nesting
+and the bytes read, and (e) word every error ourselves (:mod:`csdesign.model.yamlerrors`).
+Every string is normalised to Unicode NFC, so ``café`` typed two ways is one id.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,16 +22,22 @@ import yaml
 
 from csdesign.errors import InputError, Problem
 from csdesign.fileio import note_input
+from csdesign.model import yamlcore
+from csdesign.model.yamlerrors import classify, reader_message, surrogate_message
 
-try:  # the C composer is several times faster on large files
+try:  # the C parser is several times faster on large files
     from yaml import CSafeLoader as _Loader
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-#: Largest input file accepted, in bytes (documented in docs/limits.md).
+    _LIBYAML = False
+
+#: Largest input accepted, in bytes actually read (documented in docs/limits.md).
 MAX_BYTES = 20 * 1024 * 1024
-#: Most YAML nodes materialised after alias expansion.
-MAX_NODES = 1_000_000
+#: Most YAML nodes that aliases may copy in (each ``*alias`` adds the size of its anchor).
+MAX_ALIAS_NODES = 1_000_000
 
 PathKey = tuple[str | int, ...]
 
@@ -72,13 +81,12 @@ def _unreadable(name: str, message: str, hint: str | None = None) -> InputError:
     return InputError(message, problems=[Problem(message, name, hint=hint)])
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps.
-    ``-`` is standard input (see :mod:`csdesign.model.stdin`)."""
-    from csdesign.model import stdin
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, at most ``limit`` of them, with clear errors for the usual traps.
 
-    if stdin.is_stdin(path):
-        return decode(stdin.read_bytes(MAX_BYTES), stdin.name())
+    The limit counts bytes actually read, not the size the filesystem reports: a device
+    (``/dev/zero``), a pipe or a file that grows is refused as soon as it passes the limit.
+    """
     name = str(path)
     try:
         info = path.stat()
@@ -91,16 +99,38 @@ def read_text(path: Path) -> str:
     if stat.S_ISDIR(info.st_mode):
         raise _unreadable(name, "is a directory, not a YAML file", "pass the org file inside it")
     note_input(path, info)  # no output of this run may overwrite it
-    size = info.st_size
-    if size > MAX_BYTES:
-        raise _unreadable(name, f"file is {size / 1048576:.1f} MiB, larger than the {MAX_BYTES // 1048576} MiB limit", "split the org into smaller files")
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > limit:
+        raise _too_big(name, f"file is {info.st_size / 1048576:.1f} MiB, larger than the {limit // 1048576} MiB limit")
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)  # loops until limit + 1 bytes or the end, also on pipes
     except PermissionError:
         raise _unreadable(name, "permission denied", "check the file's read permissions") from None
     except OSError as exc:
         raise _unreadable(name, f"cannot read file: {exc.strerror}") from None
-    return decode(raw, name)
+    if len(raw) > limit:
+        if regular:
+            raise _too_big(name, f"file grew past the {limit // 1048576} MiB limit while it was read (reading stopped there)")
+        raise _unreadable(
+            name, f"input is not a regular file and gave more than the {limit // 1048576} MiB limit (reading stopped there)",
+            "pass an org file; a device such as /dev/zero, or a pipe that never ends, is not one",
+        )
+    return raw
+
+
+def _too_big(name: str, message: str) -> InputError:
+    return _unreadable(name, message, "split the org into smaller files")
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 (optionally BOM-prefixed) text file, with clear errors for the usual traps.
+    ``-`` is standard input (see :mod:`csdesign.model.stdin`)."""
+    from csdesign.model import stdin
+
+    if stdin.is_stdin(path):
+        return decode(stdin.read_bytes(MAX_BYTES), stdin.name())
+    return decode(read_bytes(path), str(path))
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -149,6 +179,7 @@ def load(text: str, name: str) -> Located:
     try:
         located.data = _Builder(located).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
         if _is_nesting_limit(exc):
             # libyaml (0.2.5+, bundled in PyYAML >= 6.0.4 wheels) stops at its own nesting
             # limit while scanning ahead, before our depth check sees the events. Classify
@@ -161,31 +192,21 @@ def load(text: str, name: str) -> Located:
                 raise
             except yaml.YAMLError:
                 pass
-            mark = exc.problem_mark or exc.context_mark
             msg = f"YAML nesting is deeper than {MAX_DEPTH} levels"
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
             raise InputError(msg, problems=[Problem(msg, name, line, col, hint=_DEPTH_HINT)]) from None
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        msg = f"YAML syntax error: {exc.problem or exc.context}"
-        hint = None
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            hint = "YAML does not allow tabs for indentation; use spaces"
-        elif exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
-            msg = "YAML syntax error: a quoted string is never closed"
-            line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-            hint = "add the closing quote"
-        elif mark is not None and (colon := _fullwidth_colon(text, mark.line)) is not None:
+        msg, line, col, hint = classify(exc, text)
+        if "tab" not in msg and "quoted" not in msg and mark is not None and (colon := _fullwidth_colon(text, mark.line)) is not None:
             line, col = colon
             hint = "'：' is a full-width (Chinese) colon; YAML needs an ASCII ':' followed by a space"
         raise InputError(msg, problems=[Problem(msg, name, line, col, hint=hint)]) from None
     except yaml.reader.ReaderError as exc:  # control characters and other unreadable input
         line, col = _byte_position(text, exc.position)
-        msg = f"YAML error: {exc.reason} (character U+{exc.character:04X})" if isinstance(exc.character, int) else f"YAML error: {exc.reason}"
-        raise InputError(msg, problems=[Problem(msg, name, line, col, hint="remove the character, or write it as an escape inside double quotes")]) from None
-    except yaml.YAMLError as exc:
-        msg = f"YAML error: {exc}".splitlines()[0]
-        raise InputError(msg, problems=[Problem(msg, name, None, None)]) from None
+        msg, hint = reader_message(exc)
+        raise InputError(msg, problems=[Problem(msg, name, line, col, hint=hint)]) from None
+    except yaml.YAMLError:
+        msg = "YAML syntax error: the file cannot be parsed as YAML"
+        raise InputError(msg, problems=[Problem(msg, name, None, None, hint="check it with a YAML linter, e.g. yamllint")]) from None
     return located
 
 
@@ -196,13 +217,12 @@ def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
     return "nesting" in text or "depth" in text
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line + 1)
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
 def _byte_position(text: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column in characters) of a UTF-8 byte offset into ``text``."""
+    """1-based (line, column in characters) of a reader error's offset: a UTF-8 byte offset
+    from libyaml, a character offset from the pure-Python reader."""
+    if not _LIBYAML:  # pragma: no cover - PyYAML built without libyaml
+        before = text[: max(0, offset)]
+        return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
     raw = text.encode("utf-8", "surrogatepass")[:offset]
     start = raw.rfind(b"\n") + 1
     return raw.count(b"\n") + 1, len(raw[start:].decode("utf-8", "replace")) + 1
@@ -212,18 +232,13 @@ def _byte_position(text: str, offset: int) -> tuple[int, int]:
 MAX_DEPTH = 100
 _DEPTH_HINT = "an org file needs only a few levels; flatten the data"
 
-_resolver = yaml.resolver.Resolver()
-_constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
-yaml.SafeLoader.__init__(_constructor, "")
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
-
 
 @dataclass
 class _Anchor:
     value: Any
     size: int  # nodes, after expanding the aliases inside it
     entries: list[tuple[bool, PathKey, tuple[int, int]]]  # (is_key, path relative to the anchor, position)
+    text: str | None = None  # a scalar's source text (for use as a key)
 
 
 class _Frame:
@@ -243,6 +258,7 @@ class _Frame:
 
 _NO_KEY = object()
 _MERGE_KEY = object()
+_TAG_HINT = "csdesign loads YAML with a safe loader; remove the tag"
 
 
 class _Builder:
@@ -253,7 +269,8 @@ class _Builder:
         self.located = located
         self.anchors: dict[str, _Anchor] = {}
         self.log: list[tuple[bool, PathKey, tuple[int, int]]] = []
-        self.nodes = 0
+        self.nodes = 0  # every node, aliased copies included (anchor sizes are differences)
+        self.copied = 0  # nodes copied in by aliases: what MAX_ALIAS_NODES limits
         self.documents = 0
 
     def fail(self, msg: str, mark: Any, hint: str | None = None, path: PathKey | None = None) -> None:
@@ -268,33 +285,55 @@ class _Builder:
             table[path] = where
             self.log.append((is_key, path, where))
 
-    def count(self, n: int, mark: Any) -> None:
+    def copy_in(self, n: int, mark: Any) -> None:
         self.nodes += n
-        if self.nodes > MAX_NODES:
+        self.copied += n
+        if self.copied > MAX_ALIAS_NODES:
             self.fail(
-                f"document expands to more than {MAX_NODES:,} YAML nodes (alias bomb?)", mark,
-                hint="remove recursive or nested aliases",
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} YAML nodes (an alias bomb?)", mark,
+                hint="an org file needs few aliases; remove nested aliases or write the values out",
             )
 
-    def check_tag(self, tag: str | None, mark: Any) -> None:
-        if tag and (tag.startswith("tag:yaml.org,2002:python/") or (tag.startswith("!") and tag != "!" and not tag.startswith("!!"))):
-            self.fail(f"YAML tag {tag} is not allowed", mark, hint="csdesign loads YAML with a safe loader; remove the tag")
+    def check_tag(self, tag: str | None, mark: Any, kind: str) -> None:
+        """Refuse tags a safe org file never needs; ``kind`` is scalar, map or seq."""
+        if not tag or tag == "!":
+            return
+        if tag.startswith(yamlcore.PREFIX + "python/"):
+            self.fail(f"YAML tag {yamlcore.short_tag(tag)} is not allowed", mark, hint=_TAG_HINT)
+        if not tag.startswith(yamlcore.PREFIX):  # local (!include) and other vocabularies
+            self.fail(f"YAML tag {tag} is not allowed", mark, hint=_TAG_HINT)
+        if kind == "map" and tag != yamlcore.MAP or kind == "seq" and tag != yamlcore.SEQ:
+            what = "a mapping" if kind == "map" else "a list"
+            if tag in (yamlcore.MAP, yamlcore.SEQ, yamlcore.STR, yamlcore.INT, yamlcore.FLOAT, yamlcore.BOOL, yamlcore.NULL):
+                self.fail(f"YAML tag {yamlcore.short_tag(tag)} cannot be put on {what}", mark, hint="remove the tag")
+            problem = yamlcore.unsupported(tag)
+            self.fail(problem.message, mark, hint=problem.hint)
 
-    def scalar(self, ev: Any) -> Any:
-        tag = ev.tag
-        if tag is None or tag == "!":
-            tag = _resolver.resolve(yaml.ScalarNode, ev.value, ev.implicit) if tag is None else _STR
-        if tag == _STR:
-            return ev.value
-        if tag == _MERGE:
-            return _MERGE_KEY
-        node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
+    def scalar(self, ev: Any, key: bool = False) -> Any:
+        """The value of a scalar event; a merge key when ``key`` and it is ``<<``."""
+        tag, text = ev.tag, ev.value
         try:
-            return _constructor.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as exc:
-            self.fail(f"unsupported YAML value: {exc.problem}", ev.start_mark, hint="use plain strings, numbers and lists")
-        finally:
-            _constructor.constructed_objects.pop(node, None)
+            if tag is None:
+                if not ev.implicit[0]:  # quoted, or a | > block: always text
+                    value = text
+                elif key and text == "<<":
+                    return _MERGE_KEY
+                else:
+                    value = yamlcore.resolve_plain(text)
+            elif tag == "!":
+                value = text
+            elif key and tag == yamlcore.MERGE:
+                return _MERGE_KEY
+            else:
+                value = yamlcore.resolve_tagged(tag, text)
+        except yamlcore.ScalarProblem as problem:
+            self.fail(problem.message, ev.start_mark, hint=problem.hint)
+        if isinstance(value, str) and not value.isascii():
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                msg, hint = surrogate_message(value)
+                self.fail(msg, ev.start_mark, hint=hint)
+            value = unicodedata.normalize("NFC", value)
+        return value
 
     def run(self, events: Any) -> Any:
         stack: list[_Frame] = []
@@ -323,47 +362,64 @@ class _Builder:
             is_key = parent is not None and parent.kind == "map" and parent.pending_key is _NO_KEY
             if is_key:
                 if cls is not yaml.ScalarEvent and cls is not yaml.AliasEvent:
-                    self.fail("mapping keys must be plain strings", ev.start_mark)
-                self.count(1, ev.start_mark)
+                    self.fail("mapping keys must be plain strings", ev.start_mark, hint="a key is a name; write `name: value`")
+                self.nodes += 1
                 if cls is yaml.ScalarEvent:
-                    self.check_tag(ev.tag, ev.start_mark)
-                key = self.scalar(ev) if cls is yaml.ScalarEvent else self.alias_key(ev)
+                    self.check_tag(ev.tag, ev.start_mark, "scalar")
+                key = self.key_of(ev)
                 self.add_key(parent, key, ev)
                 continue
             path = self.child_path(parent)
             self.note(False, path, ev.start_mark, force=parent is not None and parent.pending_key is not _MERGE_KEY)
             if cls is yaml.AliasEvent:
-                anchor = self.anchors.get(ev.anchor)
-                if anchor is None:
-                    self.fail(f"YAML syntax error: alias *{ev.anchor} is used before its anchor &{ev.anchor} is defined", ev.start_mark, hint="define the anchor first, above the alias")
-                self.count(anchor.size, ev.start_mark)
+                anchor = self.anchor(ev)
+                self.copy_in(anchor.size, ev.start_mark)
                 for k, rel, where in anchor.entries:
                     table = self.located.key_positions if k else self.located.positions
                     table.setdefault(path + rel, where)
-                root = self.attach(stack, copy.deepcopy(anchor.value), ev)
+                # shared, not copied: nothing mutates the data once built, and a bomb that
+                # stays under the limit costs no copying
+                root = self.attach(stack, anchor.value, ev)
                 continue
-            self.check_tag(ev.tag, ev.start_mark)
             start = self.nodes
-            self.count(1, ev.start_mark)
+            self.nodes += 1
             if cls is yaml.ScalarEvent:
+                self.check_tag(ev.tag, ev.start_mark, "scalar")
                 value = self.scalar(ev)
                 if ev.anchor is not None:
-                    self.anchors[ev.anchor] = _Anchor(value, 1, [])
+                    self.anchors[ev.anchor] = _Anchor(value, 1, [], ev.value)
                 root = self.attach(stack, value, ev)
                 continue
+            kind = "map" if cls is yaml.MappingStartEvent else "seq"
+            self.check_tag(ev.tag, ev.start_mark, kind)
             if len(stack) >= MAX_DEPTH:
                 self.fail(f"YAML nesting is deeper than {MAX_DEPTH} levels", ev.start_mark, hint=_DEPTH_HINT)
-            kind = "map" if cls is yaml.MappingStartEvent else "seq"
             stack.append(_Frame(kind, path, {} if kind == "map" else [], start, ev.anchor, len(self.log)))
         return root
 
-    def alias_key(self, ev: Any) -> Any:
+    def anchor(self, ev: Any) -> _Anchor:
         anchor = self.anchors.get(ev.anchor)
         if anchor is None:
-            self.fail(f"YAML syntax error: alias *{ev.anchor} is used before its anchor &{ev.anchor} is defined", ev.start_mark)
-        if isinstance(anchor.value, (dict, list)):
-            self.fail("mapping keys must be plain strings", ev.start_mark)
-        return anchor.value
+            self.fail(f"YAML syntax error: alias *{ev.anchor} is used before its anchor &{ev.anchor} is defined", ev.start_mark, hint="define the anchor first, above the alias")
+        assert anchor is not None
+        return anchor
+
+    def key_of(self, ev: Any) -> Any:
+        """A mapping key as a string: numbers and booleans as written (``1:`` and ``true:`` are
+        the keys "1" and "true", as editors read them); a null key is an error."""
+        if type(ev) is yaml.AliasEvent:
+            anchor = self.anchor(ev)
+            if isinstance(anchor.value, (dict, list)):
+                self.fail("mapping keys must be plain strings", ev.start_mark, hint="a key is a name; write `name: value`")
+            value, text = anchor.value, anchor.text
+        else:
+            value, text = self.scalar(ev, key=True), ev.value
+        if value is _MERGE_KEY or isinstance(value, str):
+            return value
+        if value is None:
+            shown = f"`{text}`" if text else "nothing"
+            self.fail(f"a mapping key is empty (null): {shown}", ev.start_mark, hint="write a name before the ':', or quote the key if it is meant as text")
+        return unicodedata.normalize("NFC", text or str(value))
 
     def child_path(self, parent: _Frame | None) -> PathKey:
         if parent is None:
@@ -378,9 +434,7 @@ class _Builder:
         if key is _MERGE_KEY:
             frame.pending_key = _MERGE_KEY
             return
-        if not isinstance(key, (str, int, bool, float)) and key is not None:
-            key = str(key)
-        child = frame.path + (key if isinstance(key, (str, int)) else str(key),)
+        child = frame.path + (key,)
         if key in frame.value:
             first = self.located.key_positions.get(child, (None, None))[0]
             self.fail(
@@ -402,7 +456,7 @@ class _Builder:
             sources = value if isinstance(value, list) else [value]
             for src in sources:
                 if not isinstance(src, dict):
-                    self.fail("`<<` merge key needs a mapping or a list of mappings", ev.start_mark)
+                    self.fail("`<<` merge key needs a mapping or a list of mappings", ev.start_mark, hint="write `<<: *anchor` where &anchor names a mapping")
                 parent.merges.append(src)
             parent.pending_key = _NO_KEY
         else:
@@ -419,7 +473,6 @@ class _Builder:
                     out[k] = v
         out.update(value)
         return out
-
 
 
 def _fmt(path: PathKey) -> str:

@@ -70,7 +70,18 @@ def topic_markdown(tid: str, lang: str = "en", level: int = 2) -> str:
     from csdesign.knowledge.guide import topic
 
     t = topic(tid, lang)
-    return "\n".join([f"{'#' * level} {t.title}", "", t.summary, "", *(f"- {p}" for p in t.points), ""])
+    sources = topic_sources(t.source, lang)
+    return "\n".join([f"{'#' * level} {t.title}", "", t.summary, "", *(f"- {p}" for p in t.points), *(["", sources] if sources else []), ""])
+
+
+def topic_sources(ids: tuple[str, ...], lang: str = "en") -> str:
+    """"Sources: the article ..." / "来源：《…》" for a topic's articles ("" for none: added knowledge)."""
+    from csdesign.knowledge.sources import cite_all
+
+    cited = cite_all(ids, lang)
+    if not cited:
+        return ""
+    return f"来源：{cited}。" if lang == "zh" else f"Sources: {cited}."
 
 
 def topic_text(tid: str, lang: str = "en") -> Group:
@@ -87,17 +98,21 @@ def topic_text(tid: str, lang: str = "en") -> Group:
     points.add_column(overflow="fold")
     for p in t.points:
         points.add_row("  •", Text(p))
-    return Group(Text(t.title, style="bold"), Text(t.summary), points)
+    sources = topic_sources(t.source, lang)
+    return Group(Text(t.title, style="bold"), Text(t.summary), points, *([Text(sources, style="dim")] if sources else []))
 
 
 def structures_doc() -> str:
     """The whole of docs/structures.md (a test checks the file equals this)."""
+    from csdesign.knowledge.sources import cite
+
     head = [
         "# The eight CS structures",
         "",
         "What `csdesign explain [STRUCTURE] [--lang en|zh] [--format text|markdown]` prints, and what",
-        "`csdesign recommend` quotes in its reasons. Source: seed 003 (structures and company stages),",
-        "seed 000 (the matrix case study), seed 004 (customer tiers). Generated from",
+        "`csdesign recommend` quotes in its reasons. Sources: " + cite("003") + " for the",
+        "structures and company stages, " + cite("000") + " for the matrix case study, and",
+        cite("004") + " for the customer tiers. Generated from",
         "`src/csdesign/knowledge/structures.yaml`; edit that file, then regenerate this page with",
         "`python -c \"from csdesign.render.advice import structures_doc; print(structures_doc(), end='')\" > docs/structures.md`.",
         "",

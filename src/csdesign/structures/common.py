@@ -114,6 +114,7 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         stage=m.company.effective_stage.value,
         kind=m.company.kind.value,
         cs_reports_to=m.company.cs_reports_to.value,
+        cs_reports_to_title=m.company.cs_reports_to_title,
         structure=structure.value,
         axis=cut_axis,
         secondary=secondary,
@@ -142,7 +143,7 @@ def new_graph(org: Org, structure: StructureType, cut_axis: str | None, layout: 
         file=org.file,
     ))
     ext = "@" + m.company.cs_reports_to.value
-    g.add_node(ext, **external_node(PLACEMENT_TITLES[m.company.cs_reports_to.value]))
+    g.add_node(ext, **external_node(m.company.cs_reports_to_title or PLACEMENT_TITLES[m.company.cs_reports_to.value]))
     g.graph["external"] = ext
     return g
 

@@ -10,7 +10,7 @@ tests/structures/test_contract.py checks every built graph carries exactly these
 
 from __future__ import annotations
 
-from typing import Any, Final, Iterable, Literal, TypedDict, cast
+from typing import Any, Final, Iterable, Literal, NotRequired, TypedDict, cast
 
 import networkx as nx
 
@@ -25,6 +25,7 @@ class UnitInfo(TypedDict):
     axis: str
     value: str
     label: str
+    parent: NotRequired[str]  # the unit this one sits inside (explicit orgs: a department's team)
 
 
 #: A scope as stored on a node: {axis: [values]}; an axis missing means "all".
@@ -73,6 +74,7 @@ class GraphAttrs(TypedDict, total=False):
     stage: str  # startup | growth | enterprise
     kind: str  # company kind: internet | traditional
     cs_reports_to: str  # ceo | coo | sales | marketing | service | operations
+    cs_reports_to_title: str | None  # the executive's title as the file names it (company.cs_reports_to_title), or None
     structure: str  # a StructureType value, or "explicit" for an org built from positions:
     axis: str | None  # the cut: product/region/segment/process/function, "unit", or None
     secondary: str | None  # a matrix's secondary axis
@@ -137,6 +139,18 @@ def roles(g: nx.DiGraph) -> Iterable[tuple[str, RoleAttrs]]:
 def solid_view(g: nx.DiGraph) -> nx.DiGraph:
     """The reporting hierarchy only (dotted lines removed)."""
     return nx.subgraph_view(g, filter_edge=lambda u, v: g.edges[u, v].get("kind") == SOLID)
+
+
+def induced(g: nx.DiGraph, keep: set[str] | frozenset[str]) -> nx.DiGraph:
+    """The subgraph on ``keep``, nodes and edges in ``g``'s order (a copy).
+
+    ``g.subgraph(nodes)`` iterates a small node set in *set* order, which changes from run to
+    run with string hashing; charts cut from it would then differ between runs."""
+    h: nx.DiGraph = nx.DiGraph()
+    h.graph.update(g.graph)
+    h.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
+    h.add_edges_from((u, v, dict(d)) for u, v, d in g.edges(data=True) if u in keep and v in keep)
+    return h
 
 
 def manager_of(g: nx.DiGraph, node: str) -> str | None:

@@ -1,8 +1,9 @@
-"""Rule documentation from the registry: `csdesign rule` text, SARIF help and docs/rules.md."""
+"""Rule documentation from the registry: `csdesign rule` text, SARIF help and docs/rules.md
+(docs/rules.zh.md for ``--lang zh``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from csdesign.lint.registry import Rule
@@ -20,12 +21,45 @@ could not be loaded or built: they are always on, always errors and cannot be su
 broken file never passes.
 """
 
+HEADER_ZH = """\
+# lint 规则
 
-def _options(r: "Rule") -> list[str]:
-    return [f"{o.name} = {_toml(o.default)}: {o.help}" for o in r.options]
+<!-- 由 `csdesign rule --all --lang zh --format markdown > docs/rules.zh.md` 生成，请勿手改。
+     registry 与本文件不一致时 tests/lint/test_registry_docs.py 会失败。 -->
+
+[English](rules.md) · 中文
+
+`csdesign lint` 按以下规则检查组织文件。可在 `[tool.csdesign.lint]`（pyproject.toml）或 \
+`[lint]`（csdesign.toml）中选用、忽略规则或调整其级别，也可以用 `# csdesign: ignore[CODE]` \
+忽略单条问题（见 [ci.md](ci.md)）。**阻断性**规则报告无法加载或构建的文件：它们始终启用、\
+始终是错误且不能被忽略，因此有问题的文件绝不会通过检查。
+"""
+
+#: The words of the rule docs, en and zh.
+WORDS = {
+    "blocking": ("blocking", "阻断性"),
+    "options_cfg": ("Options ([tool.csdesign.lint.options]):", "选项（[tool.csdesign.lint.options]）："),
+    "options": ("Options:", "选项："),
+    "default": ("Default severity", "默认级别"),
+    "table": ("| code | name | severity | summary |", "| 代码 | 名称 | 级别 | 说明 |"),
+}
 
 
-def _toml(value) -> str:
+def _w(key: str, lang: str) -> str:
+    return WORDS[key][1 if lang == "zh" else 0]
+
+
+def severity_word(r: "Rule", lang: str = "en") -> str:
+    from csdesign.lint.reporters.text_format import ZH_SEVERITY
+
+    return ZH_SEVERITY[r.severity.value] if lang == "zh" else r.severity.value
+
+
+def _options(r: "Rule", lang: str = "en") -> list[tuple[str, str]]:
+    return [(f"{o.name} = {_toml(o.default)}", o.help_in(lang)) for o in r.options]
+
+
+def _toml(value: Any) -> str:
     import json
 
     if isinstance(value, dict):
@@ -37,13 +71,17 @@ def _toml(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def rule_text(r: "Rule") -> str:
+def rule_text(r: "Rule", lang: str = "en") -> str:
     """Plain text for the terminal (`csdesign rule CODE`, `lint --explain CODE`)."""
-    head = f"{r.code} {r.name} [{r.severity.value}]" + (" (blocking)" if r.blocking else "")
-    parts = [head, r.summary, "", r.explanation]
-    opts = _options(r)
+    zh = lang == "zh"
+    summary, explanation = r.doc(lang)
+    blocking = (f"（{_w('blocking', lang)}）" if zh else f" ({_w('blocking', lang)})") if r.blocking else ""
+    head = f"{r.code} {r.name} [{severity_word(r, lang)}]" + blocking
+    parts = [head, summary, "", explanation]
+    opts = _options(r, lang)
     if opts:
-        parts += ["", "Options ([tool.csdesign.lint.options]):"] + [f"  {o}" for o in opts]
+        sep = "：" if zh else ": "
+        parts += ["", _w("options_cfg", lang)] + [f"  {key}{sep}{text}" for key, text in opts]
     return "\n".join(parts) + "\n"
 
 
@@ -51,40 +89,49 @@ def md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def rule_markdown(r: "Rule", heading: bool = True) -> str:
+def rule_markdown(r: "Rule", heading: bool = True, lang: str = "en") -> str:
+    zh = lang == "zh"
+    summary, explanation = r.doc(lang)
     out = []
     if heading:
         out += [f"### {r.code} `{r.name}`", ""]
-    level = f"Default severity: **{r.severity.value}**" + ("; blocking" if r.blocking else "")
-    out += [f"{r.summary}", "", level, "", r.explanation]
-    opts = _options(r)
+    if zh:
+        level = f"{_w('default', lang)}：**{severity_word(r, lang)}**" + (f"；{_w('blocking', lang)}" if r.blocking else "")
+    else:
+        level = f"{_w('default', lang)}: **{r.severity.value}**" + ("; blocking" if r.blocking else "")
+    out += [summary, "", level, "", explanation]
+    opts = _options(r, lang)
     if opts:
-        out += ["", "Options:", ""] + [f"- `{o.split(': ', 1)[0]}`: {o.split(': ', 1)[1]}" for o in opts]
+        sep = "：" if zh else ": "
+        out += ["", _w("options", lang), ""] + [f"- `{key}`{sep}{text}" for key, text in opts]
     return "\n".join(out) + "\n"
 
 
-def rules_markdown(rules: list["Rule"]) -> str:
-    from csdesign.lint.registry import FAMILIES
+def rules_markdown(rules: list["Rule"], lang: str = "en") -> str:
+    from csdesign.lint.registry import FAMILIES, FAMILIES_ZH
 
-    out = [HEADER, "| code | name | severity | summary |", "|---|---|---|---|"]
+    zh = lang == "zh"
+    out = [HEADER_ZH if zh else HEADER, _w("table", lang), "|---|---|---|---|"]
     for r in rules:
-        out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {r.severity.value} | {md_cell(r.summary)} |")
+        out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {severity_word(r, lang)} | {md_cell(r.doc(lang)[0])} |")
     for prefix, title in FAMILIES.items():
         members = [r for r in rules if r.family == prefix]
         if not members:
             continue
-        out += ["", f"## {prefix}: {title}", ""]
-        out += [rule_markdown(r) for r in members]
+        out += ["", f"## {prefix}：{FAMILIES_ZH[prefix]}" if zh else f"## {prefix}: {title}", ""]
+        out += [rule_markdown(r, lang=lang) for r in members]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def rules_table(rules: list["Rule"]) -> str:
-    """One line per rule, aligned (`csdesign rule` with no code)."""
+def rules_table(rules: list["Rule"], lang: str = "en") -> str:
+    """One line per rule, aligned (`csdesign rule` with no code); Chinese severity words are
+    all two characters wide, so one pad fits them all."""
     width = max((len(r.name) for r in rules), default=0)
-    return "".join(f"{r.code:<6} {r.name:<{width}}  {r.severity.value:<7}  {r.summary}\n" for r in rules)
+    sev = 2 if lang == "zh" else 7
+    return "".join(f"{r.code:<6} {r.name:<{width}}  {severity_word(r, lang):<{sev}}  {r.doc(lang)[0]}\n" for r in rules)
 
 
-def rules_json(rules: list["Rule"]) -> str:
+def rules_json(rules: list["Rule"], lang: str = "en") -> str:
     import json
 
     data = [
@@ -93,8 +140,8 @@ def rules_json(rules: list["Rule"]) -> str:
             "name": r.name,
             "severity": r.severity.value,
             "blocking": r.blocking,
-            "summary": r.summary,
-            "explanation": r.explanation,
+            "summary": r.doc(lang)[0],
+            "explanation": r.doc(lang)[1],
             "options": {o.name: o.default for o in r.options},
         }
         for r in rules

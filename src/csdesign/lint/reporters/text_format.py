@@ -34,7 +34,7 @@ def line(f: "Finding", lang: str = "en") -> str:
     sev = ZH_SEVERITY.get(f.severity, f.severity) if zh else f.severity
     text = f"{location(f)}: {f.code} [{sev}] {clean(f.message)} ({f.name})"
     if f.hint:
-        text += f"\n    {'建议' if zh else 'hint'}: {clean(f.hint)}"
+        text += f"\n    {'建议：' if zh else 'hint: '}{clean(f.hint)}"
     return text
 
 

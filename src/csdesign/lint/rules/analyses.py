@@ -37,13 +37,15 @@ def register_analysis_rules() -> None:
     """Register a rule for every analysis with a ``lint_rule`` not registered yet: one finding
     per analysis finding, at its first box, with the analysis's own message."""
     from csdesign.analysis.registry import ANALYSES
-    from csdesign.lint.registry import REGISTRY, Rule, Severity, register
+    from csdesign.lint.registry import REGISTRY, Rule, Severity, doc_text, register
 
     for a in ANALYSES:
         spec = a.lint_rule
         if spec is None or spec.code in REGISTRY:
             continue
-        register(Rule(spec.code, spec.name, Severity(spec.severity), a.title[0] + ".", spec.explanation, _check(a.name)))
+        zh = (a.title[1] + "。", doc_text(spec.explanation_zh, "zh")) if spec.explanation_zh else ("", "")
+        register(Rule(spec.code, spec.name, Severity(spec.severity), a.title[0] + ".", doc_text(spec.explanation), _check(a.name),
+                      summary_zh=zh[0], explanation_zh=zh[1]))
 
 
 def _check(name: str) -> Callable[[LintContext], Iterator[Hit]]:

@@ -12,13 +12,23 @@ from csdesign.lint.rules.analyses import gaps, item_path, node_of
 @rule(
     "KP001", "unowned-kpi", "warning", "A company KPI (`kpis:`) is owned by no role.",
     """
-    Seed 002: set KPIs and SMART goals, and write each role's KPIs into its job description.
+    From «002»: set KPIs and SMART goals, and write each role's KPIs into its job description.
     A KPI the company tracks (CSAT, NPS, churn, renewal rate ...) that no role lists has no one
     who answers for it, so nobody acts when it moves.
 
     Fix: list the KPI under the `kpis:` of the role that owns it, or drop it from the company
     `kpis:`.
     """,
+    zh=(
+        "公司指标（`kpis:`）无人负责。",
+        """
+        «002»：设定关键绩效指标和 SMART 目标，并把每个岗位的指标写进其岗位说明书。
+        公司跟踪的指标（CSAT、NPS、流失率、续费率……）如果没有任何岗位列出，就没有人对它负责，
+        指标变化时也没有人采取行动。
+
+        修改建议：把该指标列在负责岗位的 `kpis:` 下，或从公司的 `kpis:` 中删除。
+        """,
+    ),
 )
 def unowned_kpi(ctx: LintContext) -> Iterator[Hit]:
     for gap in gaps(ctx):
@@ -30,11 +40,20 @@ def unowned_kpi(ctx: LintContext) -> Iterator[Hit]:
     "KP002", "shared-kpi", "warning", "Two roles own the same KPI in the same scope.",
     """
     A KPI with two owners for the same customers has none: each owner can point at the
-    other when it misses (seed 004's buck-passing). A manager listing their team's KPI is
+    other when it misses (the buck-passing of «004»). A manager listing their team's KPI is
     accountable for it and is not flagged.
 
     Fix: keep the KPI on one role per scope and make the other a contributor (RACI `C` or `R`).
     """,
+    zh=(
+        "同一指标在同一范围内由两个岗位负责。",
+        """
+        同一批客户的某项指标有两个负责人，等于没有负责人：指标未达成时双方可以互相指责（«004»所说的互相推诿）。
+        管理者列出其团队的指标即对该指标负责，不会被标记。
+
+        修改建议：每个范围只让一个岗位负责该指标，另一个岗位改为协作方（RACI 的 `C` 或 `R`）。
+        """,
+    ),
 )
 def shared_kpi(ctx: LintContext) -> Iterator[Hit]:
     for s in ctx.analysis("kpis"):
@@ -51,6 +70,15 @@ def shared_kpi(ctx: LintContext) -> Iterator[Hit]:
 
     Fix: widen the owning role's scope (`only:`), or give a role in the uncovered scope the KPI.
     """,
+    zh=(
+        "公司指标有人负责，但并非每个产品、区域、客户分层或阶段都有人负责。",
+        """
+        华东的 NPS 有人负责、华西却无人负责，华西的得分就没有负责人。每一项有人负责的公司指标，
+        都必须在每个维度的每个已声明取值中有人负责。
+
+        修改建议：扩大负责岗位的范围（`only:`），或让未覆盖范围内的某个岗位负责该指标。
+        """,
+    ),
 )
 def kpi_gap_in_scope(ctx: LintContext) -> Iterator[Hit]:
     for gap in gaps(ctx):
@@ -61,6 +89,7 @@ def kpi_gap_in_scope(ctx: LintContext) -> Iterator[Hit]:
 REQUIRE_TARGETS = Option(
     "require-kpi-targets", False,
     "also flag KPIs written as a bare name (no target, baseline or deadline); default: only KPIs written as goals are checked",
+    help_zh="只写名称的指标（没有目标值、基线或截止日期）也要标记；默认只检查写成目标的指标",
 )
 
 
@@ -84,7 +113,7 @@ WHAT = {"target": ("no target", "没有目标值"), "measurable target": ("a tar
 @rule(
     "KP004", "kpi-not-smart", "warning", "A KPI goal lacks a target, a deadline, or a measurable target.",
     """
-    The article on changing responsibilities asks for KPIs set as SMART goals: specific,
+    «002» asks for KPIs set as SMART goals: specific,
     measurable, achievable, relevant and time-bound. csdesign checks what a file can show: a
     KPI written as a goal, `{name: NRR, target: "110%", baseline: "102%", by: 2027-06-30}`,
     needs a `target` with a number in it (measurable) and a `by` date (time-bound). Whether
@@ -93,6 +122,17 @@ WHAT = {"target": ("no target", "没有目标值"), "measurable target": ("a tar
 
     Fix: give the KPI a numeric target ("110%", "<= 4 h", "NPS 45") and a deadline.
     """,
+    zh=(
+        "指标目标缺少目标值、截止日期或可衡量的目标值。",
+        """
+        «002»要求以 SMART 目标设定指标：具体、可衡量、可实现、相关且有时限。csdesign 检查文件能体现的部分：
+        写成目标的指标，例如 `{name: NRR, target: "110%", baseline: "102%", by: 2027-06-30}`，
+        需要一个含数字的 `target`（可衡量）和一个 `by` 日期（有时限）。是否可实现、是否相关，由人来判断。
+        只写名称的指标不算目标，可以通过检查，除非设置了 `require-kpi-targets = true`。
+
+        修改建议：为指标设定数字目标（“110%”“<= 4 h”“NPS 45”）和截止日期。
+        """,
+    ),
     options=(REQUIRE_TARGETS,),
 )
 def kpi_not_smart(ctx: LintContext) -> Iterator[Hit]:

@@ -82,6 +82,9 @@ class DotOptions:
     view: str = "chart"  # or "grid" (the matrix grid view)
     subtitle: str = ""  # e.g. "p. 2/5 · Region: North", added by pagination
     extra_graph: dict[str, str] = field(default_factory=dict)  # pad/size set by pages.py
+    #: node -> (id, href, tooltip): the box becomes a link with that SVG id (the HTML report's
+    #: findings point at boxes, and boxes back at findings); Graphviz writes the id as ``a_<id>``
+    anchors: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 def e(text: object) -> str:
@@ -144,6 +147,10 @@ def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[High
     inner = f'<TABLE STYLE="{style}" BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="{fill}" COLOR="{border}">{rows}</TABLE>'
     for hl in reversed(marks.get(n, [])):  # one border per kind of finding, first outermost
         inner = f'<TABLE STYLE="rounded" BORDER="3" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" COLOR="{hl.colour}"><TR><TD>{inner}</TD></TR></TABLE>'
+    anchor = opts.anchors.get(n)
+    if anchor is not None:
+        ident, href, tip = anchor
+        inner = f'<TABLE ID="{e(ident)}" HREF="{e(href)}" TITLE="{e(tip)}"' + inner[len("<TABLE"):]
     return inner
 
 
@@ -190,6 +197,18 @@ def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
         for i, members in enumerate(groups.values()):
             if len(members) >= 2:
                 out[f"{n}\x00{i}"] = members
+    return out
+
+
+def nested_groups(units: dict, keys: list[str]) -> dict[str | None, list[int]]:
+    """Group key of the parent (None: the top level) -> indexes of the groups drawn inside it.
+    A unit sits in its UnitInfo ``parent`` when that unit is drawn too (--focus or a page may
+    leave it out: then it moves up to the top level)."""
+    drawn = set(keys)
+    out: dict[str | None, list[int]] = {}
+    for i, key in enumerate(keys):
+        parent = (units.get(key) or {}).get("parent")
+        out.setdefault(parent if parent in drawn and parent != key else None, []).append(i)
     return out
 
 
@@ -279,9 +298,12 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
     for sid in stacks:
         if stack_group[sid] is None:
             stack_stmt(dot, sid)
-    for i, (key, caption, members) in enumerate(groups):
+    inner = nested_groups(g.graph.get("units", {}), [key for key, _, _ in groups])
+
+    def cluster(target: graphviz.Digraph, i: int) -> None:
+        key, caption, members = groups[i]
         headers[key] = f"u{i}"
-        with dot.subgraph(name=f"cluster_{i}") as sub:
+        with target.subgraph(name=f"cluster_{i}") as sub:
             sub.attr(label="", style="rounded,dashed", color=UNIT_BORDER, margin="10")
             sub.node(f"u{i}", label=f'<<TABLE BORDER="0" CELLPADDING="2"><TR><TD><B>{e(caption)}</B></TD></TR></TABLE>>', shape="box", style="rounded,filled", fillcolor="#e8eef5", color=UNIT_BORDER, margin="0.05,0.02")
             for n in members:
@@ -289,6 +311,11 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
             for sid in stacks:
                 if stack_group[sid] == key:
                     stack_stmt(sub, sid)
+            for j in inner.get(key, []):  # a department holds its teams (explicit orgs)
+                cluster(sub, j)
+
+    for i in inner.get(None, []):
+        cluster(dot, i)
 
     # Reporting lines: into a group through its header; into a stack once. A stack whose
     # manager also has other reports stands beside the manager, so its height does not push

@@ -26,7 +26,7 @@ from csdesign.errors import InputError
 from csdesign.render.chart import chrome
 from csdesign.render.chart.dot import FONT_SIZE, MARKER, SUMMARY, DotOptions, to_dot
 from csdesign.render.chart.fold import fit_to_budget
-from csdesign.structures.contract import EXTERNAL, SOLID, solid_reports
+from csdesign.structures.contract import EXTERNAL, SOLID, induced, solid_reports
 
 #: Page name -> (width, height) in inches, landscape. A 16:9 slide is PowerPoint's 13.33 × 7.5 in.
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5), "a4": (11.69, 8.27), "a3": (16.54, 11.69), "letter": (11.0, 8.5)}
@@ -188,6 +188,15 @@ def _split(g: nx.DiGraph, lang: str, deep: bool = False) -> list[Spec]:
     return [overview]
 
 
+def _nested_in(g: nx.DiGraph, top: str, managers: list[str]) -> str | None:
+    """The unit a summary box is drawn in: its manager's, when the team it stands for is a unit
+    nested there (an as-is department's team, UnitInfo ``parent``); else none."""
+    units = g.graph.get("units", {})
+    own = g.nodes[top].get("unit")
+    outer = g.nodes[managers[0]].get("unit") if managers else None
+    return outer if own in units and outer is not None and units[own].get("parent") == outer else None
+
+
 def _inside_unit(g: nx.DiGraph, n: str, units: dict) -> bool:
     while n is not None:
         if g.nodes[n].get("unit") in units:
@@ -235,18 +244,19 @@ def _page_graph(g: nx.DiGraph, spec: Spec, numbered: list[tuple[Spec, int]], lan
     number = {s.key: k for s, k in numbered}
     stop = {t for c in spec.cuts for t in c.tops}
     keep = set(_subtree(g, spec.tops, stop))
-    h = g.subgraph([n for n in g.nodes if n in keep]).copy()
+    h = induced(g, keep)
     h.graph = dict(g.graph)
     for c in spec.cuts:
         people = sum(g.nodes[n].get("headcount", 1) + g.nodes[n].get("team", 0) for n in _subtree(g, c.tops, set()))
         caption = c.caption or chrome.clean(str(g.nodes[c.tops[0]].get("title") or ""))
         sid = f"summary:{c.key}"
-        h.add_node(sid, kind=SUMMARY, lines=[caption, chrome.word("people", lang, n=people), chrome.word("continued_on", lang, n=number[c.key])], unit=None)
         parents = []
         for t in c.tops:
             m = _manager(g, t)
             if m is not None and m in keep and m not in parents:
                 parents.append(m)
+        h.add_node(sid, kind=SUMMARY, lines=[caption, chrome.word("people", lang, n=people), chrome.word("continued_on", lang, n=number[c.key])],
+                   unit=_nested_in(g, c.tops[0], parents))
         for m in parents:
             h.add_edge(m, sid, kind=SOLID)
     if spec.parent is not None:
@@ -272,7 +282,7 @@ def _chunk_leaves(g: nx.DiGraph, opts: DotOptions, measure: Measure, page: tuple
         pages = []
         for k, chunk in enumerate(chunks, start=1):
             keep = {g.graph["external"], head} | set(chunk)
-            h = g.subgraph([n for n in g.nodes if n in keep]).copy()
+            h = induced(g, keep)
             h.graph = dict(g.graph)
             h.graph["units"] = {}
             if k < len(chunks):

@@ -12,7 +12,7 @@ from csdesign.analysis.amounts import pct
 from csdesign.analysis.base import pick
 from csdesign.analysis.compare import Comparison, StructureMetrics
 from csdesign.analysis.cost import cost_text
-from csdesign.analysis.recommend import RULES, Recommendation, score_table
+from csdesign.analysis.recommend import RULES, Recommendation, score_table, source
 from csdesign.render.text import clean, md_escape
 
 COLUMNS = (
@@ -106,6 +106,22 @@ def compare_json(c: Comparison) -> str:
     return json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
+def footnotes(rec: Recommendation) -> list[str]:
+    """The distinct sources cited (the stage guidance's, then the reasons'), in order of first
+    use: the reasons point at them by number, [1], so a long article title is printed once."""
+    seen: dict[str, None] = {}
+    if rec.guidance:
+        seen[source("stage", rec.lang)] = None
+    for r in rec.ranking:
+        for reason in r.reasons:
+            seen.setdefault(reason.source, None)
+    return list(seen)
+
+
+def _sources_heading(rec: Recommendation) -> str:
+    return pick(rec.lang, "Sources:", "来源：")
+
+
 def recommend_rich(rec: Recommendation, explain: bool = False):
     from rich.console import Group
     from rich.table import Table
@@ -114,8 +130,10 @@ def recommend_rich(rec: Recommendation, explain: bool = False):
     title = Text()
     title.append(clean(rec.company), style="bold")
     title.append(f" · {_stage(rec)} · " + pick(rec.lang, "recommended structures", "推荐的组织结构"), style="dim")
+    notes = footnotes(rec)
     if rec.guidance:
         title.append("\n" + clean(rec.guidance), style="italic")
+        title.append(f" [{notes.index(source('stage', rec.lang)) + 1}]", style="dim")
     table = Table(title=title, title_justify="left", header_style="bold", show_lines=True)
     table.add_column("#", justify="right")
     table.add_column(pick(rec.lang, "Structure", "结构"), no_wrap=True)
@@ -130,11 +148,19 @@ def recommend_rich(rec: Recommendation, explain: bool = False):
                 why.append("\n")
             why.append(f"{reason.points:+g} ", style="green" if reason.points > 0 else "red" if reason.points < 0 else "dim")
             why.append(clean(reason.text))
-            why.append(f" ({reason.source})", style="dim")
+            why.append(f" [{notes.index(reason.source) + 1}]", style="dim")
         table.add_row(str(i), Text(f"{r.name} ({r.structure})"), "–" if r.score is None else f"{r.score:g}", why)
-    if not explain:
-        return table
-    return Group(table, explain_rich(rec))
+    extra = [Text(clean(line), style="dim") for line in _notes(rec)]
+    cited = Text(_sources_heading(rec), style="dim")
+    for n, note in enumerate(notes, 1):
+        cited.append(f"\n[{n}] {clean(note)}", style="dim")
+    parts: list[Table | Text] = [table, *extra, cited] if notes else [table, *extra]
+    return Group(*parts, explain_rich(rec)) if explain else Group(*parts)
+
+
+def _notes(rec: Recommendation) -> list[str]:
+    """What an as-is file's ranking is of, and how equal scores were ordered."""
+    return ([rec.note] if rec.note else []) + rec.tie_sentences()
 
 
 def explain_rich(rec: Recommendation):
@@ -156,15 +182,20 @@ def recommend_markdown(rec: Recommendation, explain: bool = False) -> str:
     zh = rec.lang == "zh"
     heading = f"{md_escape(rec.company)}：推荐的组织结构（{_stage(rec)}）" if zh else f"{md_escape(rec.company)}: recommended structures ({rec.stage})"
     lines = [f"# {heading}", ""]
+    notes = footnotes(rec)
     if rec.guidance:
-        lines += [f"> {md_escape(rec.guidance)} (seed 003)", ""]
+        lines += [f"> {md_escape(rec.guidance)} [{notes.index(source('stage', rec.lang)) + 1}]", ""]
     for i, r in enumerate(rec.ranking, 1):
         score = pick(rec.lang, "cannot be built", "无法构建") if r.score is None else pick(rec.lang, f"score {r.score:g}", f"得分 {r.score:g}")
         lines.append(f"{i}. **{md_escape(r.name)}** (`{r.structure}`){pick(rec.lang, ', ', '，')}{score}")
         if r.error:
             lines.append(f"   - {md_escape(r.error)}")
         for reason in r.reasons:
-            lines.append(f"   - {reason.points:+g}: {md_escape(reason.text)} ({reason.source})")
+            lines.append(f"   - {reason.points:+g}: {md_escape(reason.text)} [{notes.index(reason.source) + 1}]")
+    for line in _notes(rec):
+        lines += ["", md_escape(line)]
+    if notes:
+        lines += ["", _sources_heading(rec), ""] + [f"{n}. {md_escape(note)}" for n, note in enumerate(notes, 1)]
     if explain:
         rules, rows = score_table(rec)
         lines += ["", f"| {pick(rec.lang, 'Structure', '结构')} | " + " | ".join(f"{x} ×{rec.weights[x]:g}" for x in rules) + f" | {pick(rec.lang, 'Score', '得分')} |", "|---|" + "---:|" * (len(rules) + 1)]
