@@ -213,3 +213,34 @@ def test_flat_band_boxes_centre_their_text(example):
         assert abs(centre - (x0 + x1) / 2) < 1.5, ("".join(t.itertext()), x, x0, x1)
         checked += 1
     assert checked >= 3 * len(boxes) - len(boxes)
+
+
+def _dotted_strokes(root: ET.Element) -> list[tuple[str, str, str]]:
+    """(colour, dash pattern, width) of every dotted line drawn (an edge path with a dash array)."""
+    out = []
+    for g in root.iter(f"{NS}g"):
+        if g.get("class") == "edge":
+            for path in g.iter(f"{NS}path"):
+                if path.get("stroke-dasharray"):
+                    out.append((path.get("stroke"), path.get("stroke-dasharray"), path.get("stroke-width", "1")))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_dotted_lines_that_cross_pages_are_drawn_in_their_leads_style(lang):
+    """A paginated matrix draws every dotted line once, in the colour and dash its lead has on
+    the whole chart: to a reference box for the lead ("see p. 1") when the lead is on another
+    page; the lead's own box says on which pages its lines are."""
+    example = next(e for e in EXAMPLES if e.stem == "ecommerce-matrix")
+    g = _build(example, "matrix")
+    (whole,), _ = chart_pages(g, "svg", "embedded", DotOptions(page="none", lang=lang))
+    expected = _dotted_strokes(ET.fromstring(whole))
+    assert len(expected) == 9  # three leads × three product lines
+    pages = _render(example, "matrix", "embedded", lang=lang)
+    assert len(pages) > 1
+    assert sorted(s for root in pages for s in _dotted_strokes(root)) == expected
+    texts = ["".join(t.itertext()) for t in pages[0].iter(f"{NS}text")]
+    on = "虚线见第 2、4、6 页" if lang == "zh" else "dotted lines on p. 2, 4, 6"
+    assert sum(on in t for t in texts) == 3, texts  # each lead's box on the overview
+    later = ["".join(t.itertext()) for root in pages[1:] for t in root.iter(f"{NS}text")]
+    assert later.count("见第 1 页" if lang == "zh" else "see p. 1") == 9

@@ -111,13 +111,17 @@ def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[s
     if "headcount" in opts.labels and d.get("headcount", 1) > 1:
         extra.append(f"×{d['headcount']}")
     if "level" in opts.labels and d.get("level"):
-        extra.append(chrome.level_name(str(d["level"]), lang))
+        level = chrome.level_name(str(d["level"]), lang)
+        if not clean(str(d.get("title") or "")).casefold().endswith(level.casefold()):  # not "客户成功部总监 · 总监"
+            extra.append(level)
     if d.get("assistant"):
         extra.append(chrome.word("assistant", lang))
     if d.get("vacant"):
         extra.append(chrome.word("vacant", lang))
     if d.get("team"):
         extra.append(chrome.word("team", lang, n=d["team"]))
+    if d.get("dotted_pages"):  # a lead whose dotted lines are drawn on other pages
+        extra.append(chrome.word("dotted_on", lang, pages=chrome.word("sep", lang).join(str(p) for p in d["dotted_pages"])))
     return main, [" · ".join(extra)] if extra else []
 
 
@@ -180,12 +184,19 @@ def _stack_html(g: nx.DiGraph, members: list[str], opts: DotOptions, marks: dict
 
 
 def lead_styles(g: nx.DiGraph) -> dict[str, tuple[str, str]]:
-    """Each dotted-line lead's (colour, dash style), in file order."""
-    leads = [n for n in g.nodes if any(g.edges[n, v].get("kind") == DOTTED for v in g.successors(n))]
-    return {n: (DOTTED_COLOURS[i % len(DOTTED_COLOURS)], DOTTED_STYLES[i % len(DOTTED_STYLES)]) for i, n in enumerate(leads)}
+    """Each dotted-line lead's (colour, dash style), in file order. On a page of a paginated
+    chart a lead keeps its whole-chart style (``lead_order``, pages.py): also when the page
+    shows only a reference box for it, or only the lead with its lines on other pages."""
+    leads = [n for n, d in g.nodes(data=True) if d.get("dotted_pages") or any(g.edges[n, v].get("kind") == DOTTED for v in g.successors(n))]
+    order = {lead: i for i, lead in enumerate(g.graph.get("lead_order", []))}
+    out = {}
+    for i, n in enumerate(leads):
+        k = order.get(g.nodes[n].get("lead_of", n), i)
+        out[n] = (DOTTED_COLOURS[k % len(DOTTED_COLOURS)], DOTTED_STYLES[k % len(DOTTED_STYLES)])
+    return out
 
 
-def _lead_title(g: nx.DiGraph, n: str) -> str:
+def lead_title(g: nx.DiGraph, n: str) -> str:
     title = clean(g.nodes[n].get("title") or "")
     value = lead_value(g, n)
     return f"{title} ({clean(value)})" if value else title
@@ -380,8 +391,8 @@ def legend_entries(g: nx.DiGraph, opts: DotOptions, lead_style: dict[str, tuple[
     if solid:
         entries.append((LINE, "───", f"{chrome.word('solid', lang)} ({solid})"))
     for lead, (colour, style) in lead_style.items():
-        count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED)
-        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=_lead_title(g, lead))} ({count})"))
+        count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED) + g.nodes[lead].get("dotted_away", 0)
+        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=lead_title(g, lead))} ({count})"))
     vacant = sum(1 for _, d in g.nodes(data=True) if d.get("vacant"))
     if vacant:
         entries.append(("#404040", "┆▭┆", f"{chrome.word('vacancy', lang)} ({vacant})"))

@@ -24,10 +24,10 @@ import networkx as nx
 
 from csdesign.errors import InputError
 from csdesign.render.chart import chrome
-from csdesign.render.chart.dot import FONT_SIZE, MARKER, SUMMARY, DotOptions, to_dot
+from csdesign.render.chart.dot import FONT_SIZE, MARKER, SUMMARY, DotOptions, lead_styles, lead_title, to_dot
 from csdesign.render.chart.fold import fit_to_budget
 from csdesign.render.chart.select import ordered_subgraph
-from csdesign.structures.contract import EXTERNAL, SOLID, solid_reports
+from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, solid_reports
 
 #: Page name -> (width, height) in inches, landscape. A 16:9 slide is PowerPoint's 13.33 × 7.5 in.
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5), "a4": (11.69, 8.27), "a3": (16.54, 11.69), "letter": (11.0, 8.5)}
@@ -258,7 +258,41 @@ def _page_graph(g: nx.DiGraph, spec: Spec, numbered: list[tuple[Spec, int]], lan
             h.add_edge(mid, t, kind=SOLID)
         h.graph["page_root"] = mid
     h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
+    _dotted_across(g, h, keep, numbered, lang)
     return h
+
+
+def _home_pages(g: nx.DiGraph, numbered: list[tuple[Spec, int]]) -> dict[str, int]:
+    """Node -> the page that draws its box."""
+    out: dict[str, int] = {}
+    for spec, k in numbered:
+        stop = {t for c in spec.cuts for t in c.tops}
+        for n in _subtree(g, spec.tops, stop):
+            out.setdefault(n, k)
+    return out
+
+
+def _dotted_across(g: nx.DiGraph, h: nx.DiGraph, keep: set[str], numbered: list[tuple[Spec, int]], lang: str) -> None:
+    """Dotted lines whose two ends fall on different pages stay traceable. On the report's
+    page a reference box for the lead (its title, "see p. N") draws the line in the lead's
+    colour and dash; on the lead's page its box says which pages its lines go to. Leads keep
+    the colour and dash they have on the whole chart (``lead_order``)."""
+    across = [(u, v) for u, v, d in g.edges(data=True) if d.get("kind") == DOTTED and (u in keep) != (v in keep)]
+    if not across:
+        return
+    home = _home_pages(g, numbered)
+    h.graph["lead_order"] = list(lead_styles(g))
+    for u, v in across:
+        if v in keep and u in home:
+            ref = f"lead:{u}"
+            if ref not in h:
+                title = lead_title(g, u)
+                h.add_node(ref, kind=MARKER, title=title, lines=[title, chrome.word("see_page", lang, n=home[u])], unit=None, lead_of=u)
+            h.add_edge(ref, v, kind=DOTTED)
+        elif u in keep and v in home:
+            d = h.nodes[u]
+            d["dotted_pages"] = sorted({*d.get("dotted_pages", []), home[v]})
+            d["dotted_away"] = d.get("dotted_away", 0) + 1
 
 
 def _chunk_leaves(g: nx.DiGraph, opts: DotOptions, measure: Measure, page: tuple[float, float]) -> list[Page]:
