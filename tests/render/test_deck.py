@@ -159,3 +159,34 @@ def test_libreoffice_converts_the_deck_and_every_title_reads_back(decks, tmp_pat
         example = "enterprise" if name.startswith("ent") else "ecommerce-matrix"
         for _, d in roles(build_file(str(EXAMPLES / f"{example}.yaml"))):
             assert "".join(d["title"].split()) in flat, d["title"]
+
+
+def test_oversized_pages_split_with_continued_markers(tmp_path):
+    """A 200-person org without units would be one slide at 3.7 pt; instead every page keeps
+    box text at 10 pt or more: branches move to pages of their own and big teams continue,
+    each cut marked on both sides with the page it continues on or from."""
+    import importlib.util
+    import re
+
+    from csdesign.render.deck import layout
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    org = tmp_path / "people.yaml"
+    org.write_text(gen.people_org(200), encoding="utf-8")
+    g = build_file(str(org))
+    pages = layout.pages(g, "en")
+    assert len(pages) > 1 and all(layout.fits(p) for p in pages)
+    drawn = [b.node for p in pages for b in p.boxes if b.kind == "role" and b.comes_from is None]
+    assert sorted(drawn) == sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "role")  # every box once, plus copies
+    for k, p in enumerate(pages, 1):
+        for b in p.boxes:
+            if not (b.goes_to or b.comes_from):
+                continue
+            marks = re.findall(r"continued (on|from) p\. (\d+)", b.marker or "")
+            assert len(marks) == bool(b.goes_to) + bool(b.comes_from), b.marker
+            for way, number in marks:
+                other = pages[int(number) - 1]
+                back = [x for x in other.boxes if x.key == b.key and (x.comes_from if way == "on" else x.goes_to) == p.key]
+                assert back, (k, b.key, b.marker)  # the other page carries the same box, marked back to this one

@@ -32,14 +32,17 @@ def test_markdown_escapes_and_summarises():
     assert md.splitlines()[0] == "# Responsibility report: Acme \\| \\<b\\> (functional)"
     assert "**1 overlap, 0 gaps**" in md
     assert md_escape("a|b*c_[x]<y>") == "a\\|b\\*c\\_\\[x\\]\\<y\\>"
-    assert md_escape("Team #1 & 2~3 $x$") == "Team \\#1 \\& 2\\~3 \\$x\\$"
+    assert md_escape("Team #1 & 2~3 $x$") == "Team \\#1 & 2\\~3 \\$x\\$"
+    # escaped only where Markdown would read markup: not inside words, not a lone &
+    assert md_escape("cs_director a__b _x_ __y") == "cs_director a__b \\_x\\_ \\_\\_y"
+    assert md_escape("R&D &amp; &#60;") == "R&D \\&amp; \\&\\#60;"
 
 
 def test_table_text_keeps_markup_literal_and_cjk():
     report = run_all(graph_from(ORG), "overlap")
     text = report_text(report, "zh")
     assert text.splitlines()[1] == "1 处职责重叠"
-    assert "客户成功经理 (a)" in text
+    assert "客户成功经理" in text and "客户成功经理 (a)" not in text  # client text: titles, not ids
 
 
 def test_csv_matrix_guards_formulas():
@@ -84,7 +87,7 @@ def test_report_output_suffix_must_say_the_format(tmp_path):
     assert res.returncode == 2
     assert res.stderr.strip() == (
         f"cannot tell the report format of '{tmp_path / 'report.docx'}' "
-        "(use a suffix (.txt, .md, .markdown, .json, .csv, .xlsx) or --format table|markdown|json|csv|xlsx)"
+        "(use a suffix (.txt, .md, .markdown, .json, .csv, .xlsx, .html, .htm, .pdf) or --format table|markdown|json|csv|xlsx|html|pdf)"
     )
     assert not (tmp_path / "report.docx").exists()
     ok = run("report", "examples/startup.yaml", "-o", str(tmp_path / "report.txt"))
@@ -99,9 +102,10 @@ def test_chinese_report_names_units_and_structure_in_chinese():
 
     report = run_all(build_file(str(EXAMPLES / "ecommerce-matrix.yaml")), ["overlap", "spans"])
     md = report_markdown(report, "zh")
-    assert md.startswith("# 职责分析报告: 云购电商 (矩阵型)\n")
+    assert md.startswith("# 职责分析报告：云购电商（矩阵型）\n")
     assert "| 产品：服饰美妆、产品：数码家电、产品：生鲜超市 |" in md
-    assert "| 一线主管 (frontline\\_sup) | 产品：服饰美妆 |" in md
+    assert "| 一线主管 | 产品：服饰美妆 |" in md  # the title alone, no id, no \_ escape
+    assert "frontline" not in md and "\\_" not in md
     assert "product:" not in md
     english = report_markdown(report, "en")
     assert english.startswith("# Responsibility report: 云购电商 (matrix)\n")
@@ -139,3 +143,20 @@ def test_csv_bom_like_export_and_quiet(tmp_path):
     md = tmp_path / "r.md"
     assert run("report", ex, "-q", "-o", str(md)).returncode == 0
     assert md.read_text(encoding="utf-8") == run("report", ex, "-f", "markdown").stdout
+
+
+def test_markdown_and_table_are_client_text():
+    """Role titles without ids, no internal source tags, Chinese punctuation (issue 13)."""
+    from csdesign.structures import build_file
+    from tests.helpers import EXAMPLES
+
+    report = run_all(build_file(str(EXAMPLES / "growth-saas.yaml")))
+    md = report_markdown(report, "en")
+    assert ("| customer communication | supervisor defaults | the whole department | no frontline supervisor-level role owns "
+            "'customer communication', a default duty of the frontline supervisor layer; write it into the job description of "
+            "Support Team Lead |") in md
+    for text in (md, report_markdown(report, "zh"), report_text(report, "en"), report_text(report, "zh")):
+        assert "seed" not in text.lower() and "种子" not in text
+        assert "(support_lead)" not in text and "support\\_lead" not in text
+    zh = report_markdown(report, "zh")
+    assert zh.splitlines()[0].startswith("# 职责分析报告：") and zh.splitlines()[0].endswith("）")

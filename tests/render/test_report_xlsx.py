@@ -64,3 +64,27 @@ def test_libreoffice_converts_the_workbook(tmp_path):
     res = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                          capture_output=True, text=True, timeout=240)
     assert res.returncode == 0 and (tmp_path / "enterprise-zh.pdf").stat().st_size > 1000, res.stderr
+
+
+def test_compare_sheet_lists_box_changes_and_duty_transfers(tmp_path):
+    path = tmp_path / "reorg.xlsx"
+    data, _ = report(EXAMPLES / "reorg-after.yaml", output=path, lang="zh", compare=EXAMPLES / "reorg-before.yaml")
+    path.write_bytes(data)
+    wb = openpyxl.load_workbook(str(path))
+    assert wb.sheetnames[-1] == "对比"
+    rows = list(wb["对比"].iter_rows(values_only=True))
+    assert rows[0] == ("类别", "变化", "岗位或职责", "明细或原负责岗位", "新负责岗位")
+    assert ("岗位", "调动", "王丽 · 客户成功经理", "上级：张敏 · 客户服务部经理 → 李强 · 战略客户组组长；单元：客户成功组 → 战略客户组", None) in rows
+    assert ("职责", "转移", "续约管理", "客户成功经理", "续约经理") in rows
+    assert not any("csm" in str(v) or "角色" in str(v) for r in rows for v in r)  # client text: no role ids
+    again, _ = report(EXAMPLES / "reorg-after.yaml", output=path, lang="zh", compare=EXAMPLES / "reorg-before.yaml")
+    assert again == data
+
+
+def test_compare_is_for_the_workbook(tmp_path):
+    from csdesign.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        report(EXAMPLES / "reorg-after.yaml", fmt="markdown", compare=EXAMPLES / "reorg-before.yaml")
+    assert err.value.render() == ("--compare adds the workbook's Compare sheet; --format markdown has none (write -o report.xlsx, or use "
+                                  f"`csdesign diff {EXAMPLES / 'reorg-before.yaml'} {EXAMPLES / 'reorg-after.yaml'}` for markdown)")

@@ -37,6 +37,10 @@ class Report:
     results: dict[str, Any] = field(default_factory=dict)
     #: the graph analysed (for writers that list every box, such as the workbook's roster)
     graph: Any = field(default=None, repr=False, compare=False)
+    #: what changed from an earlier org (``report --compare BEFORE``: the workbook's Compare sheet)
+    changes: Any = field(default=None, repr=False, compare=False)
+    #: the earlier org's graph, with ``changes``
+    before: Any = field(default=None, repr=False, compare=False)
 
     def result(self, name: str) -> Any:
         return self.results[name] if name in self.results else ANALYSES[name].empty_result()

@@ -51,5 +51,7 @@ def deck(org: str | Path, *, compare: str | Path | None = None, lang: str = "en"
     if compare is not None:
         from csdesign.analysis.diff import diff
 
-        changes = diff(build_file(str(compare), structure), g)
+        before = build_file(str(compare), structure)
+        changes = diff(before, g)
+        report.changes, report.before = changes, before
     return to_pptx(DeckInput(g, report, comparison, rec, changes, lang, when), template, page)

@@ -41,11 +41,12 @@ def report(
     fmt: str | None = None,
     output: Path | None = None,
     only: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     span_target: str | None = None,
     interactive: bool = False,
     explain: bool = False,
     bom: bool = False,
+    compare: Path | None = None,
 ) -> tuple[Any, bool]:
     """The report document (text, or a rich renderable for a terminal) and whether it has findings."""
     from csdesign.analysis import parse_only, run_all
@@ -53,20 +54,34 @@ def report(
     from csdesign.knowledge.guide import check_lang
     from csdesign.structures import build_file
 
-    lang = check_lang(lang)
+    if lang is not None:
+        lang = check_lang(lang)
     analyses = parse_only(only)
     bands = span_bands(span_target)
     kind = report_format(fmt, output, interactive)
     check_format(kind, analyses)
     if bom and kind.name != "csv":
         raise InputError(f"--bom is for CSV, not --format {kind.name}", hint="use --format csv (or -o FILE.csv), or leave out --bom")
+    if compare is not None and kind.name != "xlsx":
+        raise InputError(f"--compare adds the workbook's Compare sheet; --format {kind.name} has none",
+                         hint=f"write -o report.xlsx, or use `csdesign diff {compare} {org}` for {kind.name}")
     if "binary" in kind.traits and output is None:
         from csdesign.errors import OutputError
 
         raise OutputError(f"--format {kind.name} writes a binary file, not text for the terminal", hint=f"add -o report.{kind.name}")
     g = build_file(str(org), structure)
+    if lang is None:  # client pages follow the org's language, as the chart export does
+        from csdesign.render.chart.html import chart_lang
+
+        lang = chart_lang(g, None) if "client" in kind.traits else "en"
     result = run_all(g, analyses, bands=bands, settings=capacity_settings(g))
     result.explain = explain
+    if compare is not None:
+        from csdesign.analysis.diff import diff
+
+        before = build_file(str(compare), structure)
+        result.changes = diff(before, g)
+        result.before = before
     writer = kind.load_terminal() if output is None else kind.load()
     document = writer(result, lang)
     if bom:  # Excel on Windows reads UTF-8 CSV as the ANSI code page without it (Chinese garbled)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Control, format and surrogate characters (the latter two are not valid XML either).
@@ -88,5 +89,34 @@ _MD_SPECIAL = set("\\`*_[]<>|~&$#")
 def md_escape(text: str) -> str:
     """User text in a Markdown (GFM) heading, table cell or after a list marker: shown literally.
 
-    The one Markdown escaper: report, compare, recommend and diff Markdown all use it."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in clean(text))
+    Escapes only what Markdown would read as markup: an underscore run inside a word
+    (``cs_director``, ``a__b``) can neither open nor close emphasis, and an ``&`` that does not
+    start an entity (``R&D``, ``A & B``) stays an ampersand, so both stay as typed and paste into
+    Word or Feishu without stray backslashes. The one Markdown escaper: report,
+    compare, recommend and diff Markdown all use it."""
+    text = clean(text)
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _MD_SPECIAL and not (ch == "_" and _intraword(text, i)) and not (ch == "&" and not _entity_start(text, i)):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+
+
+def _entity_start(text: str, i: int) -> bool:
+    """Whether ``text[i]`` (an ``&``) starts what Markdown reads as an entity (``&amp;``, ``&#60;``)."""
+    return _ENTITY.match(text, i) is not None
+
+
+def _intraword(text: str, i: int) -> bool:
+    """Whether the underscore run through ``text[i]`` has a letter or digit on both sides."""
+    start, end = i, i
+    while start > 0 and text[start - 1] == "_":
+        start -= 1
+    while end + 1 < len(text) and text[end + 1] == "_":
+        end += 1
+    return start > 0 and end + 1 < len(text) and text[start - 1].isalnum() and text[end + 1].isalnum()

@@ -141,6 +141,18 @@ def solid_view(g: nx.DiGraph) -> nx.DiGraph:
     return nx.subgraph_view(g, filter_edge=lambda u, v: g.edges[u, v].get("kind") == SOLID)
 
 
+def induced(g: nx.DiGraph, keep: set[str] | frozenset[str]) -> nx.DiGraph:
+    """The subgraph on ``keep``, nodes and edges in ``g``'s order (a copy).
+
+    ``g.subgraph(nodes)`` iterates a small node set in *set* order, which changes from run to
+    run with string hashing; charts cut from it would then differ between runs."""
+    h: nx.DiGraph = nx.DiGraph()
+    h.graph.update(g.graph)
+    h.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
+    h.add_edges_from((u, v, dict(d)) for u, v, d in g.edges(data=True) if u in keep and v in keep)
+    return h
+
+
 def manager_of(g: nx.DiGraph, node: str) -> str | None:
     for u in g.predecessors(node):
         if g.edges[u, node].get("kind") == SOLID:

@@ -83,6 +83,9 @@ class DotOptions:
     view: str = "chart"  # or "grid" (the matrix grid view)
     subtitle: str = ""  # e.g. "p. 2/5 · Region: North", added by pagination
     extra_graph: dict[str, str] = field(default_factory=dict)  # pad/size set by pages.py
+    #: node -> (id, href, tooltip): the box becomes a link with that SVG id (the HTML report's
+    #: findings point at boxes, and boxes back at findings); Graphviz writes the id as ``a_<id>``
+    anchors: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 def e(text: object) -> str:
@@ -152,6 +155,10 @@ def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[High
     inner = f'<TABLE STYLE="{style}" BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="{fill}" COLOR="{border}">{rows}</TABLE>'
     for hl in reversed(marks.get(n, [])):  # one border per kind of finding, first outermost
         inner = f'<TABLE STYLE="rounded" BORDER="3" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" COLOR="{hl.colour}"><TR><TD>{inner}</TD></TR></TABLE>'
+    anchor = opts.anchors.get(n)
+    if anchor is not None:
+        ident, href, tip = anchor
+        inner = f'<TABLE ID="{e(ident)}" HREF="{e(href)}" TITLE="{e(tip)}"' + inner[len("<TABLE"):]
     return inner
 
 

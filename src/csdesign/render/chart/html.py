@@ -421,6 +421,19 @@ def _json_block(element_id: str, data: object) -> str:
     return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 
+def page_head(lang: str, title: str, css: str) -> str:
+    """A self-contained page's start, up to ``<body>``: a Content-Security-Policy that allows
+    only the page's own inline style and script (no request of any kind), and the title."""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="csdesign">\n'
+        f"<title>{_e(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+    )
+
+
 def to_html(g: nx.DiGraph, lang: str | None = None) -> str:
     """The complete HTML document for the org graph; chrome in ``lang`` (see :func:`chart_lang`)."""
     from csdesign.knowledge.guide import structure_label
@@ -436,12 +449,7 @@ def to_html(g: nx.DiGraph, lang: str | None = None) -> str:
         return _e(word(key, lang))
 
     return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="csdesign">\n'
-        f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        page_head(lang, title, CSS) +
         f"<header><h1>{_e(title)}</h1>"
         f'<input id="search" type="search" placeholder="{w("search")}" aria-label="{w("search")}">'
         '<span id="count" aria-live="polite"></span>'

@@ -26,8 +26,7 @@ from csdesign.errors import InputError
 from csdesign.render.chart import chrome
 from csdesign.render.chart.dot import FONT_SIZE, MARKER, SUMMARY, DotOptions, lead_styles, lead_title, to_dot
 from csdesign.render.chart.fold import fit_to_budget
-from csdesign.render.chart.select import ordered_subgraph
-from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, solid_reports
+from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, induced, solid_reports
 
 #: Page name -> (width, height) in inches, landscape. A 16:9 slide is PowerPoint's 13.33 × 7.5 in.
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5), "a4": (11.69, 8.27), "a3": (16.54, 11.69), "letter": (11.0, 8.5)}
@@ -236,7 +235,7 @@ def _page_graph(g: nx.DiGraph, spec: Spec, numbered: list[tuple[Spec, int]], lan
     number = {s.key: k for s, k in numbered}
     stop = {t for c in spec.cuts for t in c.tops}
     keep = set(_subtree(g, spec.tops, stop))
-    h = ordered_subgraph(g, keep)
+    h = induced(g, keep)
     for c in spec.cuts:
         people = sum(g.nodes[n].get("headcount", 1) + g.nodes[n].get("team", 0) for n in _subtree(g, c.tops, set()))
         caption = c.caption or chrome.clean(str(g.nodes[c.tops[0]].get("title") or ""))
@@ -306,7 +305,7 @@ def _chunk_leaves(g: nx.DiGraph, opts: DotOptions, measure: Measure, page: tuple
         pages = []
         for k, chunk in enumerate(chunks, start=1):
             keep = {g.graph["external"], head} | set(chunk)
-            h = ordered_subgraph(g, keep)
+            h = induced(g, keep)
             h.graph["units"] = {}
             if k < len(chunks):
                 h.add_node("summary:more", kind=SUMMARY, lines=[chrome.word("continued_on", opts.lang, n=k + 1)], unit=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from csdesign.errors import CsdesignError, did_you_mean
-from csdesign.structures.contract import solid_view
+from csdesign.structures.contract import induced, solid_view
 
 
 def focus(g: nx.DiGraph, role: str) -> nx.DiGraph:
@@ -53,17 +53,7 @@ def _unit_summaries(g: nx.DiGraph, h: nx.DiGraph, solid: nx.DiGraph, boundary: l
     h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
 
 
-def ordered_subgraph(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
-    """The subgraph on ``keep`` with the file's node and edge order. (``g.subgraph(...).copy()``
-    iterates a small node set in set order, which scrambled units and siblings on charts.)"""
-    h: nx.DiGraph = nx.DiGraph()
-    h.graph = dict(g.graph)
-    h.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
-    h.add_edges_from((u, v, dict(d)) for u, v, d in g.edges(data=True) if u in keep and v in keep)
-    return h
-
-
 def _induced(g: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
-    h = ordered_subgraph(g, keep)
+    h = induced(g, keep)
     h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
     return h

@@ -47,6 +47,8 @@ class PBox:
     w: float = 0.0
     h: float = 0.0
     marker: str | None = None  # "continued on p. 3" / "continued from p. 1"
+    goes_to: str | None = None  # key of the page that continues this box's branch
+    comes_from: str | None = None  # key of the page this branch continues
 
 
 @dataclass
@@ -64,6 +66,7 @@ class ChartPage:
     edges: list[PEdge] = field(default_factory=list)
     scale: float = 1.0
     unit: str | None = None
+    key: str = "overview"
 
     def box(self, key: str) -> PBox:
         return next(b for b in self.boxes if b.key == key)
@@ -128,7 +131,7 @@ def pages(g: nx.DiGraph, lang: str = "en") -> list[ChartPage]:
     if not units:
         page = ChartPage(structure_title)
         _add_tree(page, g, [n for n in g.nodes], lang)
-        return [_place(page)]
+        return _number(_split_oversized([_place(page)]), lang)
     overview = ChartPage(structure_title)
     outside = [n for n, d in g.nodes(data=True) if d.get("unit") not in units]
     _add_tree(overview, g, outside, lang)
@@ -136,26 +139,147 @@ def pages(g: nx.DiGraph, lang: str = "en") -> list[ChartPage]:
     for i, (uid, info) in enumerate(units.items()):
         if not members[uid]:
             continue
-        page_no = 2 + len(unit_pages)
         people = _headcount(g, members[uid])
         label = f"{axis_label(info['axis'], lang)}{'：' if zh else ': '}{clean(info['label'])}"
         count = f"{people} 人" if zh else f"{people} people"
         lines, w, h = _size([label, count])
-        summary = PBox(f"unit:{uid}", lines, "summary", w=w, h=h,
-                       marker=(f"见第 {page_no} 页" if zh else f"continued on p. {page_no}"))
+        summary = PBox(f"unit:{uid}", lines, "summary", w=w, h=h, goes_to=f"unit:{uid}")
         overview.boxes.append(summary)
         top = [n for n in members[uid] if _manager(g, n) not in members[uid]]
         parents = {_manager(g, n) for n in top} - {None}
         for p in sorted(parents, key=list(g.nodes).index):
             overview.edges.append(PEdge(p, summary.key, SOLID))
-        page = ChartPage(label, unit=uid)
+        page = ChartPage(label, unit=uid, key=f"unit:{uid}")
         for p in sorted(parents, key=list(g.nodes).index):
             pb = _box(g, p, lang)
-            pb.marker = "接第 1 页" if zh else "continued from p. 1"
+            pb.comes_from = "overview"
             page.boxes.append(pb)
         _add_tree(page, g, members[uid], lang, extra_parents=parents)
         unit_pages.append(page)
-    return [_place(overview)] + [_place(p) for p in unit_pages]
+    return _number(_split_oversized([_place(overview)] + [_place(p) for p in unit_pages]), lang)
+
+
+def _number(pages: list[ChartPage], lang: str) -> list[ChartPage]:
+    """Write the "continued on p. N" / "continued from p. N" markers from the final page order."""
+    number = {p.key: i for i, p in enumerate(pages, 1)}
+    zh = lang == "zh"
+    for p in pages:
+        for b in p.boxes:
+            parts = []
+            if b.comes_from is not None:
+                parts.append(f"接第 {number[b.comes_from]} 页" if zh else f"continued from p. {number[b.comes_from]}")
+            if b.goes_to is not None:
+                parts.append(f"见第 {number[b.goes_to]} 页" if zh else f"continued on p. {number[b.goes_to]}")
+            if parts:
+                b.marker = " · ".join(parts)
+    return pages
+
+
+def _split_oversized(pages: list[ChartPage]) -> list[ChartPage]:
+    """Pages whose box text would fall below MIN_PT are split: each branch below the page's top
+    boxes moves to a page of its own (right after, depth first), its top box kept here marked
+    "continued on p. N" and repeated there marked "continued from p. N"; recursively. A page
+    that is only a manager and its leaves cannot be split and stays scaled."""
+    out: list[ChartPage] = []
+    todo = list(reversed(pages))
+    while todo:
+        page = todo.pop()
+        parts = None if fits(page) else _split(page)
+        if parts is None:
+            out.append(page)
+            continue
+        todo.extend(reversed(parts))
+    return out
+
+
+def _split(page: ChartPage) -> list[ChartPage] | None:
+    """The page with its branches cut off, then one page per branch; None when nothing can be cut."""
+    from dataclasses import replace
+
+    children: dict[str, list[str]] = {}
+    for e in page.edges:
+        if e.kind in (SOLID, "stack"):
+            children.setdefault(e.src, []).append(e.dst)
+    has_parent = {e.dst for e in page.edges if e.kind in (SOLID, "stack")}
+    level = [b.key for b in page.boxes if b.key not in has_parent and b.kind != "lead"]
+    while True:
+        kids = [k for n in level for k in children.get(n, [])]
+        cut = [k for k in kids if children.get(k)]
+        if not cut:
+            return _split_team(page, children)
+        if kids == cut and len(cut) == 1:  # a single line down: cut below it instead
+            level = cut
+            continue
+        break
+    boxes = {b.key: b for b in page.boxes}
+    parts: list[ChartPage] = []
+    moved: set[str] = set()
+    for c in cut:
+        sub: list[str] = []
+        stack = [c]
+        while stack:
+            n = stack.pop()
+            sub.append(n)
+            stack.extend(reversed(children.get(n, [])))
+        inside = set(sub)
+        below = inside - {c}
+        moved |= below
+        key = f"{page.key}>{c}"
+        top = replace(boxes[c], marker=None, goes_to=None, comes_from=page.key)
+        title = boxes[c].lines[0] if page.unit is None else f"{page.title.split(' · ')[0]} · {boxes[c].lines[0]}"
+        part = ChartPage(title, [top] + [replace(boxes[n]) for n in sub[1:]], unit=page.unit, key=key)
+        part.edges = [replace(e) for e in page.edges if e.kind in (SOLID, "stack") and e.src in inside and e.dst in inside]
+        for e in page.edges:
+            if e.kind == DOTTED and e.dst in below:
+                src = e.src if e.src in inside else _lead_copy(part, boxes, e.src)
+                part.edges.append(replace(e, src=src))
+        parts.append(_place(part))
+        boxes[c].goes_to = key
+    kept = ChartPage(page.title, [b for b in page.boxes if b.key not in moved], unit=page.unit, key=page.key)
+    kept.edges = [e for e in page.edges if e.src not in moved and e.dst not in moved]
+    for e in page.edges:
+        if e.kind == DOTTED and e.src in moved and e.dst not in moved:
+            kept.edges.append(replace(e, src=_lead_copy(kept, boxes, e.src)))
+    used = {e.src for e in kept.edges} | {e.dst for e in kept.edges}
+    kept.boxes = [b for b in kept.boxes if b.kind != "lead" or b.key in used]
+    return [_place(kept), *parts]
+
+
+def _split_team(page: ChartPage, children: dict[str, list[str]]) -> list[ChartPage] | None:
+    """A manager with only leaves under it: the second half of the team continues on the next
+    page, under a copy of the manager marked "continued from p. N"."""
+    from dataclasses import replace
+
+    managers = [n for n, kids in children.items() if len(kids) > 1]
+    if not managers:
+        return None
+    m = max(managers, key=lambda n: len(children[n]))
+    rest = children[m][(len(children[m]) + 1) // 2:]
+    moved = set(rest)
+    boxes = {b.key: b for b in page.boxes}
+    key = f"{page.key}+{m}"
+    part = ChartPage(page.title, [replace(boxes[m], marker=None, goes_to=None, comes_from=page.key)] + [replace(boxes[n]) for n in rest],
+                     unit=page.unit, key=key)
+    part.edges = [replace(e) for e in page.edges if e.kind in (SOLID, "stack") and e.src == m and e.dst in moved]
+    for e in page.edges:
+        if e.kind == DOTTED and e.dst in moved:
+            part.edges.append(replace(e, src=e.src if e.src == m else _lead_copy(part, boxes, e.src)))
+    boxes[m].goes_to = key
+    kept = ChartPage(page.title, [b for b in page.boxes if b.key not in moved], unit=page.unit, key=page.key)
+    kept.edges = [e for e in page.edges if e.dst not in moved]
+    used = {e.src for e in kept.edges} | {e.dst for e in kept.edges}
+    kept.boxes = [b for b in kept.boxes if b.kind != "lead" or b.key in used]
+    return [_place(kept), _place(part)]
+
+
+def _lead_copy(page: ChartPage, boxes: dict[str, PBox], src: str) -> str:
+    """The key of a grey copy of lead ``src`` on ``page`` (added once), for its dotted lines."""
+    from dataclasses import replace
+
+    key = src if src.startswith("lead:") else f"lead:{src}"
+    if all(b.key != key for b in page.boxes):
+        page.boxes.append(replace(boxes[src], key=key, kind="lead", marker=None, goes_to=None, comes_from=None))
+    return key
 
 
 def _manager(g: nx.DiGraph, n: str) -> str | None:

@@ -31,7 +31,7 @@ from pptx.util import Emu, Inches, Pt
 from csdesign.analysis.raci import HOLDS
 from csdesign.knowledge.chrome import level_label
 from csdesign.render.deck import layout
-from csdesign.render.deck.client import client_text
+from csdesign.render.client import change_rows, client_findings, client_text, raci_lettered, sep
 
 FONT_LATIN = "Arial"
 FONT_EA = "Microsoft YaHei"  # LibreOffice and other hosts substitute Noto Sans CJK when absent
@@ -260,9 +260,12 @@ class _Deck:
                            colour=RGBColor(0xFF, 0xFF, 0xFF) if white else INK, first=i == 0, align=PP_ALIGN.CENTER)
             shapes[b.key] = shp
             if b.marker:
-                below = b.kind == "summary"
+                # below a box whose branch continues elsewhere (nothing hangs under it here), else above
+                below = b.kind == "summary" or (b.comes_from is None and not any(e.src == b.key for e in page.edges if e.kind != "dotted"))
                 y = oy + (b.y + b.h) * scale + 0.02 if below else oy + b.y * scale - 0.3
-                self.textbox(s, ox + b.x * scale - 0.2, y, b.w * scale + 0.4, 0.3, [b.marker], layout.MIN_PT, colour=GREY)
+                w = max(b.w * scale + 0.4, layout.text_width(b.marker, layout.MIN_PT) + 0.3)
+                note = self.textbox(s, ox + (b.x + b.w / 2) * scale - w / 2, y, w, 0.3, [b.marker], layout.MIN_PT, colour=GREY)
+                note.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         leads_used: dict[int, str] = {}
         for e in page.edges:
             a, z = shapes.get(e.src), shapes.get(e.dst)
@@ -310,20 +313,8 @@ class _Deck:
             part(T(lang, "grey box: a unit, detailed on its own slide", "灰色框：单元，详见后续页"), INK)
 
     def findings_slides(self) -> None:
-        g, lang, rep = self.d.graph, self.lang, self.d.report
-        from csdesign.analysis.registry import ANALYSES
-
-        rows: list[list[str]] = []
-        for a in ANALYSES.counted():
-            if a.name not in rep.ran:
-                continue
-            label = a.title[1] if lang == "zh" else a.title[0]
-            for f in rep.findings_of(a.name):
-                nodes = [n for n in getattr(f, "nodes", ()) if n in g]
-                titles = list(dict.fromkeys(str(g.nodes[n].get("title") or "") for n in nodes if g.nodes[n].get("kind") == "role"))
-                msg = client_text(f.message(lang), g, lang)
-                what, _, todo = msg.partition("；" if lang == "zh" else "; ")
-                rows.append([label, ("、" if lang == "zh" else ", ").join(titles[:4]) + (" …" if len(titles) > 4 else ""), what, todo])
+        lang, rep = self.lang, self.d.report
+        rows = [[f.label, sep(lang).join(f.titles[:4]) + (" …" if len(f.titles) > 4 else ""), f.what, f.todo] for f in client_findings(rep, lang)]
         header = [T(lang, "Analysis", "分析"), T(lang, "Roles", "涉及岗位"), T(lang, "Finding", "问题"), T(lang, "What to do", "建议")]
         self.table_slides(T(lang, "Findings", "问题与建议"), header, rows, [1.3, 2.2, 4.0, 3.5],
                           T(lang, "No findings: every duty has one owner and spans are on target.", "未发现问题。"))
@@ -337,8 +328,7 @@ class _Deck:
             return
         per_slide = 7
         # the RACI section's duties and the roles holding a letter; "holds" marks stay in the workbook
-        duties = [d for d in m.duties if any(m.cell(d, r.role_id) not in ("", HOLDS) for r in m.roles)]
-        lettered = [r for r in m.roles if any(m.cell(d, r.role_id) not in ("", HOLDS) for d in duties)]
+        duties, lettered = raci_lettered(m)
         if not duties:
             return
         s = None
@@ -423,17 +413,11 @@ class _Deck:
         d, lang = self.d.diff, self.lang
         if d is None:
             return
-        status = {"added": T(lang, "added", "新增"), "removed": T(lang, "removed", "撤销"), "moved": T(lang, "moved", "调整汇报"),
-                  "changed": T(lang, "changed", "调整"), "renamed": T(lang, "renamed", "更名")}
-        rows = [[status.get(b.status, b.status), str(b.title or ""), "; ".join(f"{f}: {bv} → {av}" for f, bv, av in b.changes)]
-                for b in d.boxes]
+        boxes, duties = change_rows(d, lang, tuple(x for x in (self.d.graph, self.d.report.before) if x is not None))
         self.table_slides(T(lang, "What changes: boxes", "调整内容：岗位"), [T(lang, "Change", "变化"), T(lang, "Box", "岗位"), T(lang, "Details", "明细")],
-                          rows, [1.2, 3.0, 6.0])
-        kinds = {"moved": T(lang, "moves", "转移"), "split": T(lang, "split", "拆分"), "merged": T(lang, "merged", "合并")}
-        trows = [[t.duty, kinds.get(t.kind, t.kind), ("、" if lang == "zh" else ", ").join(r.title for r in t.gave_up),
-                  ("、" if lang == "zh" else ", ").join(r.title for r in t.took_on)] for t in d.transfers]
+                          boxes, [1.2, 3.0, 6.0])
         self.table_slides(T(lang, "What changes: duties", "调整内容：职责转移"), [T(lang, "Duty", "职责"), T(lang, "Change", "变化"), T(lang, "From", "移出"), T(lang, "To", "移入")],
-                          trows, [2.5, 1.2, 3.0, 3.0])
+                          duties, [2.5, 1.2, 3.0, 3.0])
 
     def build(self) -> bytes:
         self.title_slide()

@@ -3,7 +3,9 @@
 One function per analysis, named by its registry entry's ``section`` (analysis/registry.py);
 :func:`sections` runs them in the registry's section order. table.py (rich) and markdown.py
 draw the sections; neither decides what is shown. Cells hold the user's text raw; each
-renderer escapes for its target.
+renderer escapes for its target. Sections are client text (render/client.py): role titles
+without ids, no internal source tags, full-width punctuation in Chinese; ids stay in the
+JSON and the CSV matrix.
 """
 
 from __future__ import annotations
@@ -85,16 +87,25 @@ def t(lang: str, pair: tuple[str, str]) -> str:
 
 
 def _roles(lang: str, refs) -> str:
-    return join(lang, (r.label() for r in refs))
+    return join(lang, dict.fromkeys(r.title for r in refs))
 
 
 def sections(report: Report, lang: str = "en") -> list[Section]:
-    """The sections for the analyses that ran, in the registry's section order."""
+    """The sections for the analyses that ran, in the registry's section order, as client text."""
     out: list[Section] = []
     for a in ANALYSES.sectioned():
         if a.name in report.ran and a.section:
             out.extend(load(a.section)(report, lang))
-    return out
+    return [_client(s, report.graph, lang) for s in out]
+
+
+def _client(s: Section, g: Any, lang: str) -> Section:
+    from csdesign.render.client import client_text
+
+    def c(text: str) -> str:
+        return client_text(text, g, lang)
+
+    return Section(s.key, c(s.heading), [c(x) for x in s.columns], [[c(x) for x in row] for row in s.rows], [c(n) for n in s.notes], c(s.empty))
 
 
 def _none(lang: str) -> str:
@@ -144,7 +155,7 @@ def raci(report: Report, lang: str) -> list[Section]:
         [[i.duty, t(lang, RULES[i.rule]), format_scope(i.scope, lang), i.message(lang)] for i in report.raci_issues],
         empty=_none(lang) if (m and any("A" in c for c in m.cells.values())) else pick(lang, "No RACI given in the file.", "文件中未定义RACI。"))]
     if m is not None and m.duties:
-        out.append(Section("raci_matrix", t(lang, H["raci_matrix"]), [t(lang, C["duty"]), *(r.role_id for r in m.roles)],
+        out.append(Section("raci_matrix", t(lang, H["raci_matrix"]), [t(lang, C["duty"]), *(r.title for r in m.roles)],
             [[duty, *(m.cell(duty, r.role_id) for r in m.roles)] for duty in m.duties],
             notes=[pick(lang, "A/R/C/I from `raci:`; x = the role lists the duty (no RACI entry).",
                         "A/R/C/I 来自 `raci:`；x 表示岗位职责中列有该项（无RACI定义）。")]))
@@ -160,7 +171,7 @@ def kpis(report: Report, lang: str) -> list[Section]:
 
 def delegation(report: Report, lang: str) -> list[Section]:
     return [Section("delegation", _title("delegation", lang), _cols(lang, "duty", "manager", "report", "units"),
-        [[d.duty, d.manager.label(), d.report.label(), join_units(lang, d.units)] for d in report.delegations], empty=_none(lang))]
+        [[d.duty, d.manager.title, d.report.title, join_units(lang, d.units)] for d in report.delegations], empty=_none(lang))]
 
 
 def spans(report: Report, lang: str) -> list[Section]:
@@ -178,7 +189,7 @@ def spans(report: Report, lang: str) -> list[Section]:
     bands = {b.id: b for b in s.bands}
     return [
         Section("spans", _title("spans", lang), _cols(lang, "manager", "unit", "people", "reports", "span", "band"),
-            [[f"{r.title} ({r.role_id})", unit_text(r.unit, lang) if r.unit else "", str(r.managers), str(r.reports), str(r.span), t(lang, (bands[r.band].en, bands[r.band].zh))] for r in s.rows],
+            [[r.title, unit_text(r.unit, lang) if r.unit else "", str(r.managers), str(r.reports), str(r.span), t(lang, (bands[r.band].en, bands[r.band].zh))] for r in s.rows],
             notes=notes, empty=pick(lang, "No managers.", "没有管理者。")),
         Section("bands", t(lang, H["bands"]), _cols(lang, "band", "range", "people", "share"),
             [[t(lang, (b.en, b.zh)), b.range_text(), str(s.band_people.get(b.id, 0)), f"{s.band_share(b.id):.0%}"] for b in s.bands]),
@@ -240,7 +251,7 @@ def capacity(report: Report, lang: str) -> list[Section]:
             notes=[c.message(lang) for c in cap.support] + list(seen)))
     if cap.roles:
         out.append(Section("capacity_roles", t(lang, H["capacity_roles"]), _cols(lang, "role", "segments", "units", "accounts", "required", "declared", "status"),
-            [[r.role.label() if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in cap.roles],
+            [[r.role.title if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in cap.roles],
             notes=[r.message(lang) for r in cap.roles if r.status != "ok"]))
     return out
 

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from csdesign.analysis import Report
 from csdesign.knowledge.guide import structure_label
+from csdesign.render.client import client_text
 from csdesign.render.report.sections import sections
 from csdesign.render.text import clean
 
@@ -21,9 +22,10 @@ def report_renderable(report: Report, lang: str = "en") -> Group:
     parts: list = []
     head = Text()
     head.append(clean(report.company), style="bold")
-    head.append(f"  ({structure_label(report.structure, lang)})", style="dim")
+    label = structure_label(report.structure, lang)
+    head.append(f"  （{label}）" if lang == "zh" else f"  ({label})", style="dim")
     parts.append(head)
-    summary = Text(clean(report.summary(lang)), style="bold yellow" if report.findings else "bold green")
+    summary = Text(clean(client_text(report.summary(lang), report.graph, lang)), style="bold yellow" if report.findings else "bold green")
     parts.append(summary)
     for s in sections(report, lang):
         parts.append(Text(""))

@@ -4,7 +4,7 @@ openpyxl rather than XlsxWriter: both write conditional formats, frozen panes an
 but openpyxl also reads workbooks back, which the tests use to check what was written, and
 python-pptx already brings XlsxWriter only for chart data. Sheets: summary, roster, duties,
 RACI (conditional colours by letter), findings (one row per finding, with what to do), spans
-and layers, capacity. Header rows are frozen and filtered, column widths fit CJK text
+and layers, capacity, and with ``report --compare BEFORE`` what changed (compare). Header rows are frozen and filtered, column widths fit CJK text
 (Chinese characters count double), user text passes the CSV formula guard (a leading ``=``,
 ``+``, ``-`` or ``@`` cannot become a formula), and finding text is client text: role titles,
 no source tags, full-width punctuation in Chinese. Sheet names and headers follow ``lang``.
@@ -19,8 +19,7 @@ from typing import Any
 
 from csdesign.analysis import Report
 from csdesign.interchange.formula import guard
-from csdesign.knowledge.chrome import level_label
-from csdesign.render.deck.client import client_text
+from csdesign.render.client import change_rows, client_findings, client_text, roster_rows, sep
 from csdesign.render.text import clean, display_width
 
 HEADER_FILL = "1F4E79"
@@ -81,6 +80,7 @@ def report_xlsx(report: Report, lang: str = "en") -> bytes:
     _findings(wb, report, lang)
     _spans(wb, report, lang)
     _capacity(wb, report, lang)
+    _compare(wb, report, lang)
     wb.properties.creator = wb.properties.lastModifiedBy = "csdesign"
     wb.properties.created = wb.properties.modified = STAMP
     buf = io.BytesIO()
@@ -110,18 +110,8 @@ def _summary(wb: Any, report: Report, lang: str) -> None:
 
 
 def _roster(wb: Any, g: Any, lang: str) -> None:
-    from csdesign.structures.contract import DOTTED, SOLID
-
-    units = g.graph.get("units", {})
-    rows = []
-    for n, d in g.nodes(data=True):
-        if d.get("kind") != "role":
-            continue
-        manager = next((g.nodes[u].get("title") for u in g.predecessors(n) if g.edges[u, n].get("kind") == SOLID), "")
-        dotted = ("、" if lang == "zh" else ", ").join(str(g.nodes[u].get("title") or "") for u in g.predecessors(n) if g.edges[u, n].get("kind") == DOTTED)
-        unit = units.get(d.get("unit"), {}).get("label") or ""
-        rows.append([d.get("name") or "", d.get("title") or "", unit, level_label(d.get("level"), lang), int(d.get("headcount") or 1),
-                     manager or "", dotted, _t(lang, "yes", "是") if d.get("vacant") else "", d.get("role_id") or ""])
+    rows = [[r.name, r.title, r.unit, r.level, r.headcount, r.manager, r.dotted, _t(lang, "yes", "是") if r.vacant else "", r.role_id]
+            for r in roster_rows(g, lang)]
     header = [_t(lang, "Name", "姓名"), _t(lang, "Title", "职位"), _t(lang, "Unit", "单元"), _t(lang, "Level", "层级"),
               _t(lang, "Headcount", "人数"), _t(lang, "Reports to", "汇报给"), _t(lang, "Dotted lines", "虚线汇报"),
               _t(lang, "Vacant", "空缺"), _t(lang, "Role id (appendix)", "岗位编号（附）")]
@@ -162,23 +152,8 @@ def _raci(wb: Any, report: Report, lang: str) -> None:
 
 
 def _findings(wb: Any, report: Report, lang: str) -> None:
-    from csdesign.analysis.registry import ANALYSES
-
-    g = report.graph
-    rows = []
-    for a in ANALYSES.counted():
-        if a.name not in report.ran:
-            continue
-        label = a.title[1] if lang == "zh" else a.title[0]
-        for f in report.findings_of(a.name):
-            nodes = [n for n in getattr(f, "nodes", ()) if g is not None and n in g]
-            titles = list(dict.fromkeys(str(g.nodes[n].get("title") or "") for n in nodes if g.nodes[n].get("kind") == "role"))
-            units = list(dict.fromkeys(str(g.graph.get("units", {}).get(g.nodes[n].get("unit"), {}).get("label") or "") for n in nodes))
-            msg = client_text(f.message(lang), g, lang)
-            what, _, todo = msg.partition("；" if lang == "zh" else "; ")
-            sep = "、" if lang == "zh" else ", "
-            rows.append([_t(lang, "warning", "警告"), label, sep.join(u for u in units if u) or _t(lang, "department-wide", "全部门"),
-                         sep.join(titles), what, todo])
+    rows = [[_t(lang, "warning", "警告"), f.label, sep(lang).join(f.units) or _t(lang, "department-wide", "全部门"), sep(lang).join(f.titles), f.what, f.todo]
+            for f in client_findings(report, lang)]
     header = [_t(lang, "Severity", "级别"), _t(lang, "Analysis", "分析"), _t(lang, "Scope", "范围"), _t(lang, "Roles", "涉及岗位"),
               _t(lang, "Finding", "问题"), _t(lang, "What to do", "建议")]
     _sheet(wb, _t(lang, "Findings", "问题"), header, rows)
@@ -193,6 +168,21 @@ def _spans(wb: Any, report: Report, lang: str) -> None:
     header = [_t(lang, "Manager", "管理岗位"), _t(lang, "Unit", "单元"), _t(lang, "Managers", "管理者人数"), _t(lang, "Reports", "下属人数"),
               _t(lang, "Span", "管理幅度"), _t(lang, "Band", "幅度区间")]
     _sheet(wb, _t(lang, "Spans & layers", "管理幅度与层级"), header, rows)
+
+
+def _compare(wb: Any, report: Report, lang: str) -> None:
+    """With ``report --compare BEFORE``: every box added, removed, moved or changed, then every
+    duty that moved, was shared, narrowed, added or dropped."""
+    d = report.changes
+    if d is None:
+        return
+    graphs = tuple(x for x in (report.graph, report.before) if x is not None)
+    boxes, duties = change_rows(d, lang, graphs)
+    box, duty = _t(lang, "box", "岗位"), _t(lang, "duty", "职责")
+    rows = [[box, change, what, info, ""] for change, what, info in boxes] + [[duty, change, what, gave, took] for what, change, gave, took in duties]
+    header = [_t(lang, "What", "类别"), _t(lang, "Change", "变化"), _t(lang, "Box or duty", "岗位或职责"),
+              _t(lang, "Details, or the duty's owners before", "明细或原负责岗位"), _t(lang, "The duty's owners after", "新负责岗位")]
+    _sheet(wb, _t(lang, "Compare", "对比"), header, rows)
 
 
 def _capacity(wb: Any, report: Report, lang: str) -> None:
