@@ -63,7 +63,7 @@ def test_explain_structures_and_topics(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_init_templates(lang):
-    from csdesign.interchange.starter import STAGES, starter
+    from csdesign.app.init_job import STAGES, starter
 
     for stage in STAGES:
         _clean(starter(stage, lang=lang), f"init {stage} {lang}")

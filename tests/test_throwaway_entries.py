@@ -105,13 +105,14 @@ def test_a_throwaway_analysis_runs_end_to_end(throwaway, tmp_path):
         "Head of Customer Success (head_cs) is a single seat: nobody covers when they are away.",
         "CS Tools & Operations Specialist (cs_ops) is a single seat: nobody covers when they are away.",
     ]
-    assert (data["counts"]["single-seat"], data["summary"]) == (2, "2 single seats")
+    # the summary says what --only left out (issue 18: overlap and gap counts always show)
+    assert (data["counts"]["single-seat"], data["summary"]) == (2, "overlaps and gaps not checked, 2 single seats")
     zh = json.loads(cli("report", STARTUP, "--only", "single-seat", "-f", "json", "--lang", "zh").stdout)
-    assert zh["summary"] == "2 个单人岗位" and zh["single_seats"][0]["message"] == "「Head of Customer Success」只有一人，无人顶岗。"
+    assert zh["summary"] == "未检查职责重叠和职责空缺，2 个单人岗位" and zh["single_seats"][0]["message"] == "「Head of Customer Success」只有一人，无人顶岗。"
     assert "single_seats" in report_schema()["properties"] and "single-seat" in report_schema()["properties"]["counts"]["required"]
 
     markdown = cli("report", STARTUP, "--only", "overlap,single-seat", "-f", "markdown").stdout
-    assert "## Single seats" in markdown and "1 overlap, 2 single seats" in markdown
+    assert "## Single seats" in markdown and "1 overlap, gaps not checked, 2 single seats" in markdown
 
     dot = tmp_path / "c.dot"
     assert cli("render", STARTUP, "--highlight", "single-seat", "-o", str(dot)).exit_code == 0

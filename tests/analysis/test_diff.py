@@ -241,3 +241,101 @@ def test_chinese_diff_names_the_structure_in_chinese(examples_dir):
     d = diff(build_file(str(examples_dir / "reorg-before.yaml")), build_file(str(examples_dir / "reorg-after.yaml"), "functional"))
     assert to_markdown(d, "zh").splitlines()[0] == "## 组织调整：云帆科技 (现状组织) → 云帆科技 (职能型)"
     assert to_markdown(d, "en").splitlines()[0] == "## Reorganisation: 云帆科技 (explicit) → 云帆科技 (functional)"
+
+
+# --- issue 18: every headcount table reconciles to the total ---------------------------------
+
+def _reconciles(before, after) -> None:
+    from csdesign.analysis.diff import role_headcount
+    from csdesign.analysis.spans import analyse_spans
+
+    rows = role_headcount(before, after)
+    total = analyse_spans(after).headcount - analyse_spans(before).headcount
+    assert sum(a - b for _, b, a in rows) == total
+    assert all(b != a for _, b, a in rows)
+
+
+def test_headcount_by_role_reconciles_on_every_example_pair(examples_dir):
+    """Shared roles were left out (support agents 12 -> 10), so the rows summed to -11 for a -7 change."""
+    from csdesign.model import load_org
+    from csdesign.structures import NAMES, build
+
+    files = sorted(examples_dir.glob("*.yaml"))
+    graphs = {}
+    for f in files:
+        org = load_org(str(f))
+        graphs[(f.name, None)] = build(org)
+        for name in NAMES:
+            try:
+                graphs[(f.name, name)] = build(org, name)
+            except Exception:  # a structure the file cannot build (no regions...)
+                continue
+    assert len(graphs) >= 50
+    keys = list(graphs)
+    for a in keys:  # as written vs every structure of the same file, and every file vs every file as written
+        for b in keys:
+            if (a[0] == b[0] and a[1] is None) or (a[1] is None and b[1] is None):
+                _reconciles(graphs[a], graphs[b])
+
+
+def test_shared_roles_and_the_total_row_are_in_the_table():
+    before = graph_from(PROPOSAL.replace("  - {id: csm,", "  - {id: agent, title: Support Agent, headcount: 12, scope: shared}\n  - {id: csm,") % "functional")
+    after = graph_from(PROPOSAL.replace("  - {id: csm,", "  - {id: agent, title: Support Agent, headcount: 10, scope: shared}\n  - {id: csm,") % "product")
+    d = diff(before, after)
+    assert [(r.label(), b, a) for r, b, a in d.role_headcount] == [("Support Agent (agent)", 12, 10), ("CSM (csm)", 2, 4)]
+    from csdesign.render.diff.text import headcount_rows
+
+    assert headcount_rows(d) == [("Support Agent (agent)", "12", "10", "-2"), ("CSM (csm)", "2", "4", "+2"), ("total", "16", "16", "+0")]
+    assert headcount_rows(d, "zh")[-1] == ("合计", "16", "16", "+0")
+
+
+AS_IS_NO_ROLES = """\
+company: {name: X, cs_reports_to: sales, cs_reports_to_title: 销售副总裁}
+positions:
+  - {id: p1, name: 王芳, title: 客户成功部总监}
+  - {id: p2, name: 李雷, title: 客户成功经理, reports_to: p1}
+  - {id: p3, name: 韩梅, title: 客户成功经理, reports_to: p1}
+  - {id: p4, name: 赵四, title: 客服专员, reports_to: p1}
+  - {id: p5, title: 客服专员, reports_to: p1, vacant: true}
+  - {id: p6, name: 钱五, title: 数据分析师, reports_to: p1}
+"""
+PROPOSAL_ZH = """\
+company: {name: X, cs_reports_to: coo}
+roles:
+  - {id: head, title: 客户成功部总监, level: director}
+  - {id: csm, title: 客户成功经理, headcount: 3}
+  - {id: agent, title: 客服专员, headcount: 1, scope: shared}
+"""
+
+
+def test_positions_without_roles_count_by_title_and_meet_the_proposals_roles():
+    d = diff(graph_from(AS_IS_NO_ROLES), graph_from(PROPOSAL_ZH))
+    assert [(r.label(), b, a) for r, b, a in d.role_headcount] == [
+        ("客户成功经理 (csm)", 2, 3), ("客服专员 (agent)", 2, 1), ("数据分析师", 1, 0),
+    ]
+    assert d.headcount == (6, 5) and d.to_dict()["role_headcount"][2] == {"role": {"id": None, "title": "数据分析师"}, "before": 1, "after": 0}
+    assert (d.metrics[0].before, d.metrics[0].after) == ("销售副总裁", "COO")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from tests.test_fuzz import _dump, _structures, orgs  # noqa: E402
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(orgs(), orgs())
+def test_headcount_by_role_reconciles_on_generated_pairs(one, two):
+    from csdesign.errors import CsdesignError
+    from csdesign.model import load_org_text
+    from csdesign.structures import build
+
+    built = []
+    for data in (one, two):
+        try:
+            org = load_org_text(_dump(data), "fuzz.yaml")
+            built += [build(org, s) for s in _structures(data)[:3]]
+        except CsdesignError:
+            continue
+    for a in built:
+        for b in built:
+            _reconciles(a, b)

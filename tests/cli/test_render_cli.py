@@ -54,7 +54,7 @@ def test_focus_and_depth(org, tmp_path):
     assert "数据分析组长" in res.stdout and "CS Manager" not in res.stdout
     bad = run("render", str(org), "--focus", "data_led")
     assert bad.returncode == 2
-    assert bad.stderr.strip() == "--focus: no role 'data_led' in this chart; did you mean 'data_lead'? (use a role id from the file)"
+    assert bad.stderr.strip() == "--focus: no role 'data_led' in this chart; did you mean 'data_lead'? (use a role id, a title or a name from the file)"
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,50 @@ def test_terminal_tree_marks_findings_and_changes(examples_dir):
     res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"))
     assert "    └── 张敏 · 客户成功部总监  director  ◆ changed" in res.stdout.splitlines()
     assert "3 added, 1 removed, 3 moved, 1 changed, 4 unchanged" in res.stdout
+
+
+# --- issue 18: --focus takes a unique title or prefix, lists candidates, brings dotted lines --
+
+def _focused(path, wanted: str) -> list[str]:
+    from csdesign.render.chart.select import focus
+    from csdesign.structures import build_file
+    from csdesign.structures.contract import roles
+
+    return [n for n, _ in roles(focus(build_file(str(path)), wanted))]
+
+
+def test_focus_accepts_a_unique_title_a_name_and_a_prefix(examples_dir):
+    before = examples_dir / "reorg-before.yaml"
+    assert _focused(before, "客服主管") == ["yf001", "yf005", "yf006", "yf007", "yf008"]  # a title
+    assert _focused(before, "刘洋") == ["yf001", "yf005", "yf006", "yf007", "yf008"]  # a person
+    assert _focused(before, "客户培训") == ["yf001", "yf009"]  # the prefix of one title
+    assert _focused(before, "客户成功经理") == ["yf001", "yf003", "yf004"]  # two people of one role (csm)
+
+
+def test_focus_lists_the_candidates_when_ambiguous(examples_dir):
+    res = run("render", str(examples_dir / "reorg-before.yaml"), "--focus", "客服")
+    assert (res.returncode, res.stdout) == (2, "")
+    assert res.stderr == "--focus: '客服' matches 2 boxes: support_lead (刘洋 · 客服主管), support (陈静 · 客服专员) (give one of their ids)\n"
+    res = run("render", str(examples_dir / "reorg-before.yaml"), "--focus", "客服经理")
+    assert res.stderr == "--focus: no role '客服经理' in this chart; did you mean '客户服务部经理'? (use a role id, a title or a name from the file)\n"
+
+
+def test_focus_on_a_matrix_lead_includes_its_dotted_line_reports(examples_dir):
+    """Issue 18: `--focus 数据分析组组长` said "no role"; a lead's view showed none of its dotted reports."""
+    res = run("render", str(examples_dir / "ecommerce-matrix.yaml"), "--focus", "数据分析组组长")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines() == [
+        "云购电商  (matrix structure)",
+        "└── COO",
+        "    └── 客户成功部总监  director",
+        "        ├── 数据分析组组长  manager",
+        "        ├── ▣ Product: 服饰美妆",
+        "        │   └── 业务线团队经理  manager",
+        "        │       └── 客户数据分析师  individual  ┄ dotted line to 数据分析组组长",
+        "        ├── ▣ Product: 数码家电",
+        "        │   └── 业务线团队经理  manager",
+        "        │       └── 客户数据分析师  individual  ┄ dotted line to 数据分析组组长",
+        "        └── ▣ Product: 生鲜超市",
+        "            └── 业务线团队经理  manager",
+        "                └── 客户数据分析师  individual  ┄ dotted line to 数据分析组组长",
+    ]

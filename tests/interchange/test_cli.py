@@ -20,7 +20,8 @@ def test_import_writes_yaml_and_summary(tmp_path, data_dir):
     res = run("import", str(data_dir / "org-samples" / "oracle-hr-employees.csv"), "-o", str(out), "--company", "Oracle HR", "-c", "region=department_location_country_region_name")
     assert res.returncode == 0, res.stderr
     assert res.stdout == ""
-    assert res.stderr == f"imported 107 people from oracle-hr-employees.csv into {out}\n"
+    assert res.stderr == (f"imported 107 people from oracle-hr-employees.csv into {out}\n"
+                          "no company.employees, so the stage is taken as startup: pass --employees N (the whole company's headcount)\n")
     text = out.read_text(encoding="utf-8")
     first, text = text.split("\n", 1)
     assert first == modeline()
@@ -45,7 +46,10 @@ def test_import_root_and_bad_rows_exit_2(tmp_path):
     people.write_text("工号,姓名,职位,上级\n1,张伟,CEO,\n2,王静,客户成功总监,1\n3,李娜,客户成功经理,2\n4,刘强,销售,1\n", encoding="utf-8")
     res = run("import", str(people), "--root", "2")
     assert res.returncode == 0, res.stderr
-    assert res.stderr == "imported 2 people from people.csv\nkept 2 of 4 people: the reporting tree of '2'\n"
+    assert res.stderr == ("imported 2 people from people.csv\nkept 2 of 4 people: the reporting tree of '2'\n"
+                          "the CS head reports to '1' (CEO), outside the tree: cs_reports_to is ceo, from that title\n"
+                          "took company.employees as 4, everyone in the file (pass --employees N if the company is larger)\n")
+    assert "company:\n  name: people\n  employees: 4\n  cs_reports_to: ceo\n  cs_reports_to_title: CEO\npositions:\n" in res.stdout
     assert "  - id: '2'\n    name: 王静\n    title: 客户成功总监\n  - id: '3'\n    name: 李娜\n    title: 客户成功经理\n    reports_to: '2'\n" in res.stdout
     people.write_text("工号,姓名,职位,上级\n1,张伟,CEO,\n2,王静,客户成功总监,9\n", encoding="utf-8")
     res = run("import", str(people))

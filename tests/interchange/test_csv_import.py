@@ -158,10 +158,92 @@ def test_root_keeps_one_reporting_tree(write_csv):
     assert [p["id"] for p in r.data["positions"]] == ["2", "3", "5"]
     assert "reports_to" not in r.data["positions"][0]
     assert "dotted_to" not in r.data["positions"][1]
-    assert r.notes == ["kept 3 of 5 people: the reporting tree of '2'", "left out 1 dotted lines to people outside that tree"]
+    assert r.notes == ["kept 3 of 5 people: the reporting tree of '2'", "left out 1 dotted lines to people outside that tree",
+                       "the CS head reports to '1' (CEO), outside the tree: cs_reports_to is ceo, from that title",
+                       "took company.employees as 5, everyone in the file (pass --employees N if the company is larger)"]
+    assert r.data["company"] == {"name": "people", "employees": 5, "cs_reports_to": "ceo", "cs_reports_to_title": "CEO"}
     with pytest.raises(InputError) as exc:
         import_people(write_csv(text), root="22")
     assert exc.value.message == "--root: no person with id '22' in " + str(write_csv(text))
+
+
+SALES_LINE = (
+    "工号,姓名,职位,上级工号,部门\n"
+    "C1,钱进,首席执行官,,总裁办\n"
+    "X0001,周明,销售副总裁,C1,销售中心\n"
+    "X0100,王芳,客户成功部总监,X0001,客户成功部\n"
+    "X0101,李雷,客户成功经理,X0100,客户成功部\n"
+    "X0102,,客户成功经理,X0100,客户成功部\n"
+    "S1,赵四,销售经理,X0001,销售中心\n"
+)
+
+
+def test_root_keeps_the_cut_off_manager_as_the_box_above(write_csv):
+    """Issue 18: after --root the CS director silently reported to the CEO instead of 销售副总裁."""
+    r = import_people(write_csv(SALES_LINE), root="X0100")
+    assert r.data["company"] == {"name": "people", "employees": 5, "cs_reports_to": "sales", "cs_reports_to_title": "销售副总裁"}
+    assert r.notes == [
+        "kept 3 of 6 people: the reporting tree of 'X0100'",
+        "the CS head reports to 'X0001' (销售副总裁), outside the tree: cs_reports_to is sales, from that title",
+        "took company.employees as 5, everyone in the file (pass --employees N if the company is larger)",  # the vacancy is nobody
+    ]
+    g = build(load_org_text(org_yaml(r.data), "cs.yaml"))
+    assert (g.graph["external"], g.nodes["@sales"]["title"], manager_of(g, "X0100")) == ("@sales", "销售副总裁", "@sales")
+    assert g.graph["stage"] == "startup"  # 5 people
+    r = import_people(write_csv(SALES_LINE), root="X0100", employees=1400)
+    assert r.data["company"]["employees"] == 1400 and len(r.notes) == 2
+    assert build(load_org_text(org_yaml(r.data))).graph["stage"] == "enterprise"
+
+
+def test_an_unclear_cut_off_manager_is_said_and_assumed_ceo(write_csv):
+    text = "id,name,title,manager,department\n1,A,Vice President,,Board\n2,B,Head of CS,1,CS\n3,C,CSM,2,CS\n"
+    r = import_people(write_csv(text), root="2")
+    assert r.data["company"] == {"name": "people", "employees": 3, "cs_reports_to": "ceo", "cs_reports_to_title": "Vice President"}
+    assert r.notes[1] == ("the CS head reports to '1' (Vice President), outside the tree; its title does not say which department that is, "
+                          "so cs_reports_to is assumed to be ceo: set company.cs_reports_to (ceo, coo, sales, marketing, service or operations) if it is another")
+    two = "id,name,title,manager\n1,A,市场与销售副总裁,\n2,B,客户成功总监,1\n"
+    assert "; its title names marketing and sales, so cs_reports_to is assumed to be ceo: " in import_people(write_csv(two), root="2").notes[1]
+
+
+def test_without_root_the_company_size_is_asked_for(write_csv):
+    r = import_people(write_csv(SALES_LINE))
+    assert r.notes == ["no company.employees, so the stage is taken as startup: pass --employees N (the whole company's headcount)"]
+    assert r.data["company"] == {"name": "people"}
+    assert import_people(write_csv(SALES_LINE), employees=80).data["company"] == {"name": "people", "employees": 80}
+
+
+@pytest.mark.parametrize(
+    ("title", "department", "placement", "source"),
+    [
+        ("销售副总裁", None, "sales", "title"),
+        ("VP Sales", None, "sales", "title"),
+        ("Chief Revenue Officer", None, "sales", "title"),
+        ("市场总监", None, "marketing", "title"),
+        ("CMO", None, "marketing", "title"),
+        ("运营副总裁", None, "operations", "title"),
+        ("VP Operations", None, "operations", "title"),
+        ("客户服务中心总经理", None, "service", "title"),
+        ("Head of Support", None, "service", "title"),
+        ("首席运营官", None, "coo", "title"),
+        ("Chief Operating Officer", None, "coo", "title"),
+        ("COO", None, "coo", "title"),
+        ("Coordinator", None, None, None),  # not "coo"
+        ("首席执行官", None, "ceo", "title"),
+        ("总经理", None, "ceo", "title"),
+        ("CEO & Founder", None, "ceo", "title"),
+        ("President", None, "ceo", "title"),
+        ("副总经理", None, None, None),
+        ("副董事长", None, None, None),
+        ("Administration Vice President", None, None, None),
+        ("副总裁", "销售中心", "sales", "department"),
+        ("Director", "Marketing", "marketing", "department"),
+    ],
+)
+def test_placement_from_the_cut_off_managers_title(title, department, placement, source):
+    from csdesign.interchange.reports_to import infer_placement
+
+    found = infer_placement(title, department)
+    assert (found.placement, found.source) == (placement, source)
 
 
 def test_too_many_problems_are_capped(write_csv):

@@ -255,3 +255,42 @@ def test_lead_colours_never_meet_highlight_colours():
     marks = [a.highlight.colour for a in ANALYSES.highlights().values()] + list(COLOURS.values())
     closest = min(sum((a - b) ** 2 for a, b in zip(rgb(x), rgb(y))) ** 0.5 for x in DOTTED_COLOURS for y in marks)
     assert closest > 90
+
+
+def _cluster_tree(dot: str) -> list[str]:
+    """Unit captions of a DOT source, indented by how deep their clusters nest."""
+    import re
+
+    out, depth = [], 0
+    for line in dot.splitlines():
+        s = line.strip()
+        if s.startswith("subgraph cluster_"):
+            depth += 1
+        elif s == "}" and depth:
+            depth -= 1
+        elif depth and '<TABLE BORDER="0" CELLPADDING="2"><TR><TD><B>' in s:
+            out.append("  " * (depth - 1) + re.search(r"<B>(.*?)</B>", s).group(1))
+    return out
+
+
+def test_a_department_cluster_contains_its_teams():
+    """Issue 18: the department's cluster held only the director box, its teams beside it."""
+    from csdesign.render.chart.mermaid import to_mermaid
+    from tests.structures.test_explicit import NESTED
+
+    g = graph_from(NESTED)
+    assert _cluster_tree(to_dot(g)) == ["客户成功部", "  战略客户组", "  客服组", "项目组", "Department-wide"]  # 刘洋 has no unit
+    mmd = to_mermaid(g)
+    assert '  subgraph u0["客户成功部"]\n    n1(' in mmd
+    assert '    subgraph u1["战略客户组"]\n      n2(' in mmd and '      n3("赵磊<br/>客户成功经理<br/>individual"):::individual\n    end\n    subgraph u2["客服组"]' in mmd
+    assert '    end\n  end\n  subgraph u3["项目组"]\n' in mmd
+
+
+def test_the_imported_hr_export_nests_its_teams(tmp_path):
+    from csdesign.interchange.csv_import import import_people
+    from csdesign.interchange.yaml_write import org_yaml
+    from tests.helpers import DATA
+
+    r = import_people(DATA / "hr" / "xinghe-hr.csv", root="X0100", company="星河科技")
+    g = graph_from(org_yaml(r.data))
+    assert _cluster_tree(to_dot(g)) == ["客户成功部", "  战略客户组", "  重要客户组", "  客服中心", "    客服一组", "    客服二组", "  数据分析组"]

@@ -190,3 +190,14 @@ def test_oversized_pages_split_with_continued_markers(tmp_path):
                 other = pages[int(number) - 1]
                 back = [x for x in other.boxes if x.key == b.key and (x.comes_from if way == "on" else x.goes_to) == p.key]
                 assert back, (k, b.key, b.marker)  # the other page carries the same box, marked back to this one
+
+
+def test_without_lang_the_deck_speaks_the_orgs_language():
+    """A Chinese org gets Chinese slides without --lang; an English one English slides."""
+    import io
+
+    zh = deck(EXAMPLES / "ecommerce-matrix.yaml", lang=None, date="2026-12-01")
+    assert zh == deck(EXAMPLES / "ecommerce-matrix.yaml", lang="zh", date="2026-12-01")
+    en = deck(EXAMPLES / "enterprise.yaml", lang=None, date="2026-12-01")
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(en)).slides if s.shapes.title is not None]
+    assert titles[0] == "Atlas Logistics Technologies" and any(t.startswith("Org chart") for t in titles)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from csdesign.analysis import run_all
 from csdesign.render.report.csv_format import report_csv
@@ -30,7 +31,7 @@ def test_markdown_escapes_and_summarises():
     report = run_all(graph_from(ORG), "overlap,gaps,raci")
     md = report_markdown(report)
     assert md.splitlines()[0] == "# Responsibility report: Acme \\| \\<b\\> (functional)"
-    assert "**1 overlap, 0 gaps**" in md
+    assert "**1 overlap, 0 gaps, 0 RACI issues**" in md  # --only named raci: its zero shows
     assert md_escape("a|b*c_[x]<y>") == "a\\|b\\*c\\_\\[x\\]\\<y\\>"
     assert md_escape("Team #1 & 2~3 $x$") == "Team \\#1 & 2\\~3 \\$x\\$"
     # escaped only where Markdown would read markup: not inside words, not a lone &
@@ -41,8 +42,44 @@ def test_markdown_escapes_and_summarises():
 def test_table_text_keeps_markup_literal_and_cjk():
     report = run_all(graph_from(ORG), "overlap")
     text = report_text(report, "zh")
-    assert text.splitlines()[1] == "1 处职责重叠"
+    assert text.splitlines()[1] == "1 处职责重叠，未检查职责空缺"
     assert "客户成功经理" in text and "客户成功经理 (a)" not in text  # client text: titles, not ids
+
+
+SMALL_TEAM = """\
+company: {name: 小团队, employees: 30}
+structure: {type: flat}
+roles:
+  - {id: head, title: 客户成功负责人, level: manager, scope: head, duties: [制定团队目标, 团队管理与辅导, 绩效评估]}
+  - {id: csm, title: 客户成功经理, headcount: 2, duties: [续约管理, 收集产品反馈]}
+  - {id: support, title: 客服专员, headcount: 2, duties: [处理工单, 收集产品反馈]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("only", "lang", "line"),
+    [
+        ("gaps,capacity", "en", "overlaps not checked, 0 gaps, 0 staffing mismatches"),
+        ("gaps,capacity", "zh", "未检查职责重叠，0 处职责空缺，0 处人员配置不匹配"),
+        ("spans", "en", "overlaps and gaps not checked, 0 span or layer issues"),
+        ("overlap", "en", "1 overlap, gaps not checked"),
+        (None, "en", "1 overlap, 0 gaps"),
+    ],
+)
+def test_summary_always_shows_overlap_and_gap_counts(only, lang, line):
+    """Issue 18: `--only gaps,capacity` dropped the overlap count (docs/report.md: they always show)."""
+    report = run_all(graph_from(SMALL_TEAM), only)
+    assert report.summary(lang) == line
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "0 overlaps, 0 gaps"), ("zh", "0 处职责重叠，0 处职责空缺")])
+def test_a_clean_report_still_shows_the_zero_counts(lang, line):
+    # SMALL_TEAM without the shared duty: nothing to report (examples/reorg-after.yaml, used
+    # here before, keeps one overlap on purpose since duties are compared as concepts)
+    clean = SMALL_TEAM.replace("duties: [处理工单, 收集产品反馈]", "duties: [处理工单]")
+    assert clean != SMALL_TEAM
+    report = run_all(graph_from(clean))
+    assert report.summary(lang) == line
 
 
 def test_csv_matrix_guards_formulas():

@@ -173,3 +173,40 @@ def test_structure_option_without_roles_is_a_clear_error():
     [p] = exc.value.problems
     assert p.message == "a product proposal is built from `roles:`, and this as-is org has none (only 1 positions)"
     assert (p.line, p.column) == (2, 1)
+
+
+NESTED = """\
+company: {name: 云帆科技}
+positions:
+  - {id: d, name: 王芳, title: 客户成功部总监, unit: 客户成功部}
+  - {id: t1, name: 李强, title: 战略客户组组长, reports_to: d, unit: 战略客户组}
+  - {id: c1, name: 赵磊, title: 客户成功经理, reports_to: t1, unit: 战略客户组}
+  - {id: a, name: 刘洋, title: 助理, reports_to: d}
+  - {id: t2, name: 陈静, title: 客服组长, reports_to: a, unit: 客服组}
+  - {id: s1, name: 杨帆, title: 客服专员, reports_to: t2, unit: 客服组}
+  - {id: x, name: 周婷, title: 项目经理, reports_to: d, unit: 项目组}
+  - {id: x2, name: 吴昊, title: 项目专员, reports_to: t1, unit: 项目组}
+"""
+
+
+def test_a_department_unit_holds_the_units_its_people_manage():
+    """Issue 18: after import, 部门: 客户成功部 was a cluster around the director alone."""
+    g = graph_from(NESTED)
+    assert {u: info.get("parent") for u, info in g.graph["units"].items()} == {
+        "unit:客户成功部": None,
+        "unit:战略客户组": "unit:客户成功部",  # its top reports to the director
+        "unit:客服组": "unit:客户成功部",  # through 刘洋, who has no unit
+        "unit:项目组": None,  # its tops report into two units: not nested in either
+    }
+
+
+def test_units_that_would_nest_in_each_other_stay_apart():
+    g = graph_from("""\
+company: {name: X}
+positions:
+  - {id: h, title: Head}
+  - {id: a1, title: A lead, reports_to: h, unit: A}
+  - {id: b1, title: B lead, reports_to: a1, unit: B}
+  - {id: a2, title: A member, reports_to: b1, unit: A}
+""")
+    assert {u: info.get("parent") for u, info in g.graph["units"].items()} == {"unit:A": None, "unit:B": "unit:A"}

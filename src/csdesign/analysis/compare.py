@@ -86,6 +86,8 @@ class Comparison:
     bands: tuple[Band, ...]
     rows: list[StructureMetrics]
     dimensions: dict[str, list[str]]
+    positions: int | None = None  # an as-is org's positions (None: not an as-is org)
+    roles: int = 0  # roles the structures are built from
     currency: str | None = None
 
     def row(self, structure: str) -> StructureMetrics:
@@ -177,5 +179,7 @@ def compare(org, structures: list[str] | None = None, bands: tuple[Band, ...] = 
         bands=bands,
         rows=rows,
         dimensions={axis: m.dimensions.values(axis) for axis in AXES},
+        positions=len(m.positions) if m.positions is not None else None,
+        roles=len(m.roles),
         currency=m.company.currency,
     )

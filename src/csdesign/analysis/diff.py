@@ -107,7 +107,7 @@ class OrgDiff:
     boxes: list[BoxChange]
     unchanged: int
     transfers: list[Transfer]
-    role_headcount: list[tuple[RoleRef, int, int]]
+    role_headcount: list[tuple[RoleRef | TitleRef, int, int]]  # changed rows; they add up to the headcount change
     overlaps_resolved: list[Overlap]
     overlaps_introduced: list[Overlap]
     gaps_resolved: list[Gap]
@@ -117,6 +117,12 @@ class OrgDiff:
 
     def count(self, status: str) -> int:
         return sum(1 for b in self.boxes if b.status == status)
+
+    @property
+    def headcount(self) -> tuple[int, int]:
+        """Total headcount before and after (what the role_headcount changes add up to)."""
+        m = next(m for m in self.metrics if m.name == "headcount")
+        return int(m.before), int(m.after)
 
     @property
     def changed(self) -> bool:
@@ -148,7 +154,7 @@ def diff(before: nx.DiGraph, after: nx.DiGraph) -> OrgDiff:
     gap_int += owner_gaps(before, after)
     return OrgDiff(
         before=_side(before), after=_side(after), boxes=boxes, unchanged=unchanged,
-        transfers=duty_transfers(before, after), role_headcount=_role_headcount(before, after),
+        transfers=duty_transfers(before, after), role_headcount=role_headcount(before, after),
         overlaps_resolved=ov_res, overlaps_introduced=ov_int, gaps_resolved=gap_res, gaps_introduced=gap_int,
         metrics=_metrics(before, after, spans_b, spans_a), bands=_bands(spans_b, spans_a),
     )
@@ -337,29 +343,67 @@ def duty_transfers(before: nx.DiGraph, after: nx.DiGraph) -> list[Transfer]:
     return out
 
 
-def _role_headcount(before: nx.DiGraph, after: nx.DiGraph) -> list[tuple[RoleRef, int, int]]:
-    """Headcount per role id for roles from ``roles:`` (ids shared by several boxes or distinct from node ids)."""
+@dataclass(frozen=True)
+class TitleRef:
+    """People of an as-is org whose positions link no role, counted by their title."""
 
-    def count(g: nx.DiGraph) -> tuple[dict[str, int], dict[str, RoleRef], set[str]]:
-        totals: dict[str, int] = {}
-        refs = role_titles(g)
-        named: set[str] = set()
-        for n, d in roles(g):
-            rid = d.get("role_id") or n
-            totals[rid] = totals.get(rid, 0) + int(d.get("headcount") or 1)
-            if rid != n:
-                named.add(rid)
-        return totals, refs, named
+    title: str
+    role_id: None = None
 
-    tb, rb, nb = count(before)
-    ta, ra, na = count(after)
+    def label(self) -> str:
+        return self.title
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": None, "title": self.title}
+
+
+def headcount_groups(g: nx.DiGraph) -> dict[tuple[str, str], tuple[RoleRef | TitleRef, int]]:
+    """Every box's people, once: by role id, or by title for as-is positions that link no role.
+
+    The counts add up to the org's headcount (spans.py counts the same boxes), shared roles
+    and vacancies included.
+    """
+    refs = role_titles(g)
+    explicit = g.graph.get("structure") == "explicit"
+    out: dict[tuple[str, str], tuple[RoleRef | TitleRef, int]] = {}
+    for n, d in roles(g):
+        rid = d.get("role_id") or n
+        if explicit and rid == n:  # a position without a role: its id is no role
+            key: tuple[str, str] = ("title", d.get("title") or n)
+            ref: RoleRef | TitleRef = TitleRef(key[1])
+        else:
+            key, ref = ("role", rid), refs[rid]
+        count = out[key][1] if key in out else 0
+        out[key] = (out[key][0] if key in out else ref, count + int(d.get("headcount") or 1))
+    return out
+
+
+def _by_title_as_role(side: dict, other: dict) -> dict:
+    """Title groups named after exactly one role of the other side join that role's row (an
+    imported as-is org has titles, the proposal has roles with those titles)."""
+    roles_by_title: dict[str, list[tuple[str, str]]] = {}
+    for key, (ref, _) in other.items():
+        if key[0] == "role":
+            roles_by_title.setdefault(ref.title, []).append(key)
+    out: dict = {}
+    for key, (ref, n) in side.items():
+        match = roles_by_title.get(key[1], []) if key[0] == "title" and ("title", key[1]) not in other else []
+        if len(match) == 1:
+            key, ref = match[0], other[match[0]][0]
+        out[key] = (out[key][0], out[key][1] + n) if key in out else (ref, n)
+    return out
+
+
+def role_headcount(before: nx.DiGraph, after: nx.DiGraph) -> list[tuple[RoleRef | TitleRef, int, int]]:
+    """Rows whose headcount changed; with the unchanged rows they partition both orgs, so the
+    changes add up to the change in total headcount."""
+    gb, ga = headcount_groups(before), headcount_groups(after)
+    gb, ga = _by_title_as_role(gb, ga), _by_title_as_role(ga, gb)
     out = []
-    for rid in [*tb, *(r for r in ta if r not in tb)]:
-        if rid not in nb | na:
-            continue
-        b, a = tb.get(rid, 0), ta.get(rid, 0)
+    for key in [*gb, *(k for k in ga if k not in gb)]:
+        b, a = gb[key][1] if key in gb else 0, ga[key][1] if key in ga else 0
         if b != a:
-            out.append((ra.get(rid) or rb[rid], b, a))
+            out.append(((ga.get(key) or gb[key])[0], b, a))
     return out
 
 

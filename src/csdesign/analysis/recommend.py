@@ -93,14 +93,32 @@ class Recommendation:
     weights: dict[str, float]
     ranking: list[Ranked]
     guidance: str = ""  # the stage advice (article 003), quoted once rather than per reason
+    #: equal scores among buildable structures, (score, structures in ranking order); computed on
+    #: the whole ranking, so ``--top`` still says when the first place is shared
+    ties: list[tuple[float, tuple[str, ...]]] = field(default_factory=list)
+    note: str = ""  # what is ranked when the file is an as-is org
 
     @property
     def first(self) -> Ranked:
         return self.ranking[0]
 
+    def tie_sentences(self) -> list[str]:
+        """How each tie was broken, in the reader's language."""
+        order = TIE_ORDER[self.stage]
+        stage = stage_name(self.stage, self.lang)
+        out = []
+        for score, names in self.ties:
+            shown = [structure_name(s, self.lang) for s in names]
+            listed = pick(self.lang, ", ", "、").join(structure_name(s, self.lang) for s in order)
+            both = pick(self.lang, ", ".join(shown[:-1]) + " and " + shown[-1], "、".join(shown))
+            out.append(pick(self.lang, f"{both} tie at {score:g}; equal scores keep the order in which the guidance for the {stage} stage names the structures ({listed}).",
+                            f"{both}同为 {score:g} 分；同分时按{stage}指引列出各结构的顺序排列（{listed}）。"))
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {"company": self.company, "stage": self.stage, "guidance": self.guidance, "weights": dict(self.weights),
-                "ranking": [r.to_dict() for r in self.ranking]}
+                "ranking": [r.to_dict() for r in self.ranking], "note": self.note,
+                "ties": [{"score": score, "structures": list(names), "text": text} for (score, names), text in zip(self.ties, self.tie_sentences())]}
 
 
 def load_weights(path: str | Path) -> dict[str, float]:
@@ -146,15 +164,10 @@ def _stage(c: Comparison, s: str, lang: str) -> Reason:
     return Reason("stage", pts, text, source("stage", lang))
 
 
-def _dimensions(c: Comparison, s: str, lang: str) -> Reason | None:
+def _dimensions(c: Comparison, s: str, lang: str, m: StructureMetrics | None = None) -> Reason | None:
     dims = c.dimensions
     if s == "matrix":
-        p, r = len(dims.get("product", [])), len(dims.get("region", []))
-        if p >= 2 and r >= 2:
-            return Reason("dimensions", 1, pick(lang, f"{p} products across {r} regions is the case a matrix is for: product teams with functional lines across them.",
-                                                 f"{p} 个产品覆盖 {r} 个区域，正是矩阵结构适用的情形：按产品设团队，再用职能线横向贯穿。"), source("dimensions", lang))
-        return Reason("dimensions", -1, pick(lang, "A matrix pays off with several products across several regions; this company has too few of one or the other.",
-                                              "矩阵结构适用于多个产品覆盖多个区域的企业；本公司的产品或区域数量不足。"), source("dimensions", lang))
+        return _matrix(c, m, lang)
     axis = CUT_AXIS.get(s)
     if axis is None:
         return None
@@ -163,6 +176,59 @@ def _dimensions(c: Comparison, s: str, lang: str) -> Reason | None:
     if n >= 2:
         return Reason("dimensions", 1, pick(lang, f"The company has {n} {en}, so each team has its own to specialise in.", f"公司有 {n} {zh}，每个团队都有可专注的对象。"), source("dimensions", lang))
     return Reason("dimensions", -1, pick(lang, f"With only one of its {en}, this cut gives a single team and no specialisation.", f"只有 1 {zh}，这种划分只会得到一个团队，无从专业化。"), source("dimensions", lang))
+
+
+#: How a matrix's teams and cross lines are named, by axis: (teams, lines, 团队, 线).
+MATRIX_WORDS = {
+    "product": ("product teams", "product lines", "产品团队", "产品线"),
+    "segment": ("segment teams", "segment lines", "客户分层团队", "客户分层线"),
+    "region": ("regional teams", "regional lines", "区域团队", "区域线"),
+    "process": ("journey-stage teams", "journey-stage lines", "旅程阶段团队", "旅程阶段线"),
+    "function": ("functional teams", "functional lines", "职能团队", "职能线"),
+}
+
+
+def _matrix(c: Comparison, m: StructureMetrics | None, lang: str) -> Reason:
+    """The matrix this file builds: its primary teams and what crosses them (issue 18: a
+    segment-primary matrix was praised for "product teams")."""
+    g = m.graph if m is not None else None
+    primary = (g.graph.get("axis") if g is not None else None) or "function"
+    secondary = g.graph.get("secondary") if g is not None else None
+    teams_en, _, teams_zh, _ = MATRIX_WORDS.get(primary, MATRIX_WORDS["function"])
+    n = len(g.graph.get("units") or {}) if g is not None else 0
+    src = source("dimensions", lang)
+    if g is None or primary not in AXIS_WORDS:  # no graph: primary is "function"
+        return Reason("dimensions", -1, pick(lang, "A matrix cuts teams by product, region or customer segment, and this company declares none of them.",
+                                              "矩阵结构按产品、区域或客户分层划分团队，而本公司没有声明这些维度。"), src)
+    p_en, p_zh = AXIS_WORDS[primary]
+    if n < 2:
+        return Reason("dimensions", -1, pick(lang, f"A matrix needs two or more {p_en} to cut into teams; this company has {n}.",
+                                              f"矩阵结构需要至少两{p_zh}来划分团队，本公司只有 {n} {p_zh}。"), src)
+    if secondary in AXIS_WORDS:
+        k = len(c.dimensions.get(secondary, []))
+        s_en, s_zh = AXIS_WORDS[secondary]
+        _, lines_en, _, lines_zh = MATRIX_WORDS[secondary]
+        if k >= 2:
+            return Reason("dimensions", 1, pick(lang, f"{n} {p_en} across {k} {s_en} is the case a matrix is for: {teams_en} with {lines_en} across them.",
+                                                 f"{n} {p_zh}覆盖 {k} {s_zh}，正是矩阵结构适用的情形：按{teams_zh[:-2]}设团队，再用{lines_zh}横向贯穿。"), src)
+        return Reason("dimensions", -1, pick(lang, f"A matrix pays off with several {s_en} across the {teams_en}; this company has {k}.",
+                                              f"矩阵结构适用于多{s_zh}横跨各{teams_zh}的情形，本公司只有 {k} {s_zh}。"), src)
+    from csdesign.structures.contract import dotted_reports, roles
+
+    leads: list[str] = []
+    for node, d in roles(g):
+        label = d["function"] or d["title"]
+        if d["scope"] == "lead" and dotted_reports(g, node) and label not in leads:
+            leads.append(label)
+    names = pick(lang, ", ", "、").join(leads)
+    if len(leads) >= 2:
+        return Reason("dimensions", 1, pick(lang, f"{n} {p_en} with {len(leads)} functional leads across them ({names}) is the case a matrix is for: {teams_en} with functional lines across them.",
+                                             f"{n} {p_zh}，另有 {len(leads)} 条职能线（{names}）横向贯穿，正是矩阵结构适用的情形。"), src)
+    if leads:
+        return Reason("dimensions", -1, pick(lang, f"Only one functional lead ({names}) crosses the {n} {teams_en}; a matrix pays off with several.",
+                                              f"只有一条职能线（{names}）横跨 {n} 个{teams_zh}；矩阵结构要有多条才划算。"), src)
+    return Reason("dimensions", -1, pick(lang, f"No `scope: lead` role draws a line across the {n} {teams_en}, so this matrix would be drawn as a {primary} structure; a matrix needs cross-team leads (data, training, product support).",
+                                          f"没有 `scope: lead` 岗位横跨这 {n} 个{teams_zh}，此矩阵画出来只是按{p_zh[1:]}划分的结构；矩阵需要跨团队的职能负责人（数据、培训、产品支持）。"), src)
 
 
 def _kind(c: Comparison, s: str, lang: str) -> Reason | None:
@@ -203,7 +269,8 @@ def _measured(c: Comparison, m: StructureMetrics, lang: str) -> list[Reason]:
 
 
 def recommend(c: Comparison, weights: dict[str, float] | None = None, lang: str = "en") -> Recommendation:
-    """Rank the compared structures; ties keep the stage's order of preference."""
+    """Rank the compared structures; ties keep the stage's order of preference, and say so."""
+    _check_rankable(c)
     w = dict(DEFAULT_WEIGHTS, **(weights or {}))
     ranked: list[Ranked] = []
     for m in c.rows:
@@ -212,13 +279,41 @@ def recommend(c: Comparison, weights: dict[str, float] | None = None, lang: str 
             ranked.append(Ranked(s, structure_name(s, lang), None, [], m.error))
             continue
         reasons = [_stage(c, s, lang)]
-        reasons += [r for r in (_dimensions(c, s, lang), _kind(c, s, lang)) if r is not None]
+        reasons += [r for r in (_dimensions(c, s, lang, m), _kind(c, s, lang)) if r is not None]
         reasons += _measured(c, m, lang)
         score = _n(sum(w[r.rule] * r.points for r in reasons))
         ranked.append(Ranked(s, structure_name(s, lang), score, reasons))
     order = TIE_ORDER[c.stage]
     ranked.sort(key=lambda r: (r.score is None, -(r.score or 0.0), order.index(r.structure)))
-    return Recommendation(c.company, c.stage, lang, w, ranked, stage_guidance(c.stage, lang))
+    ties: dict[float, list[str]] = {}
+    for r in ranked:
+        if r.score is not None:
+            ties.setdefault(r.score, []).append(r.structure)
+    return Recommendation(c.company, c.stage, lang, w, ranked, stage_guidance(c.stage, lang),
+                          [(score, tuple(names)) for score, names in ties.items() if len(names) > 1], _as_is_note(c, lang))
+
+
+def _check_rankable(c: Comparison) -> None:
+    """Nothing to rank is a user error, never a ranking without scores."""
+    if any(r.ok for r in c.rows):
+        return
+    if c.positions is not None and not c.roles:
+        raise InputError(
+            f"{c.file}: recommend ranks proposals built from `roles:`, and this as-is org has {c.positions:,} positions and no roles",
+            hint="add `roles:`, one per job with its title, level and duties, and link the positions to them with `role:`; "
+                 "csdesign report and csdesign lint check the positions as they are",
+        )
+    first = next((r.error for r in c.rows if r.error), None)
+    raise InputError(f"{c.file}: no structure can be built from this file: {first}", hint="fix the file so at least one structure builds (csdesign lint shows where)")
+
+
+def _as_is_note(c: Comparison, lang: str) -> str:
+    if c.positions is None:
+        return ""
+    return pick(lang, f"This file is an as-is org ({c.positions:,} positions): the ranking is of proposals built from its {c.roles} roles, not of the org as it is; "
+                      f"run csdesign diff {c.file} {c.file} --after-structure X to see what moving to one of them changes.",
+                f"此文件是现状组织（{c.positions:,} 个岗位）：排名针对由其 {c.roles} 个角色生成的方案，而非现状组织本身；"
+                f"运行 csdesign diff {c.file} {c.file} --after-structure X 可查看改为某一方案的变化。")
 
 
 def score_table(rec: Recommendation) -> tuple[list[str], list[list[float]]]:

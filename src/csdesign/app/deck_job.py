@@ -25,7 +25,7 @@ def deck_date(value: str | None) -> dt.date:
     return dt.date.today()
 
 
-def deck(org: str | Path, *, compare: str | Path | None = None, lang: str = "en", template: Path | None = None,
+def deck(org: str | Path, *, compare: str | Path | None = None, lang: str | None = "en", template: Path | None = None,
          page: str = "16:9", structure: str | None = None, date: str | None = None) -> bytes:
     """The deck's bytes."""
     from csdesign.analysis import run_all
@@ -36,7 +36,8 @@ def deck(org: str | Path, *, compare: str | Path | None = None, lang: str = "en"
     from csdesign.render.deck.pptx_deck import DeckInput, to_pptx
     from csdesign.structures import build, build_file
 
-    lang = check_lang(lang)
+    if lang is not None:
+        lang = check_lang(lang)
     if page not in PAGES:
         raise InputError(f"--page: '{page}' is not a deck page", hint="use 16:9 or 4:3 (a --template keeps its own size)")
     if template is not None and not Path(template).is_file():
@@ -44,6 +45,10 @@ def deck(org: str | Path, *, compare: str | Path | None = None, lang: str = "en"
     when = deck_date(date)
     model = load_org(str(org))
     g = build(model, structure)
+    if lang is None:  # slides in the org's language (zh when its names are Chinese)
+        from csdesign.render.chart.html import chart_lang
+
+        lang = chart_lang(g, None)
     report = run_all(g)
     comparison = run_compare(model)
     rec = recommend(comparison, None, lang)

@@ -16,7 +16,7 @@ def deck(
     org: Path = OrgArg,
     output: Path = typer.Option(..., "--output", "-o", help="The deck to write (.pptx)."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="The org before the change: adds the change slides.", metavar="BEFORE.yaml"),
-    lang: str = typer.Option("en", "--lang", help="Language of the slides: en or zh (user names stay as written)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the slides: en or zh (user names stay as written). Default zh when the org is written in Chinese, else en."),
     template: Optional[Path] = typer.Option(None, "--template", help="The client's .pptx whose slide master and layouts to use."),
     page: str = typer.Option("16:9", "--page", help="Slide size without a template: 16:9 or 4:3."),
     structure: Optional[StructureType] = StructureOpt,

@@ -17,13 +17,14 @@ def import_(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the org YAML here; omit for stdout."),
     column: Optional[List[str]] = typer.Option(None, "--column", "-c", help="Map a field to a header, e.g. -c manager_id=上级工号 (repeatable)."),
     company: Optional[str] = typer.Option(None, "--company", help="Company name for the file (default: the CSV's file name)."),
-    root: Optional[str] = typer.Option(None, "--root", help="Keep only this person's reporting tree (their id), e.g. the CS head."),
+    root: Optional[str] = typer.Option(None, "--root", help="Keep only this person's reporting tree (their id), e.g. the CS head; their manager becomes the box above."),
+    employees: Optional[int] = typer.Option(None, "--employees", min=1, max=10_000_000, help="The whole company's headcount (sets the stage; default with --root: everyone in the file)."),
 ) -> None:
     """Turn PEOPLE.csv into an org YAML with `positions:` (render, report and lint it as it is)."""
     from csdesign.interchange.csv_import import import_people
     from csdesign.interchange.yaml_write import column_mapping, imported_org_yaml
 
-    result = import_people(people, columns=column_mapping(column or []), company=company, root=root)
+    result = import_people(people, columns=column_mapping(column or []), company=company, root=root, employees=employees)
     text = imported_org_yaml(result, people.name, str(output or "<stdout>"))
     if output is None:
         sys.stdout.write(text)

@@ -50,7 +50,7 @@ def init(
     and CI it never asks and uses the defaults.
     """
     from csdesign.errors import CsdesignError
-    from csdesign.interchange.starter import LANGS, STAGES, default_structure, starter
+    from csdesign.app.init_job import LANGS, STAGES, against_guidance, default_structure, starter
     from csdesign.render.output import write_atomic
     from csdesign.structures import NAMES
 
@@ -67,6 +67,9 @@ def init(
     if structure is not None:
         structure = structure.lower()
     text = starter(stage, structure, lang, name)
+    why = against_guidance(stage, structure, lang)
+    if why:  # the file accepts the finding in a comment; say so where the user is looking
+        print(f"note: {why}" + ("文件在 `structure:` 上方的注释中有意接受了这一点。" if lang == "zh" else " The file accepts this on purpose, in a comment above `structure:`."), file=sys.stderr)
     if to_stdout:
         typer.echo(text, nl=False)
         return

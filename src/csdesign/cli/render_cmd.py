@@ -22,7 +22,7 @@ def render(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=CHART_FORMATS.help("Output format when the suffix does not say: "), metavar=CHART_FORMATS.metavar()),
     structure: Optional[StructureType] = StructureOpt,
     depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Show only this many levels below the CS head (head = 1)."),
-    focus: Optional[str] = typer.Option(None, "--focus", help="Show only this role's subtree (role id)."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Show only this role's subtree: a role id, or a unique title, name or prefix."),
     engine: Engine = typer.Option(Engine.auto, "--engine", help="Graphviz to use: embedded (pygraphviz's bundled Graphviz), system (dot on PATH) or auto (embedded when installed)."),
     highlight: Optional[str] = typer.Option(None, "--highlight", help="Mark the boxes in report findings: " + ", ".join(ANALYSES.highlights()) + " or all (comma-separated)."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Colour what changed since this org (added, moved, changed; removed in the legend).", metavar="BEFORE.yaml"),

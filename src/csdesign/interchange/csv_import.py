@@ -73,6 +73,8 @@ class Imported:
     managers_by_name: int = 0
     dropped_dotted: int = 0
     notes: list[str] = field(default_factory=list)
+    #: ``company:`` keys the import worked out (employees, cs_reports_to, cs_reports_to_title)
+    company: dict = field(default_factory=dict)
 
 
 def read_csv(path: str | Path) -> tuple[list[Row], str, str]:
@@ -148,8 +150,13 @@ def import_people(
     columns: dict[str, str] | None = None,
     company: str | None = None,
     root: str | None = None,
+    employees: int | None = None,
 ) -> Imported:
-    """Read a people CSV into explicit-org data; raise InputError listing every bad row."""
+    """Read a people CSV into explicit-org data; raise InputError listing every bad row.
+
+    ``employees`` is the whole company's headcount; without it, an import with ``root`` takes
+    everyone in the file (the export is wider than the CS department), and one without says
+    that the stage will fall back to start-up."""
     name = str(path)
     rows, encoding, delimiter = read_csv(path)
     if not rows:
@@ -236,6 +243,7 @@ def import_people(
     result = Imported(data={}, mapping={f: header.cells[i] for f, i in sorted(mapping.items(), key=lambda kv: kv[1])}, unused=unused,
                       rows=len(body), kept=0, encoding=encoding, delimiter=delimiter)
     _link_managers(people, raw_manager, bad, result)
+    everyone = sum(1 for p in people if not p.get("vacant"))
     if not problems:
         people = _check_tree(people, raw_manager, root, bad, name, result)
     if problems:
@@ -247,8 +255,19 @@ def import_people(
             hint="import one department: --root ID keeps that person's reporting tree (e.g. the CS head's id)",
         )
     result.kept = len(people)
-    result.data = _org_data(people, company or Path(path).stem)
+    _company_size(result, employees, root, everyone)
+    result.data = _org_data(people, company or Path(path).stem, result.company)
     return result
+
+
+def _company_size(result: Imported, employees: int | None, root: str | None, everyone: int) -> None:
+    if employees is not None:
+        result.company["employees"] = employees
+    elif root is not None:
+        result.company["employees"] = everyone
+        result.notes.append(f"took company.employees as {everyone:,}, everyone in the file (pass --employees N if the company is larger)")
+    else:
+        result.notes.append("no company.employees, so the stage is taken as startup: pass --employees N (the whole company's headcount)")
 
 
 def _require(mapping: dict[str, int], headers: list[str], name: str) -> None:
@@ -351,11 +370,12 @@ def _check_tree(people: list[dict], raw: dict, root: str | None, bad, name: str,
                     keep.add(child)
                     stack.append(child)
         kept = []
+        cut_off = None
         for p in people:
             if p["id"] not in keep:
                 continue
-            if p["id"] == root:
-                p.pop("reports_to", None)
+            if p["id"] == root and "reports_to" in p:
+                cut_off = p.pop("reports_to")
             if "dotted_to" in p:
                 inside = [d for d in p["dotted_to"] if d in keep]
                 result.dropped_dotted += len(p["dotted_to"]) - len(inside)
@@ -364,15 +384,35 @@ def _check_tree(people: list[dict], raw: dict, root: str | None, bad, name: str,
                 else:
                     del p["dotted_to"]
             kept.append(p)
-        result.notes.append(f"kept {len(kept)} of {len(people)} people: the reporting tree of '{root}'")
+        result.notes.append(f"kept {len(kept):,} of {len(people):,} people: the reporting tree of '{root}'")
         if result.dropped_dotted:
             result.notes.append(f"left out {result.dropped_dotted} dotted lines to people outside that tree")
+        if cut_off is not None:
+            _cut_off_manager(result, next(q for q in people if q["id"] == cut_off))
         return kept
     tops = [p for p in people if "reports_to" not in p]
     for extra in tops[1:]:
         bad(raw[extra["id"]][0], "manager_id", f"'{extra['id']}' has no manager, but '{tops[0]['id']}' (line {raw[tops[0]['id']][0].line}) is already the top ({len(tops)} tops in all)",
             "give it a manager id, or import one tree with --root ID")
     return people
+
+
+def _cut_off_manager(result: Imported, manager: dict) -> None:
+    """The root's manager stays outside the tree: keep it as the box above the CS head."""
+    from csdesign.interchange.reports_to import infer_placement
+
+    title = manager.get("title") or manager["id"]
+    who = f"'{manager['id']}' ({title})"
+    result.company["cs_reports_to_title"] = title
+    found = infer_placement(manager.get("title"), manager.get("unit"))
+    if found.placement is not None:
+        result.company["cs_reports_to"] = found.placement
+        result.notes.append(f"the CS head reports to {who}, outside the tree: cs_reports_to is {found.placement}, from that {found.source}")
+        return
+    result.company["cs_reports_to"] = "ceo"
+    why = f"its title names {' and '.join(found.candidates)}" if found.candidates else "its title does not say which department that is"
+    result.notes.append(f"the CS head reports to {who}, outside the tree; {why}, so cs_reports_to is assumed to be ceo: "
+                        "set company.cs_reports_to (ceo, coo, sales, marketing, service or operations) if it is another")
 
 
 def _capped(problems: list[Problem], name: str) -> list[Problem]:
@@ -382,7 +422,7 @@ def _capped(problems: list[Problem], name: str) -> list[Problem]:
     return problems[:MAX_PROBLEMS] + [Problem(f"... and {more} more bad rows", name, None, None, hint="fix the ones above first; they often share one cause", code="IM001")]
 
 
-def _org_data(people: list[dict], company: str) -> dict:
+def _org_data(people: list[dict], company: str, known: dict | None = None) -> dict:
     dims: dict[str, list[str]] = {}
     for axis, plural in AXES.items():
         values: list[str] = []
@@ -393,7 +433,7 @@ def _org_data(people: list[dict], company: str) -> dict:
             dims[plural] = values
     order = ("id", "name", "title", "level", "reports_to", "dotted_to", "unit", "function", *AXES, "vacant", "email")
     positions = [{k: p[k] for k in order if k in p} for p in people]
-    data: dict = {"company": {"name": company}}
+    data: dict = {"company": {"name": company, **{k: (known or {})[k] for k in ("employees", "cs_reports_to", "cs_reports_to_title") if k in (known or {})}}}
     if dims:
         data["dimensions"] = dims
     data["positions"] = positions

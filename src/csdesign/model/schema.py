@@ -141,7 +141,10 @@ class Company(Closed):
     stage: Stage | None = None
     kind: CompanyKind = CompanyKind.internet
     cs_reports_to: Placement = Placement.ceo
-    cs_reports_to_title: Text | None = Field(default=None, description="How charts title the executive CS reports to, e.g. 销售副总裁 (default: from cs_reports_to).")
+    cs_reports_to_title: Text | None = Field(
+        default=None,
+        description="Title of the person CS reports to, drawn in the box above the CS head (default: the placement's name, e.g. CEO or Sales).",
+    )
     currency: Currency | None = Field(default=None, description="ISO 4217 code of every amount in the file (arr, costs); default: the benchmarks' USD.")
     fx: dict[Currency, Annotated[float, Strict(), Field(gt=0)]] = Field(default_factory=dict, description="Units of `currency` per unit of another currency, e.g. {USD: 7.2}: converts benchmarks quoted in that currency.")
 

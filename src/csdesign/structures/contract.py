@@ -10,7 +10,7 @@ tests/structures/test_contract.py checks every built graph carries exactly these
 
 from __future__ import annotations
 
-from typing import Any, Final, Iterable, Literal, TypedDict, cast
+from typing import Any, Final, Iterable, Literal, NotRequired, TypedDict, cast
 
 import networkx as nx
 
@@ -25,6 +25,7 @@ class UnitInfo(TypedDict):
     axis: str
     value: str
     label: str
+    parent: NotRequired[str]  # the unit this one sits inside (explicit orgs: a department's team)
 
 
 #: A scope as stored on a node: {axis: [values]}; an axis missing means "all".
@@ -74,7 +75,7 @@ class GraphAttrs(TypedDict, total=False):
     stage: str  # startup | growth | enterprise
     kind: str  # company kind: internet | traditional
     cs_reports_to: str  # ceo | coo | sales | marketing | service | operations
-    cs_reports_to_title: str | None  # the file's title for that executive (company.cs_reports_to_title)
+    cs_reports_to_title: str | None  # the executive's title as the file names it (company.cs_reports_to_title), or None
     structure: str  # a StructureType value, or "explicit" for an org built from positions:
     axis: str | None  # the cut: product/region/segment/process/function, "unit", or None
     secondary: str | None  # a matrix's secondary axis

@@ -10,7 +10,8 @@ report and lint need not know where a graph came from:
   position's reporting tree (0 individual, 1 supervisor, 2 manager, 3+ director);
 * scope: ``head`` for the one position without ``reports_to``; else the role's scope when it
   states one; else ``unit`` when the position has a ``unit``, ``shared`` when not;
-* ``unit: X`` becomes unit id ``unit:X`` (graph axis ``"unit"``); product/region/segment/
+* ``unit: X`` becomes unit id ``unit:X`` (graph axis ``"unit"``), inside the unit its top
+  people report into (UnitInfo ``parent``: a department holds its teams); product/region/segment/
   process/channel tags become ``coverage`` (an untagged axis means "all", as everywhere);
 * ``reports_to`` is a solid edge, each ``dotted_to`` a dotted one; the head reports to the
   external node for ``company.cs_reports_to``; graph ``structure`` is ``"explicit"``.
@@ -27,7 +28,7 @@ from csdesign.model import Org
 from csdesign.model.schema import AXES, Level, Position, Role, Scope, StructureType
 from csdesign.model.yamlsource import format_path
 from csdesign.structures.common import check_hierarchy, coverage, kpi_targets, new_graph
-from csdesign.structures.contract import DOTTED, SOLID, RoleAttrs, UnitInfo, edge, role_node, solid_view
+from csdesign.structures.contract import DOTTED, SOLID, RoleAttrs, UnitInfo, edge, graph_attrs, role_node, solid_view
 
 #: graph["structure"] of an explicit org (not a StructureType: it is not generated from roles).
 EXPLICIT = "explicit"
@@ -79,7 +80,40 @@ def build(org: Org) -> nx.DiGraph:
                 g.add_edge(manager, pos.id, **edge(DOTTED))
     check_hierarchy(org, g)  # cycles (also the "no top at all" case) and unreachable boxes
     _infer_levels(g, positions, roles)
+    _nest_units(g, positions)
     return g
+
+
+def _nest_units(g: nx.DiGraph, positions: list[Position]) -> None:
+    """A unit sits inside the unit its top people report into: 客户成功部 holds 战略客户组 when
+    the group's manager reports to the department's director (UnitInfo ``parent``).
+
+    A unit's tops are its people whose manager is in another unit; their nearest manager with
+    a unit (skipping managers without one) names the parent. Tops reporting into different
+    units, or a parent that would sit inside the unit itself, leave the unit at the top level.
+    """
+    units = graph_attrs(g)["units"]
+    if len(units) < 2:
+        return
+    unit_of = {p.id: f"unit:{p.unit}" if p.unit is not None else None for p in positions}
+    manager = {p.id: p.reports_to for p in positions}
+    found: dict[str, set[str | None]] = {}
+    for p in positions:
+        u = unit_of[p.id]
+        if u is None or unit_of.get(p.reports_to or "") == u:
+            continue
+        m = p.reports_to
+        while m is not None and unit_of.get(m) in (None, u):
+            m = manager.get(m)
+        found.setdefault(u, set()).add(unit_of[m] if m is not None else None)
+    for u in units:
+        parents = found.get(u, set())
+        parent = next(iter(parents)) if len(parents) == 1 else None
+        up = parent
+        while up is not None and up != u:
+            up = units[up].get("parent")
+        if parent is not None and up is None:
+            units[u]["parent"] = parent
 
 
 def _attrs(pos: Position, index: int, role: Role | None, head: str | None, unit_id: str | None) -> RoleAttrs:

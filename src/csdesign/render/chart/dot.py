@@ -227,6 +227,18 @@ def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
     return out
 
 
+def nested_groups(units: dict, keys: list[str]) -> dict[str | None, list[int]]:
+    """Group key of the parent (None: the top level) -> indexes of the groups drawn inside it.
+    A unit sits in its UnitInfo ``parent`` when that unit is drawn too (--focus or a page may
+    leave it out: then it moves up to the top level)."""
+    drawn = set(keys)
+    out: dict[str | None, list[int]] = {}
+    for i, key in enumerate(keys):
+        parent = (units.get(key) or {}).get("parent")
+        out.setdefault(parent if parent in drawn and parent != key else None, []).append(i)
+    return out
+
+
 def _groups(g: nx.DiGraph, opts: DotOptions) -> list[tuple[str, str, list[str]]]:
     """(group key, caption, members): one per unit in file order, then one per function of
     the shared roles outside units (service modules, shared functions)."""
@@ -313,9 +325,12 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
     for sid in stacks:
         if stack_group[sid] is None:
             stack_stmt(dot, sid)
-    for i, (key, caption, members) in enumerate(groups):
+    inner = nested_groups(g.graph.get("units", {}), [key for key, _, _ in groups])
+
+    def cluster(target: graphviz.Digraph, i: int) -> None:
+        key, caption, members = groups[i]
         headers[key] = f"u{i}"
-        with dot.subgraph(name=f"cluster_{i}") as sub:
+        with target.subgraph(name=f"cluster_{i}") as sub:
             sub.attr(label="", style="rounded,dashed", color=UNIT_BORDER, margin="10")
             sub.node(f"u{i}", label=f'<<TABLE BORDER="0" CELLPADDING="2"><TR><TD><B>{e(caption)}</B></TD></TR></TABLE>>', shape="box", style="rounded,filled", fillcolor="#e8eef5", color=UNIT_BORDER, margin="0.05,0.02")
             for n in members:
@@ -323,6 +338,11 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
             for sid in stacks:
                 if stack_group[sid] == key:
                     stack_stmt(sub, sid)
+            for j in inner.get(key, []):  # a department holds its teams (explicit orgs)
+                cluster(sub, j)
+
+    for i in inner.get(None, []):
+        cluster(dot, i)
 
     # Reporting lines: into a group through its header; into a stack once. A stack whose
     # manager also has other reports stands beside the manager, so its height does not push

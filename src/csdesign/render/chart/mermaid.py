@@ -13,7 +13,7 @@ import json
 import networkx as nx
 
 from csdesign.render.chart.boxes import box_lines
-from csdesign.render.chart.dot import LEVEL_FILL, LEVEL_FONT
+from csdesign.render.chart.dot import LEVEL_FILL, LEVEL_FONT, nested_groups
 from csdesign.render.text import clean
 from csdesign.structures.contract import DOTTED, EXTERNAL
 
@@ -51,13 +51,20 @@ def to_mermaid(g: nx.DiGraph) -> str:
     for n, d in g.nodes(data=True):
         if d.get("unit") not in units:
             out.append(node(n, "  "))
-    for i, (unit_id, info) in enumerate(units.items()):
-        members = [n for n, d in g.nodes(data=True) if d.get("unit") == unit_id]
-        if not members:
-            continue
-        out.append(f"  subgraph u{i}[{_label([info['label']])}]")
-        out.extend(node(n, "    ") for n in members)
-        out.append("  end")
+    members = {u: [n for n, d in g.nodes(data=True) if d.get("unit") == u] for u in units}
+    drawn = [u for u in units if members[u]]
+    inner = nested_groups(units, drawn)
+
+    def subgraph(i: int, indent: str) -> None:  # a department holds its teams (explicit orgs)
+        unit_id = drawn[i]
+        out.append(f"{indent}subgraph u{list(units).index(unit_id)}[{_label([units[unit_id]['label']])}]")
+        out.extend(node(n, indent + "  ") for n in members[unit_id])
+        for j in inner.get(unit_id, []):
+            subgraph(j, indent + "  ")
+        out.append(f"{indent}end")
+
+    for i in inner.get(None, []):
+        subgraph(i, "  ")
     for u, v, d in g.edges(data=True):
         link = "-.-" if d.get("kind") == DOTTED else "---"
         out.append(f"  {ids[u]} {link} {ids[v]}")

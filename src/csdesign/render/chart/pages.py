@@ -188,6 +188,15 @@ def _split(g: nx.DiGraph, lang: str, deep: bool = False) -> list[Spec]:
     return [overview]
 
 
+def _nested_in(g: nx.DiGraph, top: str, managers: list[str]) -> str | None:
+    """The unit a summary box is drawn in: its manager's, when the team it stands for is a unit
+    nested there (an as-is department's team, UnitInfo ``parent``); else none."""
+    units = g.graph.get("units", {})
+    own = g.nodes[top].get("unit")
+    outer = g.nodes[managers[0]].get("unit") if managers else None
+    return outer if own in units and outer is not None and units[own].get("parent") == outer else None
+
+
 def _inside_unit(g: nx.DiGraph, n: str, units: dict) -> bool:
     while n is not None:
         if g.nodes[n].get("unit") in units:
@@ -240,12 +249,13 @@ def _page_graph(g: nx.DiGraph, spec: Spec, numbered: list[tuple[Spec, int]], lan
         people = sum(g.nodes[n].get("headcount", 1) + g.nodes[n].get("team", 0) for n in _subtree(g, c.tops, set()))
         caption = c.caption or chrome.clean(str(g.nodes[c.tops[0]].get("title") or ""))
         sid = f"summary:{c.key}"
-        h.add_node(sid, kind=SUMMARY, lines=[caption, chrome.word("people", lang, n=people), chrome.word("continued_on", lang, n=number[c.key])], unit=None)
         parents = []
         for t in c.tops:
             m = _manager(g, t)
             if m is not None and m in keep and m not in parents:
                 parents.append(m)
+        h.add_node(sid, kind=SUMMARY, lines=[caption, chrome.word("people", lang, n=people), chrome.word("continued_on", lang, n=number[c.key])],
+                   unit=_nested_in(g, c.tops[0], parents))
         for m in parents:
             h.add_edge(m, sid, kind=SOLID)
     if spec.parent is not None:

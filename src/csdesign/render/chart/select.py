@@ -5,20 +5,72 @@ from __future__ import annotations
 import networkx as nx
 
 from csdesign.errors import CsdesignError, did_you_mean
-from csdesign.structures.contract import induced, solid_view
+from csdesign.structures.contract import ROLE, dotted_reports, induced, solid_view
+
+
+#: Candidates listed when --focus is ambiguous, before "... and N more".
+MAX_CANDIDATES = 10
 
 
 def focus(g: nx.DiGraph, role: str) -> nx.DiGraph:
-    """The subtree under every instance of ``role`` (a role id or a node id), plus the path up."""
-    starts = [n for n, d in g.nodes(data=True) if n == role or d.get("role_id") == role]
-    if not starts:
-        ids = sorted({str(d["role_id"]) for _, d in g.nodes(data=True) if d.get("role_id")})
-        raise CsdesignError(f"--focus: no role '{role}' in this chart" + did_you_mean(role, ids), hint="use a role id from the file")
+    """The subtree under the boxes ``role`` names, plus the path up; a matrix lead brings its
+    dotted-line reports (and their managers) along.
+
+    ``role`` is a node or role id; else a title, or a person's name, that names one role or
+    one person; else a unique prefix of any of these. Several candidates are a usage error
+    listing them.
+    """
+    starts = _focus_targets(g, role.strip())
     solid = solid_view(g)
     keep: set[str] = set()
     for s in starts:
         keep |= {s} | nx.descendants(solid, s) | nx.ancestors(solid, s)
+        for v in dotted_reports(g, s):
+            keep |= {v} | nx.ancestors(solid, v)
     return _induced(g, keep)
+
+
+def _focus_targets(g: nx.DiGraph, wanted: str) -> list[str]:
+    boxes = [(n, d) for n, d in g.nodes(data=True) if d.get("kind") == ROLE]
+    exact = [n for n, d in boxes if n == wanted or d.get("role_id") == wanted]
+    if exact:
+        return exact
+    folded = wanted.casefold()
+
+    def texts(n: str, d: dict) -> list[str]:
+        return [t for t in (n, d.get("role_id"), d.get("title"), d.get("name")) if t]
+
+    tiers = (
+        [n for n, d in boxes if folded in (str(d.get("title") or "").casefold(), str(d.get("name") or "").casefold())],
+        [n for n, d in boxes if any(str(t).casefold().startswith(folded) for t in texts(n, d))] if folded else [],
+    )
+    for found in tiers:
+        if not found:
+            continue
+        groups: dict[str, list[str]] = {}
+        for n in found:
+            groups.setdefault(_group(g, n), []).append(n)
+        if len(groups) == 1:
+            return found
+        raise CsdesignError(f"--focus: '{wanted}' matches {len(groups)} boxes: " + _candidates(g, groups), hint="give one of their ids")
+    ids = sorted({str(d["role_id"]) for _, d in boxes if d.get("role_id")} | {str(d["title"]) for _, d in boxes if d.get("title")})
+    raise CsdesignError(f"--focus: no role '{wanted}' in this chart" + did_you_mean(wanted, ids), hint="use a role id, a title or a name from the file")
+
+
+def _group(g: nx.DiGraph, n: str) -> str:
+    """What one --focus target is: a role, with all its boxes (an as-is position that links no
+    role is its own role)."""
+    return g.nodes[n].get("role_id") or n
+
+
+def _candidates(g: nx.DiGraph, groups: dict[str, list[str]]) -> str:
+    shown = []
+    for key, nodes in list(groups.items())[:MAX_CANDIDATES]:
+        d = g.nodes[nodes[0]]
+        who = " · ".join(str(x) for x in (d.get("name"), d.get("title")) if x)
+        shown.append(f"{key} ({who})")
+    more = len(groups) - MAX_CANDIDATES
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
 def depth(g: nx.DiGraph, levels: int) -> nx.DiGraph:

@@ -150,11 +150,17 @@ def recommend_rich(rec: Recommendation, explain: bool = False):
             why.append(clean(reason.text))
             why.append(f" [{notes.index(reason.source) + 1}]", style="dim")
         table.add_row(str(i), Text(f"{r.name} ({r.structure})"), "–" if r.score is None else f"{r.score:g}", why)
+    extra = [Text(clean(line), style="dim") for line in _notes(rec)]
     cited = Text(_sources_heading(rec), style="dim")
     for n, note in enumerate(notes, 1):
         cited.append(f"\n[{n}] {clean(note)}", style="dim")
-    parts = [table, cited] if notes else [table]
+    parts: list[Table | Text] = [table, *extra, cited] if notes else [table, *extra]
     return Group(*parts, explain_rich(rec)) if explain else Group(*parts)
+
+
+def _notes(rec: Recommendation) -> list[str]:
+    """What an as-is file's ranking is of, and how equal scores were ordered."""
+    return ([rec.note] if rec.note else []) + rec.tie_sentences()
 
 
 def explain_rich(rec: Recommendation):
@@ -186,6 +192,8 @@ def recommend_markdown(rec: Recommendation, explain: bool = False) -> str:
             lines.append(f"   - {md_escape(r.error)}")
         for reason in r.reasons:
             lines.append(f"   - {reason.points:+g}: {md_escape(reason.text)} [{notes.index(reason.source) + 1}]")
+    for line in _notes(rec):
+        lines += ["", md_escape(line)]
     if notes:
         lines += ["", _sources_heading(rec), ""] + [f"{n}. {md_escape(note)}" for n, note in enumerate(notes, 1)]
     if explain:

@@ -28,7 +28,7 @@ def to_markdown(d: OrgDiff, lang: str = "en") -> str:
         rows = [[words.status(b.status, lang), esc(words.box(b, lang)), esc(words.details(b, lang))] for b in d.boxes]
         out += _table(w("boxes"), [w("change"), w("box"), w("what")], ["left"] * 3, rows)
     if d.role_headcount:
-        rows = [[esc(ref.label()), str(b), str(a), f"{a - b:+d}"] for ref, b, a in d.role_headcount]
+        rows = [[esc(role), b, a, change] for role, b, a, change in words.headcount_rows(d, lang)]
         out += _table(w("headcount"), [w("role"), w("before"), w("after"), w("change")], ["left", "right", "right", "right"], rows)
     if d.transfers:
         rows = [[esc(t.duty), words.kind(t.kind, lang), esc(words.transfer(t, lang))] for t in d.transfers]

@@ -44,7 +44,7 @@ def to_table(d: OrgDiff, lang: str = "en") -> Group:
         rows = [[_t(words.status(b.status, lang), STATUS_STYLE[b.status]), _t(words.box(b, lang)), _t(words.details(b, lang))] for b in d.boxes]
         parts.append(_table(w("boxes"), [(w("change"), "left"), (w("box"), "left"), (w("what"), "left")], rows))
     if d.role_headcount:
-        rows = [[_t(ref.label()), _t(b), _t(a), _t(f"{a - b:+d}")] for ref, b, a in d.role_headcount]
+        rows = [[_t(role, "bold" if i == len(d.role_headcount) else ""), _t(b), _t(a), _t(change)] for i, (role, b, a, change) in enumerate(words.headcount_rows(d, lang))]
         parts.append(_table(w("headcount"), [(w("role"), "left"), (w("before"), "right"), (w("after"), "right"), (w("change"), "right")], rows))
     if d.transfers:
         rows = [[_t(t.duty), _t(words.kind(t.kind, lang), KIND_STYLE[t.kind]), _t(words.transfer(t, lang))] for t in d.transfers]

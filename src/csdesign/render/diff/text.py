@@ -9,7 +9,7 @@ STATUS_MARK = {"added": "+", "removed": "−", "moved": "→", "changed": "~"}
 
 WORDS = {
     "en": {
-        "title": "Reorganisation", "figures": "Key figures", "boxes": "Boxes", "headcount": "Headcount by role",
+        "title": "Reorganisation", "figures": "Key figures", "boxes": "Boxes", "headcount": "Headcount by role", "total": "total",
         "duties": "Duties", "findings": "Overlaps and gaps", "bands": "Span bands (managers per band)",
         "before": "before", "after": "after", "change": "change", "box": "box", "what": "what changed",
         "role": "role", "duty": "duty", "owners": "owners", "band": "band", "changed": "changed", "differs": "changed",
@@ -19,7 +19,7 @@ WORDS = {
         "sep": ", ", "field_sep": "; ", "colon": ": ",
     },
     "zh": {
-        "title": "组织调整", "figures": "关键指标", "boxes": "岗位", "headcount": "各角色人数",
+        "title": "组织调整", "figures": "关键指标", "boxes": "岗位", "headcount": "各角色人数", "total": "合计",
         "duties": "职责", "findings": "职责重叠与缺口", "bands": "管理幅度分布（各区间的管理者人数）",
         "before": "调整前", "after": "调整后", "change": "变化", "box": "岗位", "what": "变化内容",
         "role": "角色", "duty": "职责", "owners": "负责人", "band": "区间", "changed": "变更", "differs": "有变化",
@@ -97,6 +97,14 @@ def transfer(t: Transfer, lang: str = "en") -> str:
         "new": f"new, owned by {took}",
         "dropped": f"dropped by {gave}; nobody owns it now",
     }[t.kind]
+
+
+def headcount_rows(d: OrgDiff, lang: str = "en") -> list[tuple[str, str, str, str]]:
+    """(role, before, after, change) for every role whose headcount changed, then the total:
+    the rows' changes add up to it (roles not listed did not change)."""
+    rows = [(ref.label(), str(b), str(a), f"{a - b:+d}") for ref, b, a in d.role_headcount]
+    before, after = d.headcount
+    return rows + [(word("total", lang), str(before), str(after), f"{after - before:+d}")]
 
 
 def finding(label: str, f, lang: str = "en") -> str:
