@@ -418,7 +418,9 @@ def legend_entries(g: nx.DiGraph, opts: DotOptions, lead_style: dict[str, tuple[
     if solid:
         entries.append((LINE, "───", f"{chrome.word('solid', lang)} ({solid})"))
     for lead, (colour, style) in lead_style.items():
-        count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED) + g.nodes[lead].get("dotted_away", 0)
+        count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED)
+        if not count:
+            continue  # its lines are on other pages (its box says which), legended there
         entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=lead_title(g, lead))} ({count})"))
     vacant = sum(1 for _, d in g.nodes(data=True) if d.get("vacant"))
     if vacant:

@@ -301,7 +301,6 @@ def _dotted_across(g: nx.DiGraph, h: nx.DiGraph, keep: set[str], numbered: list[
         elif u in keep and v in home:
             d = h.nodes[u]
             d["dotted_pages"] = sorted({*d.get("dotted_pages", []), home[v]})
-            d["dotted_away"] = d.get("dotted_away", 0) + 1
 
 
 def _chunk_leaves(g: nx.DiGraph, opts: DotOptions, measure: Measure, page: tuple[float, float]) -> list[Page]:
