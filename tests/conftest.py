@@ -15,6 +15,16 @@ from tests.helpers import DATA, EXAMPLES, ROOT
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 
 
+@pytest.fixture(autouse=True)
+def lint_cache_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own empty lint result cache (csdesign.lint.cache), in-process and in
+    the processes it starts: the suite never writes to the user's cache, and no test reads
+    findings another test stored."""
+    path = tmp_path_factory.mktemp("lint-cache")
+    monkeypatch.setenv("CSDESIGN_CACHE_DIR", str(path))
+    return path
+
+
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES

@@ -7,7 +7,6 @@ Lint has its own discovery (lint/config.py, ``[lint]``); this serves the other t
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,8 @@ class Table:
 
 
 def _read(path: Path, shown: str) -> dict[str, Any]:
+    import tomllib
+
     from csdesign.fileio import note_input
 
     note_input(path)  # no output of this run may overwrite it

@@ -155,6 +155,7 @@ FAMILIES = {
     "recommend": ("csdesign recommend", "csdesign.render.compare.formats:RECOMMEND_FORMATS"),
     "lint": ("csdesign lint", "csdesign.lint.reporters:LINT_FORMATS"),
     "export": ("csdesign export", "csdesign.interchange.formats:EXPORT_FORMATS"),
+    "jd": ("csdesign jd", "csdesign.render.jd.formats:JD_FORMATS"),
 }
 
 

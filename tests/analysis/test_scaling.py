@@ -105,3 +105,37 @@ def test_capacity_analysis_work_grows_linearly(monkeypatch):
     assert (small[2], large[2]) == (79, 157)  # Erlang C recursion steps = agents on shift
     assert large[2] / small[2] <= 1.1 * large[0] / small[0]
     assert small[3] == large[3]  # the same findings at both sizes (the org scales evenly)
+
+
+def _profile_calls(text: str) -> tuple[int, dict[str, int]]:
+    """(role instances, calls of every function run by build + every analysis) — a work
+    counter: cProfile counts calls exactly, whatever the machine's speed."""
+    import cProfile
+    import pstats
+
+    org = load_org_text(text, "scale.yaml")
+    profile = cProfile.Profile()
+    profile.enable()
+    g = build(org)
+    run_all(g)
+    profile.disable()
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    calls = {f"{Path(file).name}:{line}:{name}": total for (file, line, name), (_, total, *_) in stats.items()
+             if "csdesign" in file or file == "~"}
+    instances = sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "role")
+    return instances, calls
+
+
+def test_build_and_every_analysis_call_each_function_linearly():
+    """Doubling the org at most about doubles the calls of every csdesign function and of every
+    builtin they call (kpis, spans, raci, gaps, overlap, capacity, build...)."""
+    gen = _bench("generate")
+    _profile_calls(gen.role_org(2, 2, 2))  # import every module first: module code runs once
+    (n_small, small), (n_large, large) = _profile_calls(gen.role_org(10, 10, 19)), _profile_calls(gen.role_org(10, 20, 19))
+    assert (n_small, n_large) == (2014, 4014)
+    for name in ("kpis.py:find_shared_kpis", "spans.py:analyse_spans", "raci.py:check_raci", "raci.py:raci_matrix",
+                 "common.py:build_from_cut", "gaps.py:find_gaps", "overlap.py:find_delegations"):
+        assert any(k.startswith(name.split(":")[0] + ":") and k.endswith(":" + name.split(":")[1]) for k in large), name
+    growth = n_large / n_small
+    superlinear = {k: (small.get(k, 0), v) for k, v in large.items() if v > 100 and v > 1.1 * growth * small.get(k, 0)}
+    assert superlinear == {}

@@ -358,3 +358,32 @@ def test_report_json_of_the_examples_validates():
     assert {k: data["cost"][k] for k in ("total", "by_level", "share_of_arr")} == {
         "total": 45490000.0, "by_level": {"director": 3600000.0, "manager": 4550000.0, "supervisor": 5460000.0, "individual": 31880000.0}, "share_of_arr": 0.2486,
     }
+
+
+def test_diff_shows_the_cost_delta(tmp_path):
+    from csdesign.analysis.diff import diff
+    from csdesign.structures import build_file
+
+    before = ROOT / "examples" / "enterprise.yaml"
+    after = tmp_path / "after.yaml"
+    after.write_text(before.read_text(encoding="utf-8").replace("    headcount: 12\n    only:\n      segments: [Important]", "    headcount: 6\n    only:\n      segments: [Important]"), encoding="utf-8")
+    d = diff(build_file(str(before)), build_file(str(after)))
+    metrics = {m.name: (m.before, m.after) for m in d.metrics}
+    # 6 fewer key account managers at 400,000 CNY: -2,400,000
+    assert metrics["fully loaded cost"] == (45490000, 43090000)
+    assert metrics["cost, % of ARR"] == (24.9, 23.5)
+    from csdesign.render.diff.text import change
+
+    cost = next(m for m in d.metrics if m.name == "fully loaded cost")
+    assert change(cost) == "-2,400,000"
+
+
+def test_capacity_sections_in_markdown():
+    from csdesign.render.report.markdown import report_markdown
+
+    md = report_markdown(run_all(graph_from(PROBE), "capacity"), "en")
+    assert "| Segment | Accounts | ARR (USD) | By ARR | By accounts | By hours | Modelled | Capacity share | ARR share | Status |" in md
+    assert "| 战略客户 | 40 | 12,000,000 | 6 | 4 (3–8) | 4 | 1 | 33.3% | 60% | under-staffed |" in md
+    zh = report_markdown(run_all(graph_from(PROBE), "capacity"), "zh")
+    assert "## 客户成功服务容量：各客户分层所需 CSM" in zh
+    assert "| 客户分层 | 客户数 | ARR（USD） | 按 ARR | 按客户数 | 按工时 | 模型人数 | 人力占比 | ARR 占比 | 状态 |" in zh

@@ -172,8 +172,10 @@ def analyse(g: nx.DiGraph, settings=None, defaults: Mapping[str, Mapping[str, in
     s = settings or DEFAULT_SETTINGS
     boxes = staffing_boxes(g)
     segments, misallocations = analyse_coverage(g, s, staffing_roles(g, boxes))
+    sized = {seg.name for seg in segments if seg.status != "unsized"}
     return CapacityReport(
-        roles=analyse_capacity(g, defaults),
+        # a segment nobody declares a capacity: for is "unplanned" only when no method sizes it
+        roles=[r for r in analyse_capacity(g, defaults) if not (r.status == "unplanned" and r.segments[0] in sized)],
         segments=segments,
         misallocations=misallocations,
         support=analyse_support(g, s, boxes),

@@ -1,19 +1,18 @@
-"""The Typer application and the one place user errors become messages and exit codes.
+"""The Typer application: one app for every command, its help and shell completion.
 
 Command modules (cli/*.py) register on :data:`app`; they parse options, call one function
 from the library, print, and hold no logic. Heavy imports happen inside the commands.
+Errors become messages and exit codes in csdesign.cli.entry, which also runs a plain
+``lint`` without building this app (the light path for the hot command).
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-from typing import Any
-
 import typer
 
-from csdesign.errors import EXIT_INTERNAL, CsdesignError
+from csdesign.cli.common import STATE, emit, say
+
+__all__ = ["STATE", "app", "emit", "main", "say"]
 
 app = typer.Typer(
     name="csdesign",
@@ -22,8 +21,6 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-
-STATE = {"verbose": False, "debug": False}
 
 
 def _version(value: bool) -> None:
@@ -44,70 +41,8 @@ def _root(
     STATE["debug"] = debug
 
 
-def say(message: str) -> None:
-    """A status line on stderr, only with -v."""
-    if STATE["verbose"]:
-        from csdesign.errors import printable
-
-        print(printable(message), file=sys.stderr)
-
-
-def emit(document: Any, output: Path | None = None, *, pipe_width: int | None = None) -> None:
-    """Write a command's document to ``output`` (atomically), or print it: text as is,
-    anything else (a rich renderable) through rich, ``pipe_width`` columns wide when stdout
-    is not a terminal (None: rich's default)."""
-    if output is not None:
-        from csdesign.render.output import write_atomic
-
-        write_atomic(output, document)
-        say(f"wrote {output}")
-    elif isinstance(document, str):
-        sys.stdout.write(document)
-        sys.stdout.flush()
-    else:
-        from rich.console import Console
-
-        Console(width=None if sys.stdout.isatty() else pipe_width).print(document)
-
-
 def main() -> None:
-    """Console-script entry point: run the app, turn user errors into one message + exit code."""
-    import gc
+    """Console-script entry point (csdesign.cli.entry.main: the light lint path, else this app)."""
+    from csdesign.cli.entry import main as entry
 
-    from csdesign.cli import commands  # noqa: F401 - registers the commands
-
-    # A short-lived process that builds large graphs: the default collector rescans every
-    # surviving object again and again (load+build of 100,000 boxes: 13 s instead of 5 s).
-    # Collect young garbage rarely and old garbage almost never; see docs/performance.md.
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 1000)
-
-    from csdesign import fileio
-
-    fileio.forget_inputs()
-    guard = fileio.guard_stdout()  # a full or closed stdout is a user error, not a crash
-    try:
-        try:
-            app()
-        except BaseException as exc:
-            guard.finish(quiet=not isinstance(exc, SystemExit))
-            raise
-        guard.finish()
-    except CsdesignError as exc:
-        print(exc.render(), file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
-        # e.g. `csdesign render org.yaml | head`: the reader left; that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    except Exception as exc:  # a bug: say so plainly, traceback only on request
-        if STATE["debug"] or os.environ.get("CSDESIGN_DEBUG"):
-            raise
-        from csdesign.errors import printable
-
-        print(printable(f"internal error: {type(exc).__name__}: {exc} (this is a csdesign bug; rerun with --debug and report it)"), file=sys.stderr)
-        sys.exit(EXIT_INTERNAL)
+    entry()

@@ -5,3 +5,4 @@ from csdesign.cli import compare_cmd, explain_cmd, init_cmd, recommend_cmd  # no
 from csdesign.cli import report_cmd  # noqa: F401  (issue 3)
 from csdesign.cli import serve_cmd  # noqa: F401  (issue 17)
 from csdesign.cli import deck_cmd  # noqa: F401  (issue 13)
+from csdesign.cli import jd_cmd  # noqa: F401  (issue 15)

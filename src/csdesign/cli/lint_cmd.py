@@ -6,7 +6,6 @@ configuration error, unreadable path, or a rule that crashed.
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,9 +13,9 @@ from typing import List, Optional
 
 import typer
 
-from csdesign.cli.app import app, emit, say
+from csdesign.cli.app import app
 from csdesign.cli.options import StdinNameOpt, use_stdin_name
-from csdesign.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CsdesignError
+from csdesign.errors import CsdesignError
 from csdesign.lint.registry import Severity
 from csdesign.lint.reporters import LINT_FORMATS
 
@@ -25,10 +24,6 @@ class DocFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
-
-
-def _codes(values: Optional[List[str]]) -> list[str]:
-    return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
 
 
 @app.command()
@@ -45,41 +40,17 @@ def lint(
     skip_non_org: bool = typer.Option(False, "--skip-non-org", help="Skip named YAML files without a top-level `company:` key (for pre-commit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Findings only: no summary line."),
     stdin_filename: Optional[str] = StdinNameOpt,
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the lint result cache (see docs/performance.md)."),
 ) -> None:
     """Check org files and report findings with file:line:col (exit 0 clean, 1 findings, 2 usage error)."""
-    use_stdin_name(stdin_filename, *(paths or []))
     if explain is not None:
+        use_stdin_name(stdin_filename, *(paths or []))
         _print_rule(explain, DocFormat.text, lang)
         return
-    chosen = LINT_FORMATS.get(fmt).name if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from csdesign.lint.config import check_selector, load_config
-    from csdesign.lint.reporters import render, status_line
-    from csdesign.lint.runner import fails, lint_paths
+    from csdesign.cli.lint_run import lint_main
 
-    cfg = load_config(config)
-    if cfg.source:
-        say(f"lint config: {cfg.source}")
-    if select:
-        cfg.select = [check_selector(c, "--select", "command line") for c in _codes(select)]
-    if ignore:
-        cfg.ignore += [check_selector(c, "--ignore", "command line") for c in _codes(ignore)]
-    from csdesign.knowledge.guide import check_lang
-
-    cfg.lang = check_lang(lang)
-    result = lint_paths([str(p) for p in paths or []], cfg, skip_non_org=skip_non_org)
-    report = render(result, chosen, quiet=quiet)
-    emit(report, output)
-    status = None if quiet else status_line(result, chosen)
-    if status:
-        print(status, file=sys.stderr)
-    for problem in result.unreadable:  # never skipped silently: CI must not pass unchecked files
-        print(problem.render(), file=sys.stderr)
-    for crash in result.crashes:
-        print(crash.render(), file=sys.stderr)
-    if result.crashes or result.unreadable:
-        raise typer.Exit(EXIT_USAGE)
-    level = fail_on.value if fail_on else cfg.fail_on
-    raise typer.Exit(EXIT_FINDINGS if fails(result, level) else EXIT_OK)
+    raise typer.Exit(lint_main(paths, fmt, fail_on.value if fail_on else None, config, select, ignore, output, lang,
+                               skip_non_org, quiet, stdin_filename, no_cache))
 
 
 @app.command("rule")

@@ -24,6 +24,19 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Quote a string that csdesign's loader (YAML 1.2 core schema) would read as something
+    else: PyYAML quotes by YAML 1.1's rules, which leave ``-.1`` or ``1e3`` plain."""
+    from csdesign.model.yamlcore import resolve_plain
+
+    if resolve_plain(value) != value or not isinstance(resolve_plain(value), str):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def org_yaml(data: dict, comment: list[str] | None = None) -> str:
     """YAML for an org file, with ``comment`` lines (``# ...``) on top."""
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH, default_flow_style=False, indent=2)

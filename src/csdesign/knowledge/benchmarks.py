@@ -51,7 +51,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     ),
     "hours": (
         "csdesign's default CSM week: 40 h × 13 weeks × 75% utilisation × (1 - 15% admin) = 331.5 productive hours a quarter",
-        "csdesign 默认工时：40 小时 × 13 周 × 75% 利用率 × (1 − 15% 行政事务) = 每季度 331.5 个有效工时",
+        "csdesign 默认工时：40 小时 × 13 周 × 75% 利用率 ×（1 − 15% 行政事务）= 每季度 331.5 个有效工时",
     ),
     "touches": (
         "csdesign's default touches and hours per touch for the coverage model (set so the hours method meets the band midpoint)",
@@ -67,7 +67,6 @@ SOURCES: dict[str, tuple[str, str]] = {
         "SaaS Capital's spending benchmarks for private B2B SaaS companies: median customer support and success spend of about 8.5% of ARR",
         "SaaS Capital 私有 B2B SaaS 公司支出基准：客户支持与客户成功支出中位数约为 ARR 的 8.5%",
     ),
-    "seed004": ("服务资源投入与客户价值成正比 (大客户服务战略解析)", "服务资源投入与客户价值成正比（《大客户服务战略解析：如何实现高效分工与客户满意度提升》）"),
 }
 
 #: Which source a setting's default is credited to.

@@ -8,7 +8,6 @@ unknown rule code, wrong type) is a user error with exit code 2.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +68,8 @@ def find_config(start: Path) -> Path | None:
             return own
         py = folder / "pyproject.toml"
         if py.is_file():
+            import tomllib
+
             try:
                 data = tomllib.loads(py.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -84,9 +85,10 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
         path = find_config(start or Path.cwd())
         if path is None:
             return LintConfig(capacity=_capacity(None, start))
-    from csdesign.lint.discover import display
+    import tomllib
 
     from csdesign.fileio import note_input
+    from csdesign.lint.discover import display
 
     name = display(path, Path.cwd())
     note_input(path)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from csdesign.model.yamlsource import PathKey, format_path
-
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
+
+    from csdesign.model.yamlsource import PathKey
 
     from csdesign.model import Org
 
@@ -116,5 +116,7 @@ class LintContext:
             path = self.node_path(hit.node)
         if not path:
             return (None, None, None)
+        from csdesign.model.yamlsource import format_path
+
         line, col = self.org.where(path, key=hit.key)
         return (line, col, format_path(path))

@@ -21,8 +21,6 @@ from csdesign.structures.contract import EXTERNAL
 if TYPE_CHECKING:
     from csdesign.analysis import Report
 
-#: "(seed 003)", "seed 000's", "（种子 000）", "种子 003" and similar internal source tags.
-_SEED = re.compile(r"\s*[（(]\s*(?:seeds?|种子)\s*\d{3}(?:\s*[,，、]\s*\d{3})*\s*[)）]|\bseeds?\s+\d{3}(?:'s)?\s*|种子\s*\d{3}\s*", re.I)
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f"
 _HALF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -56,7 +54,9 @@ def _ids(g: nx.DiGraph) -> dict[str, str]:
 
 
 def client_text(text: str, g: nx.DiGraph | None = None, lang: str = "en") -> str:
-    """``text`` without role ids after titles, without seed tags, with Chinese punctuation."""
+    """``text`` without role ids after titles, with Chinese punctuation. (Sources are cited
+    by article title where the text is written, knowledge/sources.yaml; nothing is stripped here,
+    so a user's own words are never cut.)"""
     if g is not None and ("(" in text or "'" in text):
         ids = _ids(g)
 
@@ -66,7 +66,6 @@ def client_text(text: str, g: nx.DiGraph | None = None, lang: str = "en") -> str
 
         text = _PAREN_ID.sub(paren, text)
         text = _QUOTED_ID.sub(lambda m: ids.get(m.group(1), m.group(0)), text)
-    text = _SEED.sub(" ", text).replace("  ", " ")
     text = re.sub(r"\s+([)）,，。；;])", r"\1", text).strip()
     if lang == "zh":
         text = zh_punctuation(text)

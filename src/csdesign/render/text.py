@@ -20,8 +20,16 @@ def _noncharacter(ch: str) -> bool:
 def clean(text: str) -> str:
     """One display line: newlines/tabs become spaces; control, surrogate and non-characters
     are dropped, so the text is valid in every target (XML included)."""
+    text = str(text)
+    if text.isprintable():  # no control, format, surrogate or unassigned character: nothing to drop
+        return " ".join(text.split())
+    return _clean_each(text)
+
+
+def _clean_each(text: str) -> str:
+    """:func:`clean` character by character (for text that has something to drop)."""
     out = []
-    for ch in str(text):
+    for ch in text:
         if ch in "\r\n\t\v\f":
             out.append(" ")
         elif (unicodedata.category(ch) in _CONTROL and ch not in _KEEP_FORMAT) or _noncharacter(ch):

@@ -221,14 +221,17 @@ def capacity(report: Report, lang: str) -> list[Section]:
                 return "–"
             return f"{m.required} ({m.low}–{m.high})" if key == "accounts" else str(m.required)
 
-        rows.append([seg.name, num(seg.accounts) if seg.accounts is not None else "–", money(seg.arr, seg.currency) if seg.arr is not None else "–",
+        rows.append([seg.name, num(seg.accounts) if seg.accounts is not None else "–", money(seg.arr, None) if seg.arr is not None else "–",
                      fig("arr"), fig("accounts"), fig("hours"), num(seg.modelled),
                      pct(seg.capacity_share) if seg.capacity_share is not None else "–", pct(seg.value_share) if seg.value_share is not None else "–",
                      t(lang, STATUS[seg.status])])
     notes = [x.message(lang) for x in cap.segments if x.status != "ok"] + [m.message(lang) for m in cap.misallocations]
     notes += _sources(lang, (m for seg in cap.segments for m in seg.methods.values()))
-    out.append(Section("capacity", _title("capacity", lang),
-        _cols(lang, "segment", "accounts", "arr", "by_arr", "by_accounts", "by_hours", "modelled", "capacity_share", "value_share", "status"),
+    columns = _cols(lang, "segment", "accounts", "arr", "by_arr", "by_accounts", "by_hours", "modelled", "capacity_share", "value_share", "status")
+    currency = next((seg.currency for seg in cap.segments if seg.currency), None)
+    if currency:
+        columns[2] = pick(lang, f"ARR ({currency})", f"ARR（{currency}）")
+    out.append(Section("capacity", _title("capacity", lang), columns,
         rows, notes=notes, empty=pick(lang, "No segment declares accounts or ARR.", "没有客户分层声明客户数或 ARR。")))
     if cap.support:
         srows = []

@@ -103,11 +103,16 @@
     sel.value = data.structure || "";
   }
 
+  // Requests are numbered: when the user changes the view and then the structure quickly, the
+  // answer to the older request may arrive last, and it must not overwrite the newer one.
+  var asked = 0;
   function load(reason) {
     var q = new URLSearchParams({ side: state.side, view: state.view, lang: state.lang });
     if (state.structure) q.set("structure", state.structure);
     status.textContent = "\u2026";
+    var mine = ++asked;
     return fetch("/api/view?" + q.toString(), { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (data) {
+      if (mine !== asked) return;  // a newer request is on its way; its answer is the one to show
       $("title").textContent = data.title;
       document.title = data.title + " \u2013 csdesign";
       fillStructures(data);
@@ -133,7 +138,7 @@
       root.setAttribute("data-version", String(data.version));
       root.setAttribute("data-ready", "1");
       status.textContent = "";
-    }).catch(function (e) { status.textContent = String(e); });
+    }).catch(function (e) { if (mine === asked) status.textContent = String(e); });
   }
 
   document.addEventListener("click", function (e) {
