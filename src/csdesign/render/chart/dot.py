@@ -82,6 +82,8 @@ class DotOptions:
     dpi: int = 192  # PNG resolution
     view: str = "chart"  # or "grid" (the matrix grid view)
     subtitle: str = ""  # e.g. "p. 2/5 · Region: North", added by pagination
+    legend_columns: int = 3  # legend entries per row (pagination tries fewer on a crowded page)
+    legend_beside: bool = False  # the legend right of the title instead of below it
     extra_graph: dict[str, str] = field(default_factory=dict)  # pad/size set by pages.py
     #: node -> (id, href, tooltip): the box becomes a link with that SVG id (the HTML report's
     #: findings point at boxes, and boxes back at findings); Graphviz writes the id as ``a_<id>``
@@ -123,9 +125,10 @@ def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[s
         extra.append(chrome.word("vacant", lang))
     if d.get("team"):
         extra.append(chrome.word("team", lang, n=d["team"]))
-    if d.get("dotted_pages"):  # a lead whose dotted lines are drawn on other pages
-        extra.append(chrome.word("dotted_on", lang, pages=chrome.word("sep", lang).join(str(p) for p in d["dotted_pages"])))
-    return main, [" · ".join(extra)] if extra else []
+    small = [" · ".join(extra)] if extra else []
+    if d.get("dotted_pages"):  # a lead whose dotted lines are drawn on other pages: a line of its own
+        small.append(chrome.word("dotted_on", lang, pages=chrome.word("sep", lang).join(str(p) for p in d["dotted_pages"])))
+    return main, small
 
 
 def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]], size: tuple[int, int] | None = None) -> str:
@@ -439,8 +442,12 @@ def _graph_label(g: nx.DiGraph, title: str, opts: DotOptions, lead_style: dict[s
     entries = legend_entries(g, opts, lead_style, marks)
     if entries:
         cells = [f'<TD ALIGN="LEFT"><FONT COLOR="{c}"><B>{e(s)}</B></FONT> {e(t)}</TD>' for c, s, t in entries]
-        per_row = 3
+        per_row = max(1, opts.legend_columns)
         lines = ["<TR>" + "".join(cells[i:i + per_row]) + "</TR>" for i in range(0, len(cells), per_row)]
         legend = f'<TABLE BORDER="1" COLOR="#bfbfbf" STYLE="rounded" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD ALIGN="LEFT" COLSPAN="{per_row}"><B>{e(chrome.word("legend", opts.lang))}</B></TD></TR>{"".join(lines)}</TABLE>'
-        rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
+        if opts.legend_beside:  # right of the title and subtitle: the title block gets no taller
+            head = f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>'
+            rows = [f'<TR><TD ALIGN="LEFT" VALIGN="TOP">{head}</TD><TD ALIGN="LEFT" VALIGN="TOP">{legend}</TD></TR>']
+        else:
+            rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
