@@ -84,6 +84,7 @@ class DotOptions:
     subtitle: str = ""  # e.g. "p. 2/5 · Region: North", added by pagination
     legend_columns: int = 3  # legend entries per row (pagination tries fewer on a crowded page)
     legend_beside: bool = False  # the legend right of the title instead of below it
+    stack_summaries: bool = False  # a page's "continued on p. N" boxes stack like leaf teams (pagination's last resort)
     extra_graph: dict[str, str] = field(default_factory=dict)  # pad/size set by pages.py
     #: node -> (id, href, tooltip): the box becomes a link with that SVG id (the HTML report's
     #: findings point at boxes, and boxes back at findings); Graphviz writes the id as ``a_<id>``
@@ -212,8 +213,10 @@ def lead_title(g: nx.DiGraph, n: str) -> str:
     return f"{title} ({clean(value)})" if value else title
 
 
-def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
-    """Stack id -> leaf members: a manager's leaf reports (two or more) in one unit."""
+def _stacks(g: nx.DiGraph, units: dict, summaries: bool = False) -> dict[str, list[str]]:
+    """Stack id -> leaf members: a manager's leaf reports (two or more) in one group (a unit,
+    or the shared roles of one function: a stack never straddles a group's border, or the
+    group would be drawn empty beside it)."""
     out: dict[str, list[str]] = {}
     for n in g.nodes:
         if g.nodes[n].get("kind") == EXTERNAL:
@@ -221,13 +224,20 @@ def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
         groups: dict[object, list[str]] = {}
         for v in leaf_reports(g, n):
             dv = g.nodes[v]
-            if dv.get("kind") != "role" or dv.get("assistant"):
+            if (dv.get("kind") != "role" and not (summaries and dv.get("kind") == SUMMARY)) or dv.get("assistant"):
                 continue
-            groups.setdefault(dv.get("unit") if dv.get("unit") in units else None, []).append(v)
+            groups.setdefault(dv.get("unit") if dv.get("unit") in units else _shared_function(g, dv), []).append(v)
         for i, members in enumerate(groups.values()):
             if len(members) >= 2:
                 out[f"{n}\x00{i}"] = members
     return out
+
+
+def _shared_function(g: nx.DiGraph, d: dict) -> tuple[str, str] | None:
+    """The shared-roles group a role outside units is drawn in (as :func:`_groups` forms them)."""
+    if d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat":
+        return ("shared", str(d.get("function") or ""))
+    return None
 
 
 def nested_groups(units: dict, keys: list[str]) -> dict[str | None, list[int]]:
@@ -275,7 +285,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
                 marks.setdefault(n, []).append(hl)
 
     ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
-    stacks = _stacks(g, g.graph.get("units", {}))
+    stacks = _stacks(g, g.graph.get("units", {}), opts.stack_summaries)
     in_stack: dict[str, str] = {}
     port: dict[str, str] = {}
     for k, (sid, members) in enumerate(stacks.items()):
@@ -359,10 +369,12 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         if others and stack_group[sid] == group_of.get(manager):
             beside.add(stack_ids[sid])
 
-    def line(a: str, b: str, **attrs: str) -> None:
-        if (a, b) not in drawn:
-            drawn.add((a, b))
-            dot.edge(a, b, **attrs)
+    def line(a: str, b: str, **attrs: str) -> bool:
+        if (a, b) in drawn:
+            return False
+        drawn.add((a, b))
+        dot.edge(a, b, **attrs)
+        return True
 
     def child(a: str, b: str) -> None:
         if b not in children.setdefault(a, []):
@@ -375,7 +387,8 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         gu = group_of.get(u)
         gv = stack_group[_sid_of(v, in_stack, stack_ids)] if v in in_stack else group_of.get(v)
         if g.nodes[v].get("assistant") or b in beside:
-            line(a, b, constraint="false")
+            if not line(a, b, constraint="false"):
+                continue  # a stack's second member: the stack already stands beside
             with dot.subgraph() as same:
                 same.attr(rank="same")
                 same.node(a)
