@@ -121,7 +121,9 @@ def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[s
         extra.append(chrome.word("vacant", lang))
     if d.get("team"):
         extra.append(chrome.word("team", lang, n=d["team"]))
-    return main, [" · ".join(extra)] if extra else []
+    # a circular page's last ring: the team listed in the box, or where it continues
+    members = [clean(line) for line in d.get("members", [])]
+    return main, ([" · ".join(extra)] if extra else []) + members
 
 
 def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]], size: tuple[int, int] | None = None) -> str:
