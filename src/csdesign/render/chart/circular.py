@@ -575,7 +575,7 @@ def _page_graph(g: nx.DiGraph, p: _Plan, lang: str, placeholder: bool = False) -
             number = 88 if placeholder else numbers[n]
             h.nodes[n]["members"] = [chrome.word("people", lang, n=people), chrome.word("continued_on", lang, n=number)]
         else:
-            h.nodes[n]["members"] = [line for v in solid_reports(g, n) for line in chrome.wrap(_member(g, v), WRAP)]
+            h.nodes[n]["members"] = [line for v in solid_reports(g, n) for line in _member(g, v)]
     if p.parent is not None:
         above = next((u for u in g.predecessors(p.root) if g.edges[u, p.root].get("kind") == SOLID), None)
         title = clean(str(g.nodes[above].get("title") or "")) if above is not None and g.nodes[above].get("kind") != EXTERNAL else ""
@@ -586,7 +586,10 @@ def _page_graph(g: nx.DiGraph, p: _Plan, lang: str, placeholder: bool = False) -
     return h
 
 
-def _member(g: nx.DiGraph, v: str) -> str:
+def _member(g: nx.DiGraph, v: str) -> list[str]:
+    """A listed team member's lines: its title wrapped like a box title, ``×N`` kept on the last line."""
     d = g.nodes[v]
-    text = clean(str(d.get("name") or d.get("title") or ""))
-    return f"{text} ×{d['headcount']}" if d.get("headcount", 1) > 1 else text
+    lines = chrome.wrap(str(d.get("name") or d.get("title") or ""), WRAP) or [""]
+    if d.get("headcount", 1) > 1:
+        lines[-1] += f" ×{d['headcount']}"
+    return lines
