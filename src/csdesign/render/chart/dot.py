@@ -251,11 +251,18 @@ def _groups(g: nx.DiGraph, opts: DotOptions) -> list[tuple[str, str, list[str]]]
     for n, d in g.nodes(data=True):
         if d.get("unit") in by_unit:
             by_unit[d["unit"]].append(n)
-        elif d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat":
-            shared.setdefault(clean(str(d.get("function") or chrome.word("shared", opts.lang))), []).append(n)
+        elif d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat" and not _over_summaries(g, n):
+            shared.setdefault(clean(str(d.get("function") or "")), []).append(n)
     out = [(u, chrome.unit_caption(units[u], opts.lang), members) for u, members in by_unit.items() if members]
-    out += [(f"shared:{fn}", fn, members) for fn, members in shared.items()]
+    out += [(f"shared:{fn}", chrome.shared_caption(fn, opts.lang), members) for fn, members in shared.items()]
     return out
+
+
+def _over_summaries(g: nx.DiGraph, n: str) -> bool:
+    """A shared role over other pages' summary boxes (a functional director above every
+    region, on the overview page) stands above them, not in a shared group whose border its
+    lines would have to cross."""
+    return any(g.edges[n, v].get("kind") == SOLID and g.nodes[v].get("kind") == SUMMARY for v in g.successors(n))
 
 
 def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
@@ -359,10 +366,13 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         if others and stack_group[sid] == group_of.get(manager):
             beside.add(stack_ids[sid])
 
+    # statements in order: ("edge", a, b, attrs) lines, ("same", a, b, {}) a rank=same pair
+    pending: list[tuple[str, str, str, dict[str, str]]] = []
+
     def line(a: str, b: str, **attrs: str) -> None:
         if (a, b) not in drawn:
             drawn.add((a, b))
-            dot.edge(a, b, **attrs)
+            pending.append(("edge", a, b, attrs))
 
     def child(a: str, b: str) -> None:
         if b not in children.setdefault(a, []):
@@ -376,10 +386,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         gv = stack_group[_sid_of(v, in_stack, stack_ids)] if v in in_stack else group_of.get(v)
         if g.nodes[v].get("assistant") or b in beside:
             line(a, b, constraint="false")
-            with dot.subgraph() as same:
-                same.attr(rank="same")
-                same.node(a)
-                same.node(b)
+            pending.append(("same", a, b, {}))
         elif gv is not None and gv != gu:
             h = headers[gv]
             line(a, h)
@@ -389,6 +396,33 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         else:
             line(a, b)
             child(a, b)
+    buses = _buses(children, pending, set(headers.values()))
+    node_of = {short: n for n, short in ids.items()}
+    for k, (managers, targets) in enumerate(buses):
+        # boxes under the same two or more managers hang from one bar the managers' lines
+        # come down to (lines from two managers to four boxes below cross at least 6 times)
+        bus = f"bus{k}"
+        span = _span(g, [node_of.get(t) for t in targets], opts)
+        size = {"width": "0.02", "height": f"{span:.2f}"} if opts.rankdir == "LR" else {"width": f"{span:.2f}", "height": "0.02"}
+        dot.node(bus, label="", shape="box", style="filled", fixedsize="true", fillcolor=LINE, color=LINE, penwidth="0", **size)
+        # in the first manager's group (dot keeps them in line): without it, dot let the bar
+        # pull a shared group at the managers' rank out of file order
+        dot.node(bus, group=bus)
+        dot.node(managers[0], group=bus)
+        pending[:] = [p for p in pending if not (p[0] == "edge" and p[1] in managers and p[2] in targets)]
+        pending.extend(("edge", m, bus, {}) for m in managers)
+        pending.extend(("edge", bus, t, {"weight": "8"}) for t in targets)  # the boxes centre under the bar
+        for m in managers:
+            children[m] = [bus if c == targets[0] else c for c in children[m] if c not in targets[1:]]
+        children[bus] = list(targets)
+    for what, a, b, attrs in pending:
+        if what == "same":  # an assistant or a stack beside its manager: on the manager's rank
+            with dot.subgraph() as same:
+                same.attr(rank="same")
+                same.node(a)
+                same.node(b)
+        else:
+            dot.edge(a, b, **attrs)
 
     def end(n: str) -> str:
         return f"{in_stack[n]}:{port[n]}" if n in in_stack else ids[n]
@@ -405,6 +439,39 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
                 for a, b in zip(kids, kids[1:]):
                     same.edge(a, b, style="invis")
     return dot.source
+
+
+def _buses(children: dict[str, list[str]], pending: list[tuple[str, str, str, dict[str, str]]], captions: set[str]) -> list[tuple[list[str], list[str]]]:
+    """(managers, boxes) drawn through a bar: two or more boxes whose plain reporting lines
+    come from the same two or more managers. Not unit captions: a bar over clusters let dot
+    put the units out of file order."""
+    plain = {(a, b) for what, a, b, attrs in pending if what == "edge" and not attrs}
+    sources: dict[str, list[str]] = {}
+    for a, kids in children.items():
+        for b in kids:
+            if (a, b) in plain and b not in captions:
+                sources.setdefault(b, []).append(a)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for b, managers in sources.items():
+        if len(managers) >= 2:
+            groups.setdefault(tuple(managers), []).append(b)
+    return [(list(m), targets) for m, targets in groups.items() if len(targets) >= 2 and len(m) >= 2]
+
+
+def _span(g: nx.DiGraph, targets: list[str | None], opts: DotOptions) -> float:
+    """Inches between the centres of the first and last of ``targets`` side by side, from
+    their text widths, halved: dot may set the bar off centre, and a bar longer than its row
+    of boxes would stick out, where the outer lines continue a short one seamlessly."""
+    widths = [_width_estimate(g, t, opts) for t in targets]
+    return max(0.3, 0.5 * (sum(widths) - (widths[0] + widths[-1]) / 2 + 18 * (len(widths) - 1)) / 72)
+
+
+def _width_estimate(g: nx.DiGraph, n: str | None, opts: DotOptions) -> float:
+    """Points a box's text takes, as _stack_html sizes a flat band's boxes."""
+    if n is None:
+        return 100.0  # a unit caption or a stack
+    main, small = box_text(g, n, opts)
+    return max(display_width(line) for line in main + small) * FONT_SIZE * 0.5 + 12
 
 
 def _sid_of(v: str, in_stack: dict[str, str], stack_ids: dict[str, str]) -> str:
