@@ -36,6 +36,9 @@ ORTHO_LIMIT = 1000
 #: Dotted-line (matrix) lead colours: cool hues only, so they never meet the warm highlight
 #: colours (render/chart/highlight.py, render/diff/chart.py). Paul Tol's and Okabe–Ito's blues.
 DOTTED_COLOURS = ("#0072b2", "#44aa99", "#332288", "#56b4e9", "#4477aa", "#88ccee")
+#: Inches between ranks on a chart with orthogonal dotted lines: their horizontal runs share
+#: the space between two ranks, and at 0.45 in they came 5 pt apart (growth-saas matrix).
+DOTTED_RANKSEP = "0.7"
 #: Dash patterns, cycled with the colours so two leads never share both.
 DOTTED_STYLES = ("dashed", "dotted", "dashed,bold", "dotted,bold")
 DASH_SAMPLE = {"dashed": "╌╌╌", "dotted": "┈┈┈", "dashed,bold": "╍╍╍", "dotted,bold": "┉┉┉"}
@@ -212,6 +215,11 @@ def lead_title(g: nx.DiGraph, n: str) -> str:
     return f"{title} ({clean(value)})" if value else title
 
 
+def _dotted_end(g: nx.DiGraph, n: str) -> bool:
+    """Whether a dotted line starts or ends at ``n`` (a matrix lead or a box linked to one)."""
+    return any(d.get("kind") == DOTTED for _, _, d in g.out_edges(n, data=True)) or any(d.get("kind") == DOTTED for _, _, d in g.in_edges(n, data=True))
+
+
 def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
     """Stack id -> leaf members: a manager's leaf reports (two or more) in one unit."""
     out: dict[str, list[str]] = {}
@@ -221,8 +229,8 @@ def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
         groups: dict[object, list[str]] = {}
         for v in leaf_reports(g, n):
             dv = g.nodes[v]
-            if dv.get("kind") != "role" or dv.get("assistant"):
-                continue
+            if dv.get("kind") != "role" or dv.get("assistant") or _dotted_end(g, v):
+                continue  # a box with dotted lines stands on its own: orthogonal lines end at nodes, not ports
             groups.setdefault(dv.get("unit") if dv.get("unit") in units else None, []).append(v)
         for i, members in enumerate(groups.values()):
             if len(members) >= 2:
@@ -293,7 +301,11 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
 
     has_dotted = any(d.get("kind") == DOTTED for _, _, d in g.edges(data=True))
     boxes = g.number_of_nodes()
-    splines = opts.splines or ("ortho" if boxes < ORTHO_LIMIT and not has_dotted else "spline")
+    # Orthogonal lines, dotted ones too: the router gives parallel runs their own tracks (a
+    # readable gap, docs/rendering.md), where splines ran different leads' lines together.
+    # Boxes with dotted lines are never stacked (_stacks): orthogonal routing ignores ports.
+    splines = opts.splines or ("ortho" if boxes < ORTHO_LIMIT else "spline")
+    tracks = has_dotted and splines == "ortho"
     dot = graphviz.Digraph(name="csdesign", engine=layout)
     title = opts.title if opts.title is not None else chrome.chart_title(g, opts.lang)
     dot.attr(
@@ -305,7 +317,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         rankdir=opts.rankdir,
         splines=splines,
         nodesep="0.25",
-        ranksep="0.45",
+        ranksep=DOTTED_RANKSEP if tracks else "0.45",  # room between ranks for the lines' tracks
         newrank="true",
         charset="UTF-8",
         **opts.extra_graph,
