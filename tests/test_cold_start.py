@@ -84,3 +84,46 @@ def test_the_shipped_vocabularys_matchers_share_one_segmenter(monkeypatch):
     for kinds in (matching.DUTY_KINDS, matching.KPI_KINDS, matching.ROLE_KINDS):
         matching.builtin_matcher(kinds)
     assert len(made) == 1
+
+
+def test_a_cold_lint_of_a_valid_file_imports_networkxs_classes_but_not_its_algorithms(tmp_path):
+    mods = _modules(_lint_in_subprocess(tmp_path, ""))
+    assert "networkx.classes.digraph" in mods
+    assert not [m for m in mods if m.startswith(("networkx.algorithms", "networkx.generators", "networkx.readwrite",
+                                                 "networkx.drawing", "networkx.linalg"))]
+
+
+def _python(code: str, cwd: Path) -> str:
+    r = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_networkxs_algorithms_load_on_first_use(tmp_path):
+    out = _python(
+        "import sys\nimport csdesign.structures\nimport networkx as nx\n"
+        "print('algorithms' in dir(nx), 'networkx.algorithms' in sys.modules)\n"
+        "g = nx.DiGraph([(1, 2), (2, 3)])\n"
+        "print(sorted(nx.descendants(g, 1)), 'networkx.algorithms' in sys.modules)\n"
+        "from networkx import topological_sort\nprint(list(topological_sort(g)), nx.is_directed_acyclic_graph(g))\n"
+        "try:\n    nx.no_such_function\nexcept AttributeError as exc:\n    print(exc)\n"
+        "import importlib.metadata\nprint(nx.__version__ == importlib.metadata.version('networkx'))\n",
+        tmp_path,
+    )
+    assert out.splitlines() == ["False False", "[2, 3] True", "[1, 2, 3] True",
+                                "module 'networkx' has no attribute 'no_such_function'", "True"]
+
+
+def test_an_unknown_networkx_layout_is_imported_as_usual(tmp_path):
+    from csdesign.structures import nxload
+
+    out = _python(  # a copy of the module, loaded before anything imports networkx
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('nxload_copy', {nxload.__file__!r})\n"
+        "copy = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(copy)\n"
+        "copy.REST = '\\nnot a line of networkx\\n'\ncopy.load()\n"
+        "print('networkx.algorithms' in sys.modules)\nimport networkx as nx\n"
+        "print(sorted(nx.descendants(nx.DiGraph([(1, 2)]), 1)))\n",
+        tmp_path,
+    )
+    assert out.splitlines() == ["True", "[2]"]
