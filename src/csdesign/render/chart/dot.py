@@ -423,7 +423,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         dot.node(managers[0], group=bus)
         pending[:] = [p for p in pending if not (p[0] == "edge" and p[1] in managers and p[2] in targets)]
         pending.extend(("edge", m, bus, {}) for m in managers)
-        pending.extend(("edge", bus, t, {"weight": "8"}) for t in targets)  # the boxes centre under the bar
+        pending.extend(("edge", bus, t, {"weight": "8"}) for t in targets)  # keeps the boxes close under the bar
         for m in managers:
             children[m] = [bus if c == targets[0] else c for c in children[m] if c not in targets[1:]]
         children[bus] = list(targets)
