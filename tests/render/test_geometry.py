@@ -101,8 +101,6 @@ def test_pages_are_slides_with_legible_text_and_clear_captions(example, structur
         w, h = float(root.get("width")[:-2]), float(root.get("height")[:-2])
         assert abs(w / h - 16 / 9) < 0.01, (k, w, h)
         assert abs(w - 960) <= 1, (k, w)  # a 13.33 in slide
-        if structure == "circular":
-            continue  # one page by design (the circle is the point); see docs/rendering.md
         scale = _scale(root)
         sizes = [float(t.get("font-size")) for t in root.iter(f"{NS}text") if t.get("font-size")]
         assert min(sizes) * scale >= 10 - 0.05, (k, min(sizes), scale)

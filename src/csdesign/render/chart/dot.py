@@ -131,6 +131,8 @@ def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[s
     small = [" · ".join(extra)] if extra else []
     if d.get("dotted_pages"):  # a lead whose dotted lines are drawn on other pages: a line of its own
         small.append(chrome.word("dotted_on", lang, pages=chrome.word("sep", lang).join(str(p) for p in d["dotted_pages"])))
+    # a circular page's last ring: the team listed in the box, or where it continues
+    small += [clean(line) for line in d.get("members", [])]
     return main, small
 
 

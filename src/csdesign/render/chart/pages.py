@@ -119,9 +119,13 @@ def paginate(g: nx.DiGraph, opts: DotOptions, measure: Measure) -> list[Page]:
     g = fit_to_budget(g, opts.collapse_after, opts.box_budget, opts.per_column, opts.max_columns)
     if page is None:
         return [Page(g, opts)]
-    if _boxes(g) <= ONE_PAGE_LIMIT or g.graph.get("layout") == "twopi":
+    if g.graph.get("layout") == "twopi":  # circular: its own pages (render/chart/circular.py)
+        from csdesign.render.chart.circular import circular_pages
+
+        return circular_pages(g, opts, measure, page)
+    if _boxes(g) <= ONE_PAGE_LIMIT:
         o, s, size = best_layout(g, opts, page, measure)
-        if legible(s) or g.graph.get("layout") == "twopi":
+        if legible(s):
             return [Page(g, finish(o, s, size, page), s)]
     specs = _split(g, opts.lang)
     if not specs[0].cuts:
