@@ -109,7 +109,7 @@ def best_layout(g: nx.DiGraph, opts: DotOptions, page: tuple[float, float], meas
                 far_off = per_column  # too far off for a legend variant to help; shorter stacked columns may
         assert best is not None
         if legible(best[1]):
-            break  # top-down when it is legible, else whichever is larger
+            return best  # top-down when it is legible, else whichever is larger
     assert best is not None
     return best
 
