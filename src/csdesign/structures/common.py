@@ -83,8 +83,8 @@ def coverage(role: Role, axis: str | None = None, value: str | None = None) -> d
     return dict(sorted(cov.items()))
 
 
-#: A role's duties, KPI names, KPI targets, capacity and skills, as its boxes carry them.
-RoleParts = tuple[list[str], list[str], dict[str, dict[str, Any]], dict[str, int], list[str]]
+#: A role's duties, KPI names, KPI targets, capacity, skills and source, as its boxes carry them.
+RoleParts = tuple[list[str], list[str], dict[str, dict[str, Any]], dict[str, int], list[str], tuple[str, int]]
 
 
 def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict[str, list[str]],
@@ -94,14 +94,14 @@ def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict
     stores them once, not 10,000 times."""
     parts = None if shared is None else shared.get(role.id)
     if parts is None:
-        parts = (list(role.duties), role.kpi_names, kpi_targets(role), dict(role.capacity), list(role.skills))
+        parts = (list(role.duties), role.kpi_names, kpi_targets(role), dict(role.capacity), list(role.skills), ("roles", index))
         if shared is not None:
             shared[role.id] = parts
-    duties, kpis, targets, capacity, skills = parts
+    duties, kpis, targets, capacity, skills, source = parts
     return role_node(
         role_id=role.id, title=role.title, level=role.level.value, headcount=role.headcount, function=role.function, scope=scope.value,
         duties=duties, kpis=kpis, kpi_targets=targets, capacity=capacity, skills=skills,
-        unit=unit, coverage=cov, source=("roles", index), assistant=role.assistant,
+        unit=unit, coverage=cov, source=source, assistant=role.assistant,
     )
 
 
