@@ -166,7 +166,7 @@ def test_markdown_escapes_user_text(write_yaml):
 
 def test_render_compare_colours_changes(examples_dir, tmp_path):
     out = tmp_path / "reorg.dot"
-    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(out), "--page", "none")
+    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(out), "--page", "none", "--lang", "en")
     assert res.returncode == 0, res.stderr
     dot = out.read_text(encoding="utf-8")
     # client-facing: no file path in the title, no internal id in the legend
@@ -175,7 +175,7 @@ def test_render_compare_colours_changes(examples_dir, tmp_path):
     assert '<FONT COLOR="#2e7d32"><B>■</B></FONT> added (3)' in dot
     assert '<FONT COLOR="#8e24aa"><B>■</B></FONT> moved (3)' in dot
     assert dot.count('COLOR="#2e7d32"') == 4  # three added boxes and their legend entry
-    zh = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "--lang", "zh", "-o", str(tmp_path / "zh.dot"), "--page", "none")
+    zh = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(tmp_path / "zh.dot"), "--page", "none")  # zh: the org's language
     assert zh.returncode == 0, zh.stderr
     text = (tmp_path / "zh.dot").read_text(encoding="utf-8")
     assert "<B>云帆科技 · 现状组织 · 变更</B>" in text and "移除：周婷 · 客服专员 (1)" in text and "新增 (3)" in text

@@ -21,13 +21,34 @@ def org(write_yaml):
 
 
 def test_terminal_tree(org):
-    res = run("render", str(org), "-s", "geographic")
+    res = run("render", str(org), "-s", "geographic", "--lang", "en")
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
     assert lines[0] == "云帆科技  (geographic structure)"
     assert "        ├── ▣ Region: 华东" in lines
     assert "        │   └── CS Manager  manager" in lines
     assert "        │       ├── CSM ×4  individual" in lines
+
+
+
+def test_chrome_follows_the_org_language_unless_lang_says(org, examples_dir, tmp_path):
+    """Issue 12: a Chinese org's chart speaks Chinese by default; --lang en overrides it."""
+    lines = run("render", str(org), "-s", "geographic").stdout.splitlines()
+    assert lines[0] == "云帆科技  (地域型结构)"
+    assert "        ├── ▣ 区域：华东" in lines
+    assert "        │       ├── CSM ×4  专员" in lines
+    assert not any(w in " ".join(lines) for w in ("geographic", "Region", "manager", "individual"))
+    english = run("render", str(examples_dir / "growth-saas.yaml")).stdout.splitlines()
+    assert english[:2] == ["Brightwave Software  (matrix structure)", "└── Head of Marketing"]
+    assert run("render", str(org), "-s", "geographic", "--lang", "zh").stdout.splitlines() == lines
+    svg = tmp_path / "chart.svg"
+    assert run("render", str(org), "-s", "geographic", "-o", str(svg)).returncode == 0
+    from tests.helpers import svg_node_texts
+
+    boxes = " ".join(svg_node_texts(svg.read_bytes()))
+    assert "专员" in boxes and "individual" not in boxes and "Region" not in svg.read_text(encoding="utf-8")
+    res = run("render", str(org), "--lang", "fr")
+    assert (res.returncode, res.stdout) == (2, "")
 
 
 def test_terminal_tree_does_not_interpret_markup(write_yaml):
@@ -113,7 +134,7 @@ def test_terminal_tree_marks_findings_and_changes(examples_dir):
     res = run("render", str(examples_dir / "growth-saas.yaml"), "--highlight", "overlaps", "--focus", "csm")
     marked = [line.strip("│├└─ ") for line in res.stdout.splitlines() if "◆" in line]
     assert marked == ["Customer Success Manager ×3  individual  ◆ duty overlap"] * 3
-    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"))
+    res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "--lang", "en")
     assert "    └── 张敏 · 客户成功部总监  director  ◆ changed" in res.stdout.splitlines()
     assert "3 added, 1 removed, 3 moved, 1 changed, 4 unchanged" in res.stdout
 
@@ -146,7 +167,7 @@ def test_focus_lists_the_candidates_when_ambiguous(examples_dir):
 
 def test_focus_on_a_matrix_lead_includes_its_dotted_line_reports(examples_dir):
     """Issue 18: `--focus 数据分析组组长` said "no role"; a lead's view showed none of its dotted reports."""
-    res = run("render", str(examples_dir / "ecommerce-matrix.yaml"), "--focus", "数据分析组组长")
+    res = run("render", str(examples_dir / "ecommerce-matrix.yaml"), "--focus", "数据分析组组长", "--lang", "en")
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines() == [
         "云购电商  (matrix structure)",

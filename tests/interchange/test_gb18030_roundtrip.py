@@ -74,7 +74,7 @@ def test_import_keeps_the_reporting_line_and_the_company_size(as_is):
 
 def test_render_shows_the_sales_vp_above_the_director(as_is):
     out, _ = as_is
-    res = run("render", str(out), "--depth", "2")
+    res = run("render", str(out), "--depth", "2", "--lang", "en")
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines()[:6] == [
         "星河科技  (as-is org)",

@@ -193,7 +193,7 @@ def test_fit_to_budget_merges_teams_then_folds_bottom_up():
     folded = fit_to_budget(g, 40, 30, max_columns=1000)
     assert sorted(folded.nodes) == ["@ceo", "head", "m0", "m1", "m2", "m3"]
     assert folded.nodes["m2"]["team"] == 10 + 120
-    assert "Manager<BR/>manager · team of 130" in to_dot(g, DotOptions(box_budget=30))
+    assert "Manager<BR/>team of 130" in to_dot(g, DotOptions(box_budget=30))  # the title already names the level
 
 
 def test_fit_to_budget_folds_charts_that_are_too_wide():

@@ -49,6 +49,15 @@ def test_portrait_pages_and_page_none(examples_dir):
     assert b'<svg width="595pt"' not in natural
 
 
+def test_a_level_the_title_already_ends_with_is_not_repeated():
+    g = graph_from(ASSISTED)
+    zh = to_dot(g, DotOptions(lang="zh"))
+    assert ">客户成功部总监</FONT>" in zh and ">客服专员<BR/>×3</FONT>" in zh  # not "· 总监", "· 专员"
+    en = to_dot(graph_from(ASSISTED.replace("客服专员", "Support Manager").replace("客户成功经理（华东区）", "CS Manager")), DotOptions(lang="en"))
+    assert ">CS Manager</FONT>" in en  # level manager: the title says it
+    assert ">Support Manager<BR/>×3 · individual</FONT>" in en  # a different level: shown
+
+
 def test_label_chooses_what_boxes_show():
     g = graph_from(ASSISTED)
     source = to_dot(g, DotOptions(labels=("title",)))
@@ -58,7 +67,7 @@ def test_label_chooses_what_boxes_show():
 def test_zh_chrome_and_the_executive_title():
     g = graph_from(ASSISTED)
     source = to_dot(g, DotOptions(lang="zh"))
-    assert ">销售副总裁<" in source and "总监<BR/>总监" in source and "经理" in source
+    assert ">销售副总裁<" in source and ">客户成功部总监</FONT>" in source and "（华东区）<BR/>经理" in source
     assert "director" not in source and "individual" not in source and "functional" not in source
     assert "客户成功经理<BR/>（华东区）" in source  # wrapped before the bracket, not inside it
 

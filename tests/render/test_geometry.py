@@ -213,3 +213,82 @@ def test_flat_band_boxes_centre_their_text(example):
         assert abs(centre - (x0 + x1) / 2) < 1.5, ("".join(t.itertext()), x, x0, x1)
         checked += 1
     assert checked >= 3 * len(boxes) - len(boxes)
+
+
+def _dotted_strokes(root: ET.Element) -> list[tuple[str, str, str]]:
+    """(colour, dash pattern, width) of every dotted line drawn (an edge path with a dash array)."""
+    out = []
+    for g in root.iter(f"{NS}g"):
+        if g.get("class") == "edge":
+            for path in g.iter(f"{NS}path"):
+                if path.get("stroke-dasharray"):
+                    out.append((path.get("stroke"), path.get("stroke-dasharray"), path.get("stroke-width", "1")))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_dotted_lines_that_cross_pages_are_drawn_in_their_leads_style(lang):
+    """A paginated matrix draws every dotted line once, in the colour and dash its lead has on
+    the whole chart: to a reference box for the lead ("see p. 1") when the lead is on another
+    page; the lead's own box says on which pages its lines are."""
+    example = next(e for e in EXAMPLES if e.stem == "ecommerce-matrix")
+    g = _build(example, "matrix")
+    (whole,), _ = chart_pages(g, "svg", "embedded", DotOptions(page="none", lang=lang))
+    expected = _dotted_strokes(ET.fromstring(whole))
+    assert len(expected) == 9  # three leads × three product lines
+    pages = _render(example, "matrix", "embedded", lang=lang)
+    assert len(pages) == 4  # the overview and one page per product line
+    assert sorted(s for root in pages for s in _dotted_strokes(root)) == expected
+    texts = ["".join(t.itertext()) for t in pages[0].iter(f"{NS}text")]
+    on = "虚线见第 2、3、4 页" if lang == "zh" else "dotted lines on p. 2, 3, 4"
+    assert sum(on in t for t in texts) == 3, texts  # each lead's box on the overview
+    later = ["".join(t.itertext()) for root in pages[1:] for t in root.iter(f"{NS}text")]
+    assert later.count("见第 1 页" if lang == "zh" else "see p. 1") == 9
+
+
+LEGEND_DOTTED = re.compile(r"^ (?:dotted line to |虚线汇报至)(.+) \((\d+)\)$")
+SEE_PAGE = re.compile(r"^(?:see p\. |见第 )(\d+)(?: 页)?$")
+DOTTED_ON = re.compile(r"(?:dotted lines on p\. |虚线见第 )([\d, 、]+)")
+
+
+def _legend_leads(root: ET.Element) -> dict[str, int]:
+    """Colour of a lead's sample -> the count its legend entry shows."""
+    out: dict[str, int] = {}
+    texts = list(root.iter(f"{NS}text"))
+    for sample, entry in zip(texts, texts[1:]):
+        m = LEGEND_DOTTED.match("".join(entry.itertext()))
+        if m and sample.get("fill"):
+            out[sample.get("fill")] = int(m.group(2))
+    return out
+
+
+MATRIX_PAGES = [(e, p, lang) for e in EXAMPLES for p in ("16:9", "4:3", "a4") for lang in ("en", "zh")]
+
+
+@pytest.mark.parametrize(("example", "page", "lang"), MATRIX_PAGES, ids=[f"{e.stem}-{p}-{lang}" for e, p, lang in MATRIX_PAGES])
+def test_paginated_matrix_pages_are_legible_and_traceable(example, page, lang):
+    """Every page of a matrix chart at slide or paper size keeps box text at 10 pt or more;
+    every dotted line of the whole chart is drawn on some page in its lead's colour and dash
+    (to a "see p. N" box where the lead is on page N, whose box names this page); each
+    page's legend lists exactly the leads whose lines it draws, with their counts."""
+    g = _build(example, "matrix")
+    (whole,), _ = chart_pages(g, "svg", "embedded", DotOptions(page="none", lang=lang))
+    expected = _dotted_strokes(ET.fromstring(whole))
+    pages = [ET.fromstring(p) for p in chart_pages(g, "svg", "embedded", DotOptions(page=page, lang=lang))[0]]
+    drawn = []
+    for k, root in enumerate(pages, start=1):
+        sizes = [float(t.get("font-size")) for t in root.iter(f"{NS}text") if t.get("font-size")]
+        assert min(sizes) * _scale(root) >= 10 - 0.05, (k, min(sizes), _scale(root))
+        strokes = _dotted_strokes(root)
+        drawn += strokes
+        colours: dict[str, int] = {}
+        for colour, _, _ in strokes:
+            colours[colour] = colours.get(colour, 0) + 1
+        assert _legend_leads(root) == colours, k
+        for t in root.iter(f"{NS}text"):
+            m = SEE_PAGE.match("".join(t.itertext()))
+            if m:
+                lead_page = pages[int(m.group(1)) - 1]
+                cited = [re.split(r"[, 、]+", d.group(1).strip()) for t2 in lead_page.iter(f"{NS}text") for d in DOTTED_ON.finditer("".join(t2.itertext()))]
+                assert any(str(k) in c for c in cited), (k, m.group(0), cited)
+    assert sorted(drawn) == expected

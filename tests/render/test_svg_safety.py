@@ -79,9 +79,9 @@ def test_svg_has_no_script_handler_or_js_link_and_shows_text_literally(hostile, 
     if engine == "embedded":  # the embedded engine redirects fd 1: run it in its own process
         from tests.corpus.harness import run_process
 
-        res = run_process("render", str(hostile), "-o", str(out), "--engine", engine)
+        res = run_process("render", str(hostile), "-o", str(out), "--engine", engine, "--lang", "en")
     else:
-        res = run("render", str(hostile), "-o", str(out), "--engine", engine)
+        res = run("render", str(hostile), "-o", str(out), "--engine", engine, "--lang", "en")
     assert res.code == 0, res.stderr
     root = ET.fromstring(out.read_bytes())  # well-formed XML, or this raises
     _assert_inert(root)
@@ -101,7 +101,7 @@ def test_svg_has_no_script_handler_or_js_link_and_shows_text_literally(hostile, 
 
 def test_dot_source_quotes_everything(hostile, tmp_path):
     out = tmp_path / "chart.dot"
-    assert run("render", str(hostile), "-o", str(out)).code == 0
+    assert run("render", str(hostile), "-o", str(out), "--lang", "en").code == 0
     dot = out.read_text(encoding="utf-8")
     # HTML-like labels: every user string HTML-escaped, backslashes doubled (so \\N stays literal)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<BR/>总监<BR/>director" in dot
@@ -130,7 +130,7 @@ def test_html_export_escapes_every_user_string(hostile, tmp_path):
 
 
 def test_terminal_tree_prints_markup_literally(hostile):
-    res = run("render", str(hostile))
+    res = run("render", str(hostile), "--lang", "en")
     assert res.code == 0, res.stderr
     lines = res.stdout.splitlines()
     assert lines[0] == "云帆 <script>alert('co')</script> & Co  (geographic structure)"

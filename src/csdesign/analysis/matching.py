@@ -333,16 +333,23 @@ class _Entry:
 
 def display(term: str) -> str:
     """A vocabulary term as people write it: no spaces between Chinese words."""
-    return re.sub(f"(?<=[{_CJK_CHARS}]) (?=[{_CJK_CHARS}])", "", term)
+    if " " not in term:
+        return term
+    parts = term.split(" ")
+    out = parts[0]
+    for part in parts[1:]:  # a space between two Chinese characters goes (no regex: compiling one costs more)
+        out += part if out and part and _CJK.match(out[-1]) and _CJK.match(part[0]) else " " + part
+    return out
 
 
 class Matcher:
     """Names of one kind (duties and modules, KPIs, or roles) against a vocabulary."""
 
-    def __init__(self, vocab: Vocabulary, kinds: tuple[str, ...], aliases: Mapping[str, Iterable[str]] | None = None):
+    def __init__(self, vocab: Vocabulary, kinds: tuple[str, ...], aliases: Mapping[str, Iterable[str]] | None = None,
+                 words: Words | None = None):
         self.vocab = vocab
         self.kinds = kinds
-        self.words = Words(vocab)
+        self.words = words if words is not None and words.vocab is vocab else Words(vocab)
         self.entries: list[_Entry] = []
         self.index: dict[str, list[int]] = {}
         self.exact: dict[str, int] = {}
@@ -540,14 +547,24 @@ def _same_starts(a: str, b: str) -> bool:
 # --- matchers per org graph --------------------------------------------------------------
 
 _BUILTIN: dict[tuple[str, ...], Matcher] = {}
+_BUILTIN_WORDS: list[Words] = []  # one segmenter (and its caches) for the shipped vocabulary's matchers
 _PER_GRAPH: "weakref.WeakKeyDictionary[Any, dict[tuple[str, ...], Matcher]]" = weakref.WeakKeyDictionary()
 
 
 def builtin_matcher(kinds: tuple[str, ...] = DUTY_KINDS) -> Matcher:
     """The shipped vocabulary's matcher (built once per process)."""
     if kinds not in _BUILTIN:
-        _BUILTIN[kinds] = Matcher(builtin(), kinds)
+        _BUILTIN[kinds] = Matcher(builtin(), kinds, words=_builtin_words())
     return _BUILTIN[kinds]
+
+
+def _builtin_words() -> Words:
+    """The shipped vocabulary's segmenter, shared by every matcher over that vocabulary (a
+    pure function of the vocabulary and the text, so sharing its caches changes no result)."""
+    vocab = builtin()
+    if not _BUILTIN_WORDS or _BUILTIN_WORDS[0].vocab is not vocab:
+        _BUILTIN_WORDS[:] = [Words(vocab)]
+    return _BUILTIN_WORDS[0]
 
 
 def matcher_for(g: Any, kinds: tuple[str, ...] = DUTY_KINDS) -> Matcher:
@@ -562,7 +579,7 @@ def matcher_for(g: Any, kinds: tuple[str, ...] = DUTY_KINDS) -> Matcher:
     per = _PER_GRAPH.setdefault(g, {})
     if kinds not in per:
         vocab = extend(builtin(), entries) if entries else builtin()
-        per[kinds] = Matcher(vocab, kinds, aliases)
+        per[kinds] = Matcher(vocab, kinds, aliases, words=_builtin_words())
     return per[kinds]
 
 

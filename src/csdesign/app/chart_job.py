@@ -33,7 +33,7 @@ def prepare(
     depth: int | None = None,
     highlight: str | None = None,
     compare: str | Path | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> ChartJob:
     """The graph to draw and its DotOptions; findings and changes are computed on the whole
     org, before --focus/--depth cut the view, then kept only where boxes are still drawn."""
@@ -41,9 +41,12 @@ def prepare(
     from csdesign.render.chart import select
     from csdesign.structures import build_file
 
-    check_lang(lang)
+    if lang is not None:
+        check_lang(lang)
+    from csdesign.render.chart.html import chart_lang
 
     g = build_file(str(org), structure)
+    lang = chart_lang(g, lang)
     job = ChartJob(g)
     marks = []
     if highlight:
@@ -95,7 +98,7 @@ def terminal_view(job: ChartJob) -> list[Any]:
     if job.changes is not None:
         from csdesign.render.diff.table import to_table
 
-        out.append(to_table(job.changes))
+        out.append(to_table(job.changes, job.options.lang))
     return out
 
 

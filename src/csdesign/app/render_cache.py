@@ -56,7 +56,7 @@ class RenderKey:
     depth: int | None = None
     highlight: str | None = None
     compare: str | None = None
-    lang: str = "en"
+    lang: str | None = None  # None: the org's language (in the key through the org's bytes)
     page: str = "16:9"
     portrait: bool = False
     label: str = "title,name,headcount,level"

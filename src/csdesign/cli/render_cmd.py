@@ -28,7 +28,7 @@ def render(
     compare: Optional[Path] = typer.Option(None, "--compare", help="Colour what changed since this org (added, moved, changed; removed in the legend).", metavar="BEFORE.yaml"),
     page: str = typer.Option("16:9", "--page", help=f"Page shape: {PAGES}. Charts too big for one legible page are paginated.", metavar="PAGE"),
     portrait: bool = typer.Option(False, "--portrait", help="Portrait pages (default landscape)."),
-    lang: str = typer.Option("en", "--lang", help="Language of the chart's own words (levels, legend, titles): en or zh."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the chart's own words (levels, legend, titles): en or zh. Default zh when the org is written in Chinese, else en."),
     label: str = typer.Option("title,name,headcount,level", "--label", help="What boxes show: any of title, name, headcount, level (comma-separated)."),
     view: str = typer.Option("chart", "--view", help="chart, or grid (a matrix as a table: units × dotted-line leads)."),
     dpi: Optional[int] = typer.Option(None, "--dpi", min=72, max=1200, help="PNG resolution (default 192)."),

@@ -64,7 +64,7 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
 
 def render_main(org: Path, output: Path | None = None, fmt: str | None = None, structure: str | None = None,
                 depth: int | None = None, focus: str | None = None, engine: str = "auto", highlight: str | None = None,
-                compare: Path | None = None, page: str = "16:9", portrait: bool = False, lang: str = "en",
+                compare: Path | None = None, page: str = "16:9", portrait: bool = False, lang: str | None = None,
                 label: str = "title,name,headcount,level", view: str = "chart", dpi: int | None = None,
                 scale: float | None = None, stdin_filename: str | None = None, no_cache: bool = False) -> None:
     """Draw the chart: to the terminal, or into ``output`` (and NAME-2…), from the render cache when it holds it."""

@@ -22,7 +22,8 @@ TOKEN = re.compile(r"«(\d{3})»")
 def articles() -> dict[str, dict[str, Any]]:
     """Article id ("000" ...) -> {zh, en, about?} as declared in sources.yaml."""
     text = resources.files("csdesign.knowledge").joinpath("sources.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(text)["sources"]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, as for vocabulary.yaml
+    data: dict[str, dict[str, Any]] = yaml.load(text, Loader=loader)["sources"]  # noqa: S506 - a safe loader
     for sid, entry in data.items():
         if not (entry.get("zh") and entry.get("en")) and not (entry.get("about") or {}).get("zh"):
             raise RuntimeError(f"knowledge/sources.yaml: sources.{sid} has neither a title nor `about:`")

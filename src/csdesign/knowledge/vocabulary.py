@@ -158,14 +158,56 @@ def check(vocab: Vocabulary) -> None:
             raise RuntimeError(f"knowledge/vocabulary.yaml: concept '{c.id}': " + "; ".join(problems))
 
 
+#: vocabulary.yaml as parsed, with the SHA-256 of the YAML it was made from: JSON loads in a
+#: millisecond where PyYAML's constructor takes tens. Regenerate it after editing the YAML
+#: (docs/contributing.md); a stale file is never used, only slower.
+COMPILED = "vocabulary.json"
+
+
+def compiled_json(raw: bytes) -> str:
+    """The content of knowledge/vocabulary.json for vocabulary.yaml's bytes ``raw``."""
+    import hashlib
+    import json
+
+    doc = {"source_sha256": hashlib.sha256(raw).hexdigest(), "data": _parse(raw.decode("utf-8"))}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _parse(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+
+
+def _load_data() -> Any:
+    here = resources.files("csdesign.knowledge")
+    try:
+        compiled: bytes | None = here.joinpath(COMPILED).read_bytes()
+    except OSError:
+        compiled = None
+    return parsed(here.joinpath("vocabulary.yaml").read_bytes(), compiled)
+
+
+def parsed(raw: bytes, compiled: bytes | None) -> Any:
+    """vocabulary.yaml's bytes ``raw`` parsed: the data of ``compiled`` (vocabulary.json) when
+    it was made from these very bytes, else PyYAML's reading of them."""
+    import hashlib
+    import json
+
+    try:
+        doc = json.loads(compiled) if compiled is not None else None
+    except ValueError:
+        doc = None
+    if isinstance(doc, dict) and doc.get("source_sha256") == hashlib.sha256(raw).hexdigest():
+        return doc["data"]
+    return _parse(raw.decode("utf-8"))
+
+
 @lru_cache(maxsize=1)
 def builtin() -> Vocabulary:
     """The shipped vocabulary."""
-    import yaml
-
-    text = resources.files("csdesign.knowledge").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    data = _load_data()
     concepts: dict[str, Concept] = {}
     for entry in data["concepts"]:
         c = _concept(entry)

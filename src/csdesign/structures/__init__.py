@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Callable
 
-import networkx as nx
+from csdesign.structures import nxload
 
-from csdesign.model import Org
-from csdesign.model.schema import StructureType
-from csdesign.structures import circular, explicit, flat, functional, geographic, market, matrix, process, product
-from csdesign.structures.common import Cut, build_from_cut
+nxload.load()  # before anything imports networkx: the graph classes now, the algorithms when used
+
+# E402: these import networkx, so they come after nxload.load()
+import networkx as nx  # noqa: E402
+
+from csdesign.model import Org  # noqa: E402
+from csdesign.model.schema import StructureType  # noqa: E402
+from csdesign.structures import circular, explicit, flat, functional, geographic, market, matrix, process, product  # noqa: E402
+from csdesign.structures.common import Cut, build_from_cut  # noqa: E402
 
 #: structure name -> function returning its cut of the department.
 REGISTRY: dict[StructureType, Callable[[Org], Cut]] = {

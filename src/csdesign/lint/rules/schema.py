@@ -164,6 +164,8 @@ def lookalike_id(ctx: LintContext) -> Iterator[Hit]:
     m = ctx.org.model
     sections: tuple[tuple[str, list[str]], ...] = (("roles", [r.id for r in m.roles]), ("positions", [p.id for p in m.positions or []]))
     for section, idents in sections:
+        if all(ident.isascii() for ident in idents):
+            continue  # both findings need a non-ASCII id; Unicode's tables are not even loaded
         seen: dict[str, str] = {}  # skeleton -> first id with it
         for i, ident in enumerate(idents):
             key = _skeleton(ident)

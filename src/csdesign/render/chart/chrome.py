@@ -28,6 +28,7 @@ WORDS = {
         "page": "p. {n}/{total}", "changes": "changes", "assistant": "assistant",
         "added": "added", "moved": "moved", "changed": "changed", "removed": "removed", "more": "+{n} more",
         "sep": ", ", "colon": ": ", "summary": "other page",
+        "see_page": "see p. {n}", "dotted_on": "dotted lines on p. {pages}",
     },
     "zh": {
         "vacant": "空缺", "team": "团队 {n} 人", "people": "{n} 人", "continued_on": "续见第 {n} 页",
@@ -36,6 +37,7 @@ WORDS = {
         "page": "第 {n}/{total} 页", "changes": "变更", "assistant": "助理",
         "added": "新增", "moved": "调动", "changed": "变更", "removed": "移除", "more": "另有 {n} 个",
         "sep": "、", "colon": "：", "summary": "见其他页",
+        "see_page": "见第 {n} 页", "dotted_on": "虚线见第 {pages} 页",
     },
 }
 

@@ -82,6 +82,8 @@ class DotOptions:
     dpi: int = 192  # PNG resolution
     view: str = "chart"  # or "grid" (the matrix grid view)
     subtitle: str = ""  # e.g. "p. 2/5 · Region: North", added by pagination
+    legend_columns: int = 3  # legend entries per row (pagination tries fewer on a crowded page)
+    legend_beside: bool = False  # the legend right of the title instead of below it
     extra_graph: dict[str, str] = field(default_factory=dict)  # pad/size set by pages.py
     #: node -> (id, href, tooltip): the box becomes a link with that SVG id (the HTML report's
     #: findings point at boxes, and boxes back at findings); Graphviz writes the id as ``a_<id>``
@@ -114,14 +116,19 @@ def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[s
     if "headcount" in opts.labels and d.get("headcount", 1) > 1:
         extra.append(f"×{d['headcount']}")
     if "level" in opts.labels and d.get("level"):
-        extra.append(chrome.level_name(str(d["level"]), lang))
+        level = chrome.level_name(str(d["level"]), lang)
+        if not clean(str(d.get("title") or "")).casefold().endswith(level.casefold()):  # not "客户成功部总监 · 总监"
+            extra.append(level)
     if d.get("assistant"):
         extra.append(chrome.word("assistant", lang))
     if d.get("vacant"):
         extra.append(chrome.word("vacant", lang))
     if d.get("team"):
         extra.append(chrome.word("team", lang, n=d["team"]))
-    return main, [" · ".join(extra)] if extra else []
+    small = [" · ".join(extra)] if extra else []
+    if d.get("dotted_pages"):  # a lead whose dotted lines are drawn on other pages: a line of its own
+        small.append(chrome.word("dotted_on", lang, pages=chrome.word("sep", lang).join(str(p) for p in d["dotted_pages"])))
+    return main, small
 
 
 def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[Highlight]], lead_style: dict[str, tuple[str, str]], size: tuple[int, int] | None = None) -> str:
@@ -187,12 +194,19 @@ def _stack_html(g: nx.DiGraph, members: list[str], opts: DotOptions, marks: dict
 
 
 def lead_styles(g: nx.DiGraph) -> dict[str, tuple[str, str]]:
-    """Each dotted-line lead's (colour, dash style), in file order."""
-    leads = [n for n in g.nodes if any(g.edges[n, v].get("kind") == DOTTED for v in g.successors(n))]
-    return {n: (DOTTED_COLOURS[i % len(DOTTED_COLOURS)], DOTTED_STYLES[i % len(DOTTED_STYLES)]) for i, n in enumerate(leads)}
+    """Each dotted-line lead's (colour, dash style), in file order. On a page of a paginated
+    chart a lead keeps its whole-chart style (``lead_order``, pages.py): also when the page
+    shows only a reference box for it, or only the lead with its lines on other pages."""
+    leads = [n for n, d in g.nodes(data=True) if d.get("dotted_pages") or any(g.edges[n, v].get("kind") == DOTTED for v in g.successors(n))]
+    order = {lead: i for i, lead in enumerate(g.graph.get("lead_order", []))}
+    out = {}
+    for i, n in enumerate(leads):
+        k = order.get(g.nodes[n].get("lead_of", n), i)
+        out[n] = (DOTTED_COLOURS[k % len(DOTTED_COLOURS)], DOTTED_STYLES[k % len(DOTTED_STYLES)])
+    return out
 
 
-def _lead_title(g: nx.DiGraph, n: str) -> str:
+def lead_title(g: nx.DiGraph, n: str) -> str:
     title = clean(g.nodes[n].get("title") or "")
     value = lead_value(g, n)
     return f"{title} ({clean(value)})" if value else title
@@ -408,7 +422,9 @@ def legend_entries(g: nx.DiGraph, opts: DotOptions, lead_style: dict[str, tuple[
         entries.append((LINE, "───", f"{chrome.word('solid', lang)} ({solid})"))
     for lead, (colour, style) in lead_style.items():
         count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED)
-        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=_lead_title(g, lead))} ({count})"))
+        if not count:
+            continue  # its lines are on other pages (its box says which), legended there
+        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=lead_title(g, lead))} ({count})"))
     vacant = sum(1 for _, d in g.nodes(data=True) if d.get("vacant"))
     if vacant:
         entries.append(("#404040", "┆▭┆", f"{chrome.word('vacancy', lang)} ({vacant})"))
@@ -426,8 +442,12 @@ def _graph_label(g: nx.DiGraph, title: str, opts: DotOptions, lead_style: dict[s
     entries = legend_entries(g, opts, lead_style, marks)
     if entries:
         cells = [f'<TD ALIGN="LEFT"><FONT COLOR="{c}"><B>{e(s)}</B></FONT> {e(t)}</TD>' for c, s, t in entries]
-        per_row = 3
+        per_row = max(1, opts.legend_columns)
         lines = ["<TR>" + "".join(cells[i:i + per_row]) + "</TR>" for i in range(0, len(cells), per_row)]
         legend = f'<TABLE BORDER="1" COLOR="#bfbfbf" STYLE="rounded" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD ALIGN="LEFT" COLSPAN="{per_row}"><B>{e(chrome.word("legend", opts.lang))}</B></TD></TR>{"".join(lines)}</TABLE>'
-        rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
+        if opts.legend_beside:  # right of the title and subtitle: the title block gets no taller
+            head = f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>'
+            rows = [f'<TR><TD ALIGN="LEFT" VALIGN="TOP">{head}</TD><TD ALIGN="LEFT" VALIGN="TOP">{legend}</TD></TR>']
+        else:
+            rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'

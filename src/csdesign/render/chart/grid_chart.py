@@ -10,7 +10,7 @@ import networkx as nx
 
 from csdesign.errors import InputError
 from csdesign.render.chart import chrome
-from csdesign.render.chart.dot import DASH_SAMPLE, FONTS, FONT_SIZE, TITLE_SIZE, DotOptions, _lead_title, e, lead_styles
+from csdesign.render.chart.dot import DASH_SAMPLE, FONTS, FONT_SIZE, TITLE_SIZE, DotOptions, lead_title, e, lead_styles
 from csdesign.render.chart.matrix_grid import grid
 
 CORNER = {"en": "Unit \\ dotted-line lead", "zh": "单元 \\ 虚线负责人"}
@@ -27,7 +27,7 @@ def grid_dot(g: nx.DiGraph, opts: DotOptions) -> str:
     head = [f'<TD BGCOLOR="#f2f2f2" ALIGN="LEFT"><B>{e(CORNER[lang])}</B></TD>']
     for col, title in gr.cols:
         colour, style = styles.get(col, ("#404040", "dashed"))
-        title = _lead_title(g, col) if "·" not in title else title  # a replicated lead: "Lead (APAC)"
+        title = lead_title(g, col) if "·" not in title else title  # a replicated lead: "Lead (APAC)"
         head.append(f'<TD BGCOLOR="#f2f2f2"><FONT COLOR="{colour}"><B>{e(DASH_SAMPLE[style])}</B></FONT><BR/><B>{e(title)}</B></TD>')
     rows = ["<TR>" + "".join(head) + "</TR>"]
     for row, label in gr.rows:

@@ -11,8 +11,9 @@ How pages are chosen (docs/rendering.md repeats this):
 3. Each unit (or subtree) gets the next page, opening with a "continued from p. 1" box above
    its top box. A page that still does not fit keeps its top box and direct reports and
    sends each report's team to its own page, recursively.
-4. Every page is laid out both ways and the orientation that shows text larger wins; the
-   drawing is centred on the page with padding, scaled up to at most :data:`MAX_UPSCALE`.
+4. Every page is laid out both ways and the orientation that shows text larger wins (when
+   neither is legible but one comes close, the :data:`VARIANTS` follow: a more compact legend
+   and shorter stacked columns); the drawing is centred on the page with padding, scaled up to at most :data:`MAX_UPSCALE`.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ import networkx as nx
 
 from csdesign.errors import InputError
 from csdesign.render.chart import chrome
-from csdesign.render.chart.dot import FONT_SIZE, MARKER, SUMMARY, DotOptions, to_dot
+from csdesign.render.chart.dot import FONT_SIZE, MARKER, SUMMARY, WRAP, DotOptions, lead_styles, lead_title, to_dot
 from csdesign.render.chart.fold import fit_to_budget
-from csdesign.structures.contract import EXTERNAL, SOLID, induced, solid_reports
+from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, induced, solid_reports
 
 #: Page name -> (width, height) in inches, landscape. A 16:9 slide is PowerPoint's 13.33 × 7.5 in.
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5), "a4": (11.69, 8.27), "a3": (16.54, 11.69), "letter": (11.0, 8.5)}
@@ -34,6 +35,11 @@ PAGE_NAMES = (*PAGES, "none")
 MARGIN = 0.3  # inches of white around the drawing
 MIN_TEXT = 10.0  # pt: the smallest box text allowed when the page is shown at its real size
 MAX_UPSCALE = 1.5
+#: Layout variants tried in turn while a page is not legible, most compact last:
+#: (legend entries per row, legend beside the title, leaf boxes per stacked column).
+VARIANTS = ((3, False, 8), (2, False, 8), (2, True, 8), (1, True, 8), (3, False, 2), (2, True, 2), (3, False, 1), (2, False, 1), (2, True, 1), (1, True, 1))
+#: A page whose text comes out below this share of MIN_TEXT is not tried in other variants.
+CLOSE = 0.7
 #: Beyond this many boxes a chart cannot fit one page legibly: skip measuring it whole.
 ONE_PAGE_LIMIT = 150
 
@@ -71,15 +77,28 @@ def legible(scale: float) -> bool:
 
 
 def best_layout(g: nx.DiGraph, opts: DotOptions, page: tuple[float, float], measure: Measure) -> tuple[DotOptions, float, tuple[float, float]]:
-    """The orientation (TB or LR) that shows ``g`` largest on ``page``."""
+    """The layout that shows ``g`` largest on ``page``: top-down, else left-right; in each
+    direction, when the plain layout is not legible but comes close, the :data:`VARIANTS` in
+    turn (a legend in fewer columns or beside the title, stacked teams in shorter columns)."""
     best = None
     directions = ("TB",) if g.graph.get("layout") == "twopi" else ("TB", "LR")
+    tried: set[str] = set()
     for rankdir in directions:
-        o = replace(opts, rankdir=rankdir)
-        size = measure(to_dot(g, o))
-        s = fit_scale(size, page)
-        if best is None or (s > best[1] + 1e-9 and not legible(best[1])):
-            best = (o, s, size)  # top-down when it is legible, else whichever is larger
+        for columns, beside, per_column in VARIANTS:
+            o = replace(opts, rankdir=rankdir, legend_columns=columns, legend_beside=beside, per_column=min(per_column, opts.per_column))
+            source = to_dot(g, o)
+            if source in tried:
+                continue  # no legend, or no stacked team: the variant draws the same
+            tried.add(source)
+            size = measure(source)
+            s = fit_scale(size, page)
+            if best is None or s > best[1] + 1e-9:
+                best = (o, s, size)
+            if legible(s) or FONT_SIZE * s < CLOSE * MIN_TEXT:
+                break  # legible, or too far off for a variant to help
+        assert best is not None
+        if legible(best[1]):
+            break  # top-down when it is legible, else whichever is larger
     assert best is not None
     return best
 
@@ -267,7 +286,41 @@ def _page_graph(g: nx.DiGraph, spec: Spec, numbered: list[tuple[Spec, int]], lan
             h.add_edge(mid, t, kind=SOLID)
         h.graph["page_root"] = mid
     h.graph["units"] = {u: info for u, info in g.graph.get("units", {}).items() if any(d.get("unit") == u for _, d in h.nodes(data=True))}
+    _dotted_across(g, h, keep, numbered, lang)
     return h
+
+
+def _home_pages(g: nx.DiGraph, numbered: list[tuple[Spec, int]]) -> dict[str, int]:
+    """Node -> the page that draws its box."""
+    out: dict[str, int] = {}
+    for spec, k in numbered:
+        stop = {t for c in spec.cuts for t in c.tops}
+        for n in _subtree(g, spec.tops, stop):
+            out.setdefault(n, k)
+    return out
+
+
+def _dotted_across(g: nx.DiGraph, h: nx.DiGraph, keep: set[str], numbered: list[tuple[Spec, int]], lang: str) -> None:
+    """Dotted lines whose two ends fall on different pages stay traceable. On the report's
+    page a reference box for the lead (its title, "see p. N") draws the line in the lead's
+    colour and dash; on the lead's page its box says which pages its lines go to. Leads keep
+    the colour and dash they have on the whole chart (``lead_order``)."""
+    across = [(u, v) for u, v, d in g.edges(data=True) if d.get("kind") == DOTTED and (u in keep) != (v in keep)]
+    if not across:
+        return
+    home = _home_pages(g, numbered)
+    h.graph["lead_order"] = list(lead_styles(g))
+    for u, v in across:
+        if v in keep and u in home:
+            ref = f"lead:{u}"
+            if ref not in h:
+                title = lead_title(g, u)
+                lines = [*chrome.wrap(title, WRAP), chrome.word("see_page", lang, n=home[u])]
+                h.add_node(ref, kind=MARKER, title=title, lines=lines, unit=None, lead_of=u)
+            h.add_edge(ref, v, kind=DOTTED)
+        elif u in keep and v in home:
+            d = h.nodes[u]
+            d["dotted_pages"] = sorted({*d.get("dotted_pages", []), home[v]})
 
 
 def _chunk_leaves(g: nx.DiGraph, opts: DotOptions, measure: Measure, page: tuple[float, float]) -> list[Page]:

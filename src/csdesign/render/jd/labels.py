@@ -38,8 +38,9 @@ def w(lang: str, key: str) -> str:
 
 
 def subtitle(jd: JobDescription, lang: str) -> str:
+    """Company and structure; the file is named after the role id, the page shows no ids (client text)."""
     structure = structure_label(jd.structure, lang)
-    return pick(lang, f"{jd.company} · {structure} structure · role {jd.role_id}", f"{jd.company} · {structure} · 岗位 {jd.role_id}")
+    return pick(lang, f"{jd.company} · {structure} structure", f"{jd.company} · {structure}")
 
 
 def headcount(jd: JobDescription, lang: str) -> str:

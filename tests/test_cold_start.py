@@ -1,0 +1,129 @@
+"""What a cold `csdesign lint` (no result cache) does not do: the work counters behind
+docs/performance.md's cold-lint rows. No timings: each test checks that a piece of start-up
+work is skipped or done once."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+from csdesign.knowledge import vocabulary
+from tests.lint.conftest import BASE
+
+KNOWLEDGE = resources.files("csdesign.knowledge")
+
+
+def _lint_in_subprocess(tmp_path: Path, setup: str, text: str = BASE) -> subprocess.CompletedProcess:
+    """Run ``csdesign lint --no-cache org.yaml`` in a fresh interpreter after ``setup``; the
+    modules it imported are printed last on stderr."""
+    (tmp_path / "org.yaml").write_text(text, encoding="utf-8")
+    code = (
+        "import sys\n" + setup + "\nfrom csdesign.cli import main\nsys.argv=['csdesign','lint','--no-cache','org.yaml']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    print('exit', exc.code, file=sys.stderr)\n"
+        "print(sorted(sys.modules), file=sys.stderr)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+
+
+def _modules(r: subprocess.CompletedProcess) -> list[str]:
+    return eval(r.stderr.splitlines()[-1])  # noqa: S307 - our own repr of a list of names
+
+
+def test_vocabulary_json_is_made_from_vocabulary_yaml():
+    raw = KNOWLEDGE.joinpath("vocabulary.yaml").read_bytes()
+    assert KNOWLEDGE.joinpath("vocabulary.json").read_text(encoding="utf-8") == vocabulary.compiled_json(raw), (
+        "knowledge/vocabulary.json is stale: regenerate it as docs/contributing.md says")
+
+
+def test_the_compiled_vocabulary_is_the_yamls_parse_and_a_stale_one_is_ignored():
+    raw = KNOWLEDGE.joinpath("vocabulary.yaml").read_bytes()
+    compiled = KNOWLEDGE.joinpath("vocabulary.json").read_bytes()
+    assert vocabulary.parsed(raw, compiled) == vocabulary.parsed(raw, None) == vocabulary._parse(raw.decode("utf-8"))
+    edited = raw.replace(b"concepts:", b"concepts:\n  - {id: extra_duty, en: extra duty, zh: \xe9\xa2\x9d\xe5\xa4\x96}", 1)
+    assert any(c["id"] == "extra_duty" for c in vocabulary.parsed(edited, compiled)["concepts"])
+    assert vocabulary.parsed(raw, b"{not json") == vocabulary.parsed(raw, None)
+    stale = json.dumps({"source_sha256": "0" * 64, "data": {"concepts": []}}).encode()
+    assert vocabulary.parsed(raw, stale)["concepts"]
+
+
+def test_a_cold_lint_reads_the_compiled_vocabulary_and_not_unicodes_confusables(tmp_path):
+    # PyYAML's reading of vocabulary.yaml is the slow path; the org's ids are all ASCII, so
+    # S006 (look-alike ids) needs neither the confusables table nor the script data.
+    setup = ("from csdesign.knowledge import vocabulary\n"
+             "def _parse(text):\n    raise AssertionError('vocabulary.yaml parsed by PyYAML')\n"
+             "vocabulary._parse = _parse")
+    r = _lint_in_subprocess(tmp_path, setup)
+    assert "exit 0" in r.stderr and "AssertionError" not in r.stderr, r.stderr
+    mods = _modules(r)
+    assert "csdesign.lint.rules.schema" in mods and "csdesign.analysis.matching" in mods
+    assert not [m for m in mods if m.startswith(("confusable_homoglyphs.", "urllib.request"))]
+
+
+def test_a_non_ascii_id_still_gets_the_lookalike_check(tmp_path):
+    twin = BASE + "  - id: \u0441sm\n    title: 客户成功经理二\n    reports_to: mgr\n    duties: [续费管理]\n    kpis: [NPS]\n"
+    r = _lint_in_subprocess(tmp_path, "", twin)  # Cyrillic с: looks like 'csm'
+    assert "S006" in r.stdout and "confusable_homoglyphs.utils" in _modules(r)
+
+
+def test_the_shipped_vocabularys_matchers_share_one_segmenter(monkeypatch):
+    from csdesign.analysis import matching
+
+    made = []
+    init = matching.Words.__init__
+
+    def counted(self, vocab):
+        made.append(vocab)
+        init(self, vocab)
+
+    monkeypatch.setattr(matching.Words, "__init__", counted)
+    monkeypatch.setattr(matching, "_BUILTIN", {})
+    monkeypatch.setattr(matching, "_BUILTIN_WORDS", [])
+    for kinds in (matching.DUTY_KINDS, matching.KPI_KINDS, matching.ROLE_KINDS):
+        matching.builtin_matcher(kinds)
+    assert len(made) == 1
+
+
+def test_a_cold_lint_of_a_valid_file_imports_networkxs_classes_but_not_its_algorithms(tmp_path):
+    mods = _modules(_lint_in_subprocess(tmp_path, ""))
+    assert "networkx.classes.digraph" in mods
+    assert not [m for m in mods if m.startswith(("networkx.algorithms", "networkx.generators", "networkx.readwrite",
+                                                 "networkx.drawing", "networkx.linalg"))]
+
+
+def _python(code: str, cwd: Path) -> str:
+    r = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_networkxs_algorithms_load_on_first_use(tmp_path):
+    out = _python(
+        "import sys\nimport csdesign.structures\nimport networkx as nx\n"
+        "print('algorithms' in dir(nx), 'networkx.algorithms' in sys.modules)\n"
+        "g = nx.DiGraph([(1, 2), (2, 3)])\n"
+        "print(sorted(nx.descendants(g, 1)), 'networkx.algorithms' in sys.modules)\n"
+        "from networkx import topological_sort\nprint(list(topological_sort(g)), nx.is_directed_acyclic_graph(g))\n"
+        "try:\n    nx.no_such_function\nexcept AttributeError as exc:\n    print(exc)\n"
+        "import importlib.metadata\nprint(nx.__version__ == importlib.metadata.version('networkx'))\n",
+        tmp_path,
+    )
+    assert out.splitlines() == ["False False", "[2, 3] True", "[1, 2, 3] True",
+                                "module 'networkx' has no attribute 'no_such_function'", "True"]
+
+
+def test_an_unknown_networkx_layout_is_imported_as_usual(tmp_path):
+    from csdesign.structures import nxload
+
+    out = _python(  # a copy of the module, loaded before anything imports networkx
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('nxload_copy', {nxload.__file__!r})\n"
+        "copy = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(copy)\n"
+        "copy.REST = '\\nnot a line of networkx\\n'\ncopy.load()\n"
+        "print('networkx.algorithms' in sys.modules)\nimport networkx as nx\n"
+        "print(sorted(nx.descendants(nx.DiGraph([(1, 2)]), 1)))\n",
+        tmp_path,
+    )
+    assert out.splitlines() == ["True", "[2]"]
