@@ -98,7 +98,7 @@ def best_layout(g: nx.DiGraph, opts: DotOptions, page: tuple[float, float], meas
                 break  # legible, or too far off for a variant to help
         assert best is not None
         if legible(best[1]):
-            break  # top-down when it is legible, else whichever is larger
+            return best  # top-down when it is legible, else whichever is larger
     assert best is not None
     return best
 
@@ -119,9 +119,13 @@ def paginate(g: nx.DiGraph, opts: DotOptions, measure: Measure) -> list[Page]:
     g = fit_to_budget(g, opts.collapse_after, opts.box_budget, opts.per_column, opts.max_columns)
     if page is None:
         return [Page(g, opts)]
-    if _boxes(g) <= ONE_PAGE_LIMIT or g.graph.get("layout") == "twopi":
+    if g.graph.get("layout") == "twopi":  # circular: its own pages (render/chart/circular.py)
+        from csdesign.render.chart.circular import circular_pages
+
+        return circular_pages(g, opts, measure, page)
+    if _boxes(g) <= ONE_PAGE_LIMIT:
         o, s, size = best_layout(g, opts, page, measure)
-        if legible(s) or g.graph.get("layout") == "twopi":
+        if legible(s):
             return [Page(g, finish(o, s, size, page), s)]
     specs = _split(g, opts.lang)
     if not specs[0].cuts:
