@@ -3,6 +3,7 @@ English and Chinese, and CJK-aware wrapping of box titles. Plain text: each form
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from csdesign.render.text import clean, display_width, segments
@@ -180,3 +181,13 @@ def wrap(text: str, width: int = 18) -> list[str]:
     if text:
         lines.append(text)
     return lines
+
+
+def title_names_level(title: str, level: str) -> bool:
+    """Whether a box's title already says its level word, so the box need not repeat it:
+    a Chinese title ending with it (客户成功部总监 / 总监), an English one holding it as a word
+    (Director, Key Accounts / director; CS Manager / manager)."""
+    t, lv = title.casefold(), level.casefold()
+    if not lv.isascii():
+        return t.endswith(lv)
+    return re.search(rf"(?<![a-z]){re.escape(lv)}(?![a-z])", t) is not None

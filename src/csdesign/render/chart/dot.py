@@ -121,7 +121,7 @@ def box_text(g: nx.DiGraph, n: str, opts: DotOptions) -> tuple[list[str], list[s
         extra.append(f"×{d['headcount']}")
     if "level" in opts.labels and d.get("level"):
         level = chrome.level_name(str(d["level"]), lang)
-        if not clean(str(d.get("title") or "")).casefold().endswith(level.casefold()):  # not "客户成功部总监 · 总监"
+        if not chrome.title_names_level(clean(str(d.get("title") or "")), level):  # not "客户成功部总监 · 总监"
             extra.append(level)
     if d.get("assistant"):
         extra.append(chrome.word("assistant", lang))
