@@ -127,3 +127,28 @@ def test_an_unknown_networkx_layout_is_imported_as_usual(tmp_path):
         tmp_path,
     )
     assert out.splitlines() == ["True", "[2]"]
+
+
+def test_matching_tokens_json_is_made_by_this_code():
+    from csdesign.analysis import matching
+
+    text = resources.files("csdesign.analysis").joinpath("matching_tokens.json").read_text(encoding="utf-8")
+    assert text == matching.tokens_json(), (
+        "analysis/matching_tokens.json is stale: regenerate it as docs/contributing.md says")
+
+
+def test_the_shipped_vocabularys_words_are_read_not_segmented(monkeypatch):
+    from csdesign.analysis import matching
+
+    segmented = []
+    segment = matching.Words._segment
+    monkeypatch.setattr(matching.Words, "_segment", lambda self, run: segmented.append(run) or segment(self, run))
+    monkeypatch.setattr(matching, "_BUILTIN", {})
+    monkeypatch.setattr(matching, "_BUILTIN_WORDS", [])
+    for kinds in (matching.DUTY_KINDS, matching.KPI_KINDS, matching.ROLE_KINDS):
+        matching.builtin_matcher(kinds)
+    assert segmented == []
+    assert matching.builtin_matcher().key("投诉处理") == matching.builtin_matcher().key("处理客户投诉")  # still matches
+    # a table made by other code (or for another vocabulary) is not used
+    monkeypatch.setattr(matching, "tokens_digest", lambda: "0" * 64)
+    assert matching._stored_tokens() == {}

@@ -42,7 +42,9 @@ def test_dot_is_deterministic_and_uses_synthetic_ids():
 
 def test_dot_layout_choices():
     matrix = to_dot(graph_from(ORG, "matrix"))
-    assert "splines=spline" in matrix  # dotted lines end on a stacked box's port: ortho ignores ports
+    # dotted lines orthogonal too, each run on its own track; their boxes are not stacked
+    # (orthogonal routing ignores a stacked box's port), and the ranks leave room for tracks
+    assert "splines=ortho" in matrix and "ranksep=0.7" in matrix
     assert "splines=ortho" in to_dot(graph_from(ORG, "functional"))
     assert "style=dashed" in matrix and "constraint=false" in matrix
     assert "subgraph cluster_0" in matrix and "Noto Sans CJK SC" in matrix
@@ -294,3 +296,18 @@ def test_the_imported_hr_export_nests_its_teams(tmp_path):
     r = import_people(DATA / "hr" / "xinghe-hr.csv", root="X0100", company="星河科技")
     g = graph_from(org_yaml(r.data))
     assert _cluster_tree(to_dot(g)) == ["客户成功部", "  战略客户组", "  重要客户组", "  客服中心", "    客服一组", "    客服二组", "  数据分析组"]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", ["职能：现场服务", "职能：备件管理", "职能：客户关系", "共享：热线服务", "共享：投诉处理"]),
+    ("en", ["Function: 现场服务", "Function: 备件管理", "Function: 客户关系", "Shared: 热线服务", "Shared: 投诉处理"]),
+])
+def test_shared_groups_are_captioned_like_units(lang, expected):
+    """A group of shared roles says what it is, worded like the unit captions beside it
+    (it said a bare 热线服务 next to 职能：现场服务)."""
+    from pathlib import Path
+
+    from csdesign.structures import build_file
+
+    g = build_file(str(Path(__file__).resolve().parents[2] / "examples" / "manufacturer.yaml"), "functional")
+    assert _cluster_tree(to_dot(g, DotOptions(lang=lang))) == expected

@@ -560,11 +560,68 @@ def builtin_matcher(kinds: tuple[str, ...] = DUTY_KINDS) -> Matcher:
 
 def _builtin_words() -> Words:
     """The shipped vocabulary's segmenter, shared by every matcher over that vocabulary (a
-    pure function of the vocabulary and the text, so sharing its caches changes no result)."""
+    pure function of the vocabulary and the text, so sharing its caches changes no result),
+    its cache filled from matching_tokens.json when that was made by this very code."""
     vocab = builtin()
     if not _BUILTIN_WORDS or _BUILTIN_WORDS[0].vocab is not vocab:
-        _BUILTIN_WORDS[:] = [Words(vocab)]
+        words = Words(vocab)
+        words._cache.update(_stored_tokens())
+        _BUILTIN_WORDS[:] = [words]
     return _BUILTIN_WORDS[0]
+
+
+#: The words of every term and modifier of the shipped vocabulary (folded text -> words), as
+#: :meth:`Words.tokens` computes them, with the digest of everything they depend on
+#: (:func:`tokens_digest`): a cold lint reads them instead of segmenting 1,300 terms.
+#: Regenerate after editing vocabulary.yaml, vocabulary.py or this module
+#: (docs/contributing.md); a stale file is never used, only slower.
+TOKENS_FILE = "matching_tokens.json"
+
+
+def tokens_digest() -> str | None:
+    """SHA-256 of what the words of the shipped vocabulary depend on: vocabulary.yaml, the code
+    that reads it and this module (None when a source file is not there to read)."""
+    import hashlib
+    import sys
+    from importlib import resources
+
+    h = hashlib.sha256(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
+    try:
+        for part in (resources.files("csdesign.knowledge").joinpath("vocabulary.yaml"),
+                     resources.files("csdesign.knowledge").joinpath("vocabulary.py"),
+                     resources.files("csdesign.analysis").joinpath("matching.py")):
+            h.update(part.read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def tokens_json() -> str:
+    """The content of analysis/matching_tokens.json, computed by a fresh segmenter."""
+    import json
+
+    vocab = builtin()
+    words = Words(vocab)
+    texts = {fold(t) for t in vocab.modifiers}
+    for c in vocab.concepts.values():
+        texts.update(fold(t.text) for t in c.terms)
+        texts.update(fold(m) for m in c.modifiers)
+    table = {text: list(words.tokens(text)) for text in sorted(texts)}
+    return json.dumps({"digest": tokens_digest(), "tokens": table}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _stored_tokens() -> dict[str, tuple[str, ...]]:
+    import json
+    from importlib import resources
+
+    try:
+        doc = json.loads(resources.files("csdesign.analysis").joinpath(TOKENS_FILE).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    digest = tokens_digest()
+    if not isinstance(doc, dict) or digest is None or doc.get("digest") != digest:
+        return {}
+    return {text: tuple(toks) for text, toks in doc["tokens"].items()}
 
 
 def matcher_for(g: Any, kinds: tuple[str, ...] = DUTY_KINDS) -> Matcher:

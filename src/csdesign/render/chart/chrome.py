@@ -24,7 +24,7 @@ WORDS = {
     "en": {
         "vacant": "vacant", "team": "team of {n}", "people": "{n} people", "continued_on": "continued on p. {n}",
         "continued_from": "continued from p. {n}", "legend": "Legend", "solid": "reporting line",
-        "dotted": "dotted line to {lead}", "vacancy": "vacancy", "shared": "Department-wide",
+        "dotted": "dotted line to {lead}", "vacancy": "vacancy", "shared": "Department-wide", "shared_fn": "Shared",
         "page": "p. {n}/{total}", "changes": "changes", "assistant": "assistant",
         "added": "added", "moved": "moved", "changed": "changed", "removed": "removed", "more": "+{n} more",
         "sep": ", ", "colon": ": ", "summary": "other page",
@@ -33,7 +33,7 @@ WORDS = {
     "zh": {
         "vacant": "空缺", "team": "团队 {n} 人", "people": "{n} 人", "continued_on": "续见第 {n} 页",
         "continued_from": "接第 {n} 页", "legend": "图例", "solid": "汇报线",
-        "dotted": "虚线汇报至{lead}", "vacancy": "空缺岗位", "shared": "部门共享",
+        "dotted": "虚线汇报至{lead}", "vacancy": "空缺岗位", "shared": "部门共享", "shared_fn": "共享",
         "page": "第 {n}/{total} 页", "changes": "变更", "assistant": "助理",
         "added": "新增", "moved": "调动", "changed": "变更", "removed": "移除", "more": "另有 {n} 个",
         "sep": "、", "colon": "：", "summary": "见其他页",
@@ -67,6 +67,13 @@ def unit_caption(info: dict, lang: str | None = "en") -> str:
         return label
     value = clean(str(info.get("value") or label))
     return f"{axis_name(axis, lang)}{word('colon', lang)}{value}"
+
+
+def shared_caption(function: object, lang: str | None = "en") -> str:
+    """``Shared: hotline service`` / ``共享：热线服务`` for a group of shared roles of one
+    function, worded like a unit's caption; ``Department-wide`` / ``部门共享`` without one."""
+    fn = clean(str(function or ""))
+    return f"{word('shared_fn', lang)}{word('colon', lang)}{fn}" if fn else word("shared", lang)
 
 
 def structure_words(structure: str, lang: str | None = "en") -> str:

@@ -36,6 +36,9 @@ ORTHO_LIMIT = 1000
 #: Dotted-line (matrix) lead colours: cool hues only, so they never meet the warm highlight
 #: colours (render/chart/highlight.py, render/diff/chart.py). Paul Tol's and Okabe–Ito's blues.
 DOTTED_COLOURS = ("#0072b2", "#44aa99", "#332288", "#56b4e9", "#4477aa", "#88ccee")
+#: Inches between ranks on a chart with orthogonal dotted lines: their horizontal runs share
+#: the space between two ranks, and at 0.45 in they came 5 pt apart (growth-saas matrix).
+DOTTED_RANKSEP = "0.7"
 #: Dash patterns, cycled with the colours so two leads never share both.
 DOTTED_STYLES = ("dashed", "dotted", "dashed,bold", "dotted,bold")
 DASH_SAMPLE = {"dashed": "╌╌╌", "dotted": "┈┈┈", "dashed,bold": "╍╍╍", "dotted,bold": "┉┉┉"}
@@ -218,6 +221,11 @@ def lead_title(g: nx.DiGraph, n: str) -> str:
     return f"{title} ({clean(value)})" if value else title
 
 
+def _dotted_end(g: nx.DiGraph, n: str) -> bool:
+    """Whether a dotted line starts or ends at ``n`` (a matrix lead or a box linked to one)."""
+    return any(d.get("kind") == DOTTED for _, _, d in g.out_edges(n, data=True)) or any(d.get("kind") == DOTTED for _, _, d in g.in_edges(n, data=True))
+
+
 def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
     """Stack id -> leaf members: a manager's leaf reports (two or more) in one unit."""
     out: dict[str, list[str]] = {}
@@ -227,8 +235,8 @@ def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
         groups: dict[object, list[str]] = {}
         for v in leaf_reports(g, n):
             dv = g.nodes[v]
-            if dv.get("kind") != "role" or dv.get("assistant"):
-                continue
+            if dv.get("kind") != "role" or dv.get("assistant") or _dotted_end(g, v):
+                continue  # a box with dotted lines stands on its own: orthogonal lines end at nodes, not ports
             groups.setdefault(dv.get("unit") if dv.get("unit") in units else None, []).append(v)
         for i, members in enumerate(groups.values()):
             if len(members) >= 2:
@@ -257,11 +265,18 @@ def _groups(g: nx.DiGraph, opts: DotOptions) -> list[tuple[str, str, list[str]]]
     for n, d in g.nodes(data=True):
         if d.get("unit") in by_unit:
             by_unit[d["unit"]].append(n)
-        elif d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat":
-            shared.setdefault(clean(str(d.get("function") or chrome.word("shared", opts.lang))), []).append(n)
+        elif d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat" and not _over_summaries(g, n):
+            shared.setdefault(clean(str(d.get("function") or "")), []).append(n)
     out = [(u, chrome.unit_caption(units[u], opts.lang), members) for u, members in by_unit.items() if members]
-    out += [(f"shared:{fn}", fn, members) for fn, members in shared.items()]
+    out += [(f"shared:{fn}", chrome.shared_caption(fn, opts.lang), members) for fn, members in shared.items()]
     return out
+
+
+def _over_summaries(g: nx.DiGraph, n: str) -> bool:
+    """A shared role over other pages' summary boxes (a functional director above every
+    region, on the overview page) stands above them, not in a shared group whose border its
+    lines would have to cross."""
+    return any(g.edges[n, v].get("kind") == SOLID and g.nodes[v].get("kind") == SUMMARY for v in g.successors(n))
 
 
 def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
@@ -292,7 +307,11 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
 
     has_dotted = any(d.get("kind") == DOTTED for _, _, d in g.edges(data=True))
     boxes = g.number_of_nodes()
-    splines = opts.splines or ("ortho" if boxes < ORTHO_LIMIT and not has_dotted else "spline")
+    # Orthogonal lines, dotted ones too: the router gives parallel runs their own tracks (a
+    # readable gap, docs/rendering.md), where splines ran different leads' lines together.
+    # Boxes with dotted lines are never stacked (_stacks): orthogonal routing ignores ports.
+    splines = opts.splines or ("ortho" if boxes < ORTHO_LIMIT else "spline")
+    tracks = has_dotted and splines == "ortho"
     dot = graphviz.Digraph(name="csdesign", engine=layout)
     title = opts.title if opts.title is not None else chrome.chart_title(g, opts.lang)
     dot.attr(
@@ -304,7 +323,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         rankdir=opts.rankdir,
         splines=splines,
         nodesep="0.25",
-        ranksep="0.45",
+        ranksep=DOTTED_RANKSEP if tracks else "0.45",  # room between ranks for the lines' tracks
         newrank="true",
         charset="UTF-8",
         **opts.extra_graph,
@@ -365,10 +384,13 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         if others and stack_group[sid] == group_of.get(manager):
             beside.add(stack_ids[sid])
 
+    # statements in order: ("edge", a, b, attrs) lines, ("same", a, b, {}) a rank=same pair
+    pending: list[tuple[str, str, str, dict[str, str]]] = []
+
     def line(a: str, b: str, **attrs: str) -> None:
         if (a, b) not in drawn:
             drawn.add((a, b))
-            dot.edge(a, b, **attrs)
+            pending.append(("edge", a, b, attrs))
 
     def child(a: str, b: str) -> None:
         if b not in children.setdefault(a, []):
@@ -382,10 +404,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         gv = stack_group[_sid_of(v, in_stack, stack_ids)] if v in in_stack else group_of.get(v)
         if g.nodes[v].get("assistant") or b in beside:
             line(a, b, constraint="false")
-            with dot.subgraph() as same:
-                same.attr(rank="same")
-                same.node(a)
-                same.node(b)
+            pending.append(("same", a, b, {}))
         elif gv is not None and gv != gu:
             h = headers[gv]
             line(a, h)
@@ -395,6 +414,33 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         else:
             line(a, b)
             child(a, b)
+    buses = _buses(children, pending, set(headers.values()))
+    node_of = {short: n for n, short in ids.items()}
+    for k, (managers, targets) in enumerate(buses):
+        # boxes under the same two or more managers hang from one bar the managers' lines
+        # come down to (lines from two managers to four boxes below cross at least 6 times)
+        bus = f"bus{k}"
+        span = _span(g, [node_of.get(t) for t in targets], opts)
+        size = {"width": "0.02", "height": f"{span:.2f}"} if opts.rankdir == "LR" else {"width": f"{span:.2f}", "height": "0.02"}
+        dot.node(bus, label="", shape="box", style="filled", fixedsize="true", fillcolor=LINE, color=LINE, penwidth="0", **size)
+        # in the first manager's group (dot keeps them in line): without it, dot let the bar
+        # pull a shared group at the managers' rank out of file order
+        dot.node(bus, group=bus)
+        dot.node(managers[0], group=bus)
+        pending[:] = [p for p in pending if not (p[0] == "edge" and p[1] in managers and p[2] in targets)]
+        pending.extend(("edge", m, bus, {}) for m in managers)
+        pending.extend(("edge", bus, t, {"weight": "8"}) for t in targets)  # keeps the boxes close under the bar
+        for m in managers:
+            children[m] = [bus if c == targets[0] else c for c in children[m] if c not in targets[1:]]
+        children[bus] = list(targets)
+    for what, a, b, attrs in pending:
+        if what == "same":  # an assistant or a stack beside its manager: on the manager's rank
+            with dot.subgraph() as same:
+                same.attr(rank="same")
+                same.node(a)
+                same.node(b)
+        else:
+            dot.edge(a, b, **attrs)
 
     def end(n: str) -> str:
         return f"{in_stack[n]}:{port[n]}" if n in in_stack else ids[n]
@@ -411,6 +457,39 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
                 for a, b in zip(kids, kids[1:]):
                     same.edge(a, b, style="invis")
     return dot.source
+
+
+def _buses(children: dict[str, list[str]], pending: list[tuple[str, str, str, dict[str, str]]], captions: set[str]) -> list[tuple[list[str], list[str]]]:
+    """(managers, boxes) drawn through a bar: two or more boxes whose plain reporting lines
+    come from the same two or more managers. Not unit captions: a bar over clusters let dot
+    put the units out of file order."""
+    plain = {(a, b) for what, a, b, attrs in pending if what == "edge" and not attrs}
+    sources: dict[str, list[str]] = {}
+    for a, kids in children.items():
+        for b in kids:
+            if (a, b) in plain and b not in captions:
+                sources.setdefault(b, []).append(a)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for b, managers in sources.items():
+        if len(managers) >= 2:
+            groups.setdefault(tuple(managers), []).append(b)
+    return [(list(m), targets) for m, targets in groups.items() if len(targets) >= 2 and len(m) >= 2]
+
+
+def _span(g: nx.DiGraph, targets: list[str | None], opts: DotOptions) -> float:
+    """Inches between the centres of the first and last of ``targets`` side by side, from
+    their text widths, halved: dot may set the bar off centre, and a bar longer than its row
+    of boxes would stick out, where the outer lines continue a short one seamlessly."""
+    widths = [_width_estimate(g, t, opts) for t in targets]
+    return max(0.3, 0.5 * (sum(widths) - (widths[0] + widths[-1]) / 2 + 18 * (len(widths) - 1)) / 72)
+
+
+def _width_estimate(g: nx.DiGraph, n: str | None, opts: DotOptions) -> float:
+    """Points a box's text takes, as _stack_html sizes a flat band's boxes."""
+    if n is None:
+        return 100.0  # a unit caption or a stack
+    main, small = box_text(g, n, opts)
+    return max(display_width(line) for line in main + small) * FONT_SIZE * 0.5 + 12
 
 
 def _sid_of(v: str, in_stack: dict[str, str], stack_ids: dict[str, str]) -> str:

@@ -98,7 +98,7 @@ def best_layout(g: nx.DiGraph, opts: DotOptions, page: tuple[float, float], meas
                 break  # legible, or too far off for a variant to help
         assert best is not None
         if legible(best[1]):
-            break  # top-down when it is legible, else whichever is larger
+            return best  # top-down when it is legible, else whichever is larger
     assert best is not None
     return best
 
