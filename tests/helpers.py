@@ -60,3 +60,13 @@ def svg_node_texts(svg: bytes | str) -> list[str]:
             text = line if not text else text + ("" if wide else " ") + line
         out.append(text)
     return out
+
+
+def bench_generator():
+    """benchmarks/generate.py as a module (its synthetic orgs: role_org, people_org, duty_org)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

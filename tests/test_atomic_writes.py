@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import importlib.util
 import os
 import signal
 import subprocess
@@ -21,10 +20,9 @@ PREVIOUS = b"<svg>previous chart</svg>\n"
 
 
 def _generate():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from tests.helpers import bench_generator
+
+    return bench_generator()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import csdesign.analysis.near_duplicates as nd
@@ -12,10 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _generate():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from tests.helpers import bench_generator
+
+    return bench_generator()
 
 
 def org_with(duties: list[str]) -> str:

@@ -58,6 +58,18 @@ def test_a_level_the_title_already_ends_with_is_not_repeated():
     assert ">Support Manager<BR/>×3 · individual</FONT>" in en  # a different level: shown
 
 
+def test_titles_wrap_at_word_boundaries_first():
+    """A CJK title breaks before a role word, never inside it (经 / 理 read as two words);
+    a run with no word boundary still breaks between characters rather than overflow."""
+    from csdesign.render.chart.chrome import wrap
+
+    assert wrap("数据分析平台团队经理") == ["数据分析平台团队", "经理"]  # was 数据分析平台团队经 / 理
+    assert wrap("客户成功部总监", 12) == ["客户成功部", "总监"]  # was 客户成功部总 / 监
+    assert wrap("客户成功经理（战略客户）", 12) == ["客户成功经理", "（战略客户）"]
+    assert wrap("首席客户官兼客户成功与运营中心总负责人") == ["首席客户官兼客户成", "功与运营中心总", "负责人"]
+    assert wrap("Customer Success Manager, Enterprise") == ["Customer Success", "Manager,", "Enterprise"]
+
+
 def test_label_chooses_what_boxes_show():
     g = graph_from(ASSISTED)
     source = to_dot(g, DotOptions(labels=("title",)))

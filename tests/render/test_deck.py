@@ -165,14 +165,13 @@ def test_oversized_pages_split_with_continued_markers(tmp_path):
     """A 200-person org without units would be one slide at 3.7 pt; instead every page keeps
     box text at 10 pt or more: branches move to pages of their own and big teams continue,
     each cut marked on both sides with the page it continues on or from."""
-    import importlib.util
     import re
 
     from csdesign.render.deck import layout
 
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    from tests.helpers import bench_generator
+
+    gen = bench_generator()
     org = tmp_path / "people.yaml"
     org.write_text(gen.people_org(200), encoding="utf-8")
     g = build_file(str(org))

@@ -90,11 +90,6 @@ def chart_file(job: ChartJob, kind: str, engine: str) -> tuple[list[bytes], str 
     return chart_pages(job.graph, kind, engine, job.options)
 
 
-def page_paths(output: Path, count: int) -> list[Path]:
-    """NAME.svg for page 1, then NAME-2.svg, NAME-3.svg, …"""
-    return [output] + [output.with_name(f"{output.stem}-{k}{output.suffix}") for k in range(2, count + 1)]
-
-
 def terminal_view(job: ChartJob) -> list[Any]:
     """rich renderables: the tree (findings/changes noted on their boxes), then the change table."""
     from csdesign.render.chart.terminal import tree

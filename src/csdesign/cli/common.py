@@ -48,4 +48,53 @@ def use_stdin_name(name: str | None, *inputs: object) -> None:
     use_name(name)
 
 
-__all__ = ["STATE", "emit", "say", "use_stdin_name"]
+def light_options(argv: list[str], command: str, valued: dict[str, str], flags: dict[str, str],
+                  lists: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[str], bool, bool] | None:
+    """A plain ``[-v] [--debug] COMMAND [OPTIONS] [ARGS]`` read as the Typer command reads it,
+    for the light paths (cli/lint_run.py, cli/render_run.py): (options by keyword, positional
+    arguments, verbose, debug), each ``valued`` option with its value (the last one given, or
+    every one for ``lists``), each of ``flags`` True when given. None for anything else:
+    ``--help``, an unknown option, ``-fjson``, a missing or empty value (Typer's to read)."""
+    verbose = debug = False
+    i = 0
+    while i < len(argv) and argv[i] in ("-v", "--verbose", "--debug"):
+        debug = debug or argv[i] == "--debug"
+        verbose = verbose or argv[i] != "--debug"
+        i += 1
+    if i >= len(argv) or argv[i] != command:
+        return None
+    out: dict[str, Any] = {key: [] for key in lists}
+    positional: list[str] = []
+    rest = argv[i + 1:]
+    j = 0
+    while j < len(rest):
+        arg = rest[j]
+        j += 1
+        if arg == "--":
+            positional += rest[j:]
+            break
+        if arg == "-" or not arg.startswith("-"):
+            positional.append(arg)
+            continue
+        name, eq, value = arg.partition("=")
+        if name in flags and not eq:
+            out[flags[name]] = True
+            continue
+        if name not in valued or (eq and not name.startswith("--")):
+            return None
+        if not eq:
+            if j >= len(rest) or rest[j].startswith("-"):
+                return None  # a missing value (or one that looks like an option): Typer says so
+            value = rest[j]
+            j += 1
+        if not value:
+            return None
+        key = valued[name]
+        if key in lists:
+            out[key].append(value)
+        else:
+            out[key] = value
+    return out, positional, verbose or debug, debug
+
+
+__all__ = ["STATE", "emit", "light_options", "say", "use_stdin_name"]

@@ -1,7 +1,8 @@
 """The console-script entry point: the one place user errors become messages and exit codes.
 
-A plain ``csdesign lint …`` (only the options :func:`csdesign.cli.lint_run.parse` knows,
-each well formed) runs without building the Typer app, whose import and parameter set-up
+A plain ``csdesign lint …`` or ``csdesign render …`` (only the options
+:func:`csdesign.cli.lint_run.parse` or :func:`csdesign.cli.render_run.parse` knows, each well
+formed) runs without building the Typer app, whose import and parameter set-up
 cost more than linting a small file; everything else (help, completion, every other
 command, any option the light parser does not know) goes to the Typer app, which stays the
 one definition of the command line.
@@ -66,6 +67,17 @@ def _dispatch(argv: list[str]) -> None:
         STATE["verbose"] = light.pop("verbose")
         STATE["debug"] = light.pop("debug")
         sys.exit(lint_main(**light))
+    from csdesign.cli.render_run import parse as parse_render
+
+    drawn = None if os.environ.get("_CSDESIGN_COMPLETE") else parse_render(argv)
+    if drawn is not None:
+        from csdesign.cli.common import STATE
+        from csdesign.cli.render_run import render_main
+
+        STATE["verbose"] = drawn.pop("verbose")
+        STATE["debug"] = drawn.pop("debug")
+        render_main(**drawn)
+        return
     from csdesign.cli import commands  # noqa: F401 - registers the commands
     from csdesign.cli.app import app
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from csdesign.cli.common import emit, say, use_stdin_name
+from csdesign.cli.common import emit, light_options, say, use_stdin_name
 
 #: Options taking a value -> keyword of :func:`lint_main` (lists collect every occurrence).
 _VALUED = {"--format": "fmt", "-f": "fmt", "--fail-on": "fail_on", "--config": "config", "--select": "select",
@@ -26,44 +26,10 @@ _LEVELS = ("error", "warning", "info")
 def parse(argv: list[str]) -> dict[str, Any] | None:
     """Keyword arguments of :func:`lint_main` (plus ``verbose`` and ``debug``) for a plain
     ``[-v] [--debug] lint [OPTIONS] [PATHS]``; None for anything else."""
-    verbose = debug = False
-    i = 0
-    while i < len(argv) and argv[i] in ("-v", "--verbose", "--debug"):
-        debug = debug or argv[i] == "--debug"
-        verbose = verbose or argv[i] != "--debug"
-        i += 1
-    if i >= len(argv) or argv[i] != "lint":
+    read = light_options(argv, "lint", _VALUED, _FLAGS, _LISTS)
+    if read is None:
         return None
-    out: dict[str, Any] = {"paths": [], "select": [], "ignore": []}
-    rest = argv[i + 1:]
-    j = 0
-    while j < len(rest):
-        arg = rest[j]
-        j += 1
-        if arg == "--":
-            out["paths"] += rest[j:]
-            break
-        if arg == "-" or not arg.startswith("-"):
-            out["paths"].append(arg)
-            continue
-        name, eq, value = arg.partition("=")
-        if name in _FLAGS and not eq:
-            out[_FLAGS[name]] = True
-            continue
-        if name not in _VALUED or (eq and not name.startswith("--")):
-            return None  # --help, --explain, an unknown option, -fjson: Typer's to read
-        if not eq:
-            if j >= len(rest) or rest[j].startswith("-"):
-                return None  # a missing value (or one that looks like an option): Typer says so
-            value = rest[j]
-            j += 1
-        if not value:
-            return None
-        key = _VALUED[name]
-        if key in _LISTS:
-            out[key].append(value)
-        else:
-            out[key] = value
+    out, paths, verbose, debug = read
     if "fail_on" in out:
         if out["fail_on"].lower() not in _LEVELS:
             return None  # Typer's usage error names the choices
@@ -71,9 +37,7 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
     for key in ("config", "output"):
         if key in out:
             out[key] = Path(out[key])
-    out["paths"] = [Path(p) for p in out["paths"]]
-    out["verbose"] = verbose or debug
-    out["debug"] = debug
+    out = {"paths": [Path(p) for p in paths], **out, "verbose": verbose, "debug": debug}
     return out
 
 

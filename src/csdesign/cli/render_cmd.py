@@ -8,9 +8,9 @@ from typing import Optional
 import typer
 
 from csdesign.analysis.registry import ANALYSES
-from csdesign.cli.app import app, say
-from csdesign.cli.options import Engine, OrgArg, StdinNameOpt, StructureOpt, StructureType, use_stdin_name
-from csdesign.render.chart.formats import CHART_FORMATS, format_for
+from csdesign.cli.app import app
+from csdesign.cli.options import Engine, OrgArg, StdinNameOpt, StructureOpt, StructureType
+from csdesign.render.chart.formats import CHART_FORMATS
 
 PAGES = "16:9, 4:3, a4, a3, letter or none"
 
@@ -34,25 +34,10 @@ def render(
     dpi: Optional[int] = typer.Option(None, "--dpi", min=72, max=1200, help="PNG resolution (default 192)."),
     scale: Optional[float] = typer.Option(None, "--scale", min=0.75, max=12.0, help="PNG scale, 1 = 96 dpi (default 2)."),
     stdin_filename: Optional[str] = StdinNameOpt,
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the render cache (charts drawn before from the same inputs and options are read back)."),
 ) -> None:
     """Draw the org chart of ORG.yaml."""
-    use_stdin_name(stdin_filename, org, compare)
-    from csdesign.app.chart_job import chart_file, configure, page_paths, prepare, terminal_view
+    from csdesign.cli.render_run import render_main
 
-    job = prepare(org, structure, focus=focus, depth=depth, highlight=highlight, compare=compare, lang=lang)
-    configure(job, page=page, portrait=portrait, label=label, view=view, dpi=dpi, scale=scale)
-    if output is None:
-        from rich.console import Console
-
-        console = Console()
-        for part in terminal_view(job):
-            console.print(part)
-        return
-    from csdesign.render.output import write_atomic
-
-    pages, used = chart_file(job, format_for(output, fmt), engine.value)
-    if used:
-        say(f"rendered with the {used} Graphviz engine")
-    for path, data in zip(page_paths(output, len(pages)), pages):
-        write_atomic(path, data)
-        say(f"wrote {path}")
+    render_main(org, output, fmt, None if structure is None else structure.value, depth, focus, engine.value, highlight,
+                compare, page, portrait, lang, label, view, dpi, scale, stdin_filename, no_cache)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -80,6 +81,13 @@ def segments(text: str) -> list[str]:
 
 def display_width(text: str) -> int:
     """Terminal cells / em-ish width: East Asian wide and fullwidth characters count 2."""
+    if text.isascii():  # no ASCII character is wide or fullwidth
+        return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _wide_width(text: str) -> int:  # charts wrap the same titles (and their prefixes) box after box
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -83,11 +83,25 @@ def coverage(role: Role, axis: str | None = None, value: str | None = None) -> d
     return dict(sorted(cov.items()))
 
 
-def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict[str, list[str]]) -> RoleAttrs:
+#: A role's duties, KPI names, KPI targets, capacity, skills and source, as its boxes carry them.
+RoleParts = tuple[list[str], list[str], dict[str, dict[str, Any]], dict[str, int], list[str], tuple[str, int]]
+
+
+def role_attrs(role: Role, index: int, scope: Scope, unit: str | None, cov: dict[str, list[str]],
+               shared: dict[str, RoleParts] | None = None) -> RoleAttrs:
+    """A role box's attributes. With ``shared`` (one dict per graph), every box of a role holds
+    the same lists (nothing changes a box's lists in place): a role replicated in 10,000 units
+    stores them once, not 10,000 times."""
+    parts = None if shared is None else shared.get(role.id)
+    if parts is None:
+        parts = (list(role.duties), role.kpi_names, kpi_targets(role), dict(role.capacity), list(role.skills), ("roles", index))
+        if shared is not None:
+            shared[role.id] = parts
+    duties, kpis, targets, capacity, skills, source = parts
     return role_node(
         role_id=role.id, title=role.title, level=role.level.value, headcount=role.headcount, function=role.function, scope=scope.value,
-        duties=list(role.duties), kpis=role.kpi_names, kpi_targets=kpi_targets(role), capacity=dict(role.capacity), skills=list(role.skills),
-        unit=unit, coverage=cov, source=("roles", index), assistant=role.assistant,
+        duties=duties, kpis=kpis, kpi_targets=targets, capacity=capacity, skills=skills,
+        unit=unit, coverage=cov, source=source, assistant=role.assistant,
     )
 
 
@@ -155,8 +169,9 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
     g = new_graph(org, structure, cut.axis, cut.layout, cut.secondary)
     index = {r.id: i for i, r in enumerate(m.roles)}
     scope = {r.id: effective_scope(r, head.id) for r in m.roles}
+    shared: dict[str, RoleParts] = {}
 
-    g.add_node(head.id, **role_attrs(head, index[head.id], Scope.head, None, coverage(head)))
+    g.add_node(head.id, **role_attrs(head, index[head.id], Scope.head, None, coverage(head), shared))
     g.add_edge(g.graph["external"], head.id, **edge(SOLID))
     g.graph["head"] = head.id
 
@@ -168,10 +183,10 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
             for value in m.dimensions.values(cut.secondary):
                 if only_admits(r, cut.secondary, value):
                     node = f"{r.id}@{cut.secondary}:{value}"
-                    g.add_node(node, **role_attrs(r, index[r.id], Scope.lead, None, coverage(r, cut.secondary, value)))
+                    g.add_node(node, **role_attrs(r, index[r.id], Scope.lead, None, coverage(r, cut.secondary, value), shared))
                     matrix_leads.append((r, node))
         else:
-            g.add_node(r.id, **role_attrs(r, index[r.id], scope[r.id], None, coverage(r)))
+            g.add_node(r.id, **role_attrs(r, index[r.id], scope[r.id], None, coverage(r), shared))
             if scope[r.id] == Scope.lead:
                 matrix_leads.append((r, r.id))
     for r in single:
@@ -196,7 +211,7 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
         placed.append((unit_id, members))
         for r in members:
             node = f"{r.id}@{unit_id}"
-            g.add_node(node, **role_attrs(r, index[r.id], Scope.unit, unit_id, coverage(r, cut.axis, value)))
+            g.add_node(node, **role_attrs(r, index[r.id], Scope.unit, unit_id, coverage(r, cut.axis, value), shared))
             instances.setdefault(r.id, []).append(node)
     for unit_id, members in placed:
         present = {r.id for r in members}

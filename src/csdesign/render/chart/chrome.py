@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from csdesign.render.text import clean, display_width
+from csdesign.render.text import clean, display_width, segments
 
 LEVELS = {
     "en": {"director": "director", "manager": "manager", "supervisor": "supervisor", "individual": "individual"},
@@ -131,9 +131,22 @@ def _break_points(text: str) -> list[int]:
     return points
 
 
+def _word_points(text: str, allowed: list[int]) -> list[int]:
+    """The allowed break points that are also word boundaries (render.text.segments: before a
+    role suffix word such as 经理, after separators, between CJK and Latin, at spaces), or
+    around brackets and punctuation."""
+    cuts, at = set(), 0
+    for seg in segments(text):
+        at += len(seg)
+        cuts.add(at)
+    return [i for i in allowed if i in cuts or " " in text[i - 1:i + 1] or text[i] in NO_END or text[i - 1] in NO_START]
+
+
 def wrap(text: str, width: int = 18) -> list[str]:
     """Lines of at most ``width`` display cells (CJK = 2) where possible, broken only at the
-    points :func:`_break_points` allows; a word longer than ``width`` stays whole."""
+    points :func:`_break_points` allows, word boundaries first (数据分析平台团队 / 经理, never
+    经 / 理); a CJK run with no word boundary that fits breaks between characters; a Latin
+    word longer than ``width`` stays whole."""
     text = clean(text)
     if display_width(text) <= width:
         return [text] if text else []
@@ -148,10 +161,15 @@ def wrap(text: str, width: int = 18) -> list[str]:
                 depth -= 1
             if depth:
                 inside.add(i + 1)
-        fitting = [i for i in _break_points(text) if display_width(text[:i].rstrip()) <= width]
-        outside = [i for i in fitting if i not in inside and display_width(text[:i]) * 2 >= width]
-        if outside or fitting:
-            best = (outside or fitting)[-1]
+        allowed = _break_points(text)
+        for pool in (_word_points(text, allowed), allowed):
+            fitting = [i for i in pool if display_width(text[:i].rstrip()) <= width]
+            outside = [i for i in fitting if i not in inside and display_width(text[:i]) * 2 >= width]
+            if outside:
+                best = outside[-1]
+                break
+            if fitting and best is None:
+                best = fitting[-1]
         if best is None:
             points = _break_points(text)
             if not points:

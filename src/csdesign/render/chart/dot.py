@@ -87,6 +87,7 @@ class DotOptions:
     subtitle: str = ""  # e.g. "p. 2/5 · Region: North", added by pagination
     legend_columns: int = 3  # legend entries per row (pagination tries fewer on a crowded page)
     legend_beside: bool = False  # the legend right of the title instead of below it
+    stack_summaries: bool = False  # a page's "continued on p. N" boxes stack like leaf teams (pagination's last resort)
     extra_graph: dict[str, str] = field(default_factory=dict)  # pad/size set by pages.py
     #: node -> (id, href, tooltip): the box becomes a link with that SVG id (the HTML report's
     #: findings point at boxes, and boxes back at findings); Graphviz writes the id as ``a_<id>``
@@ -226,8 +227,10 @@ def _dotted_end(g: nx.DiGraph, n: str) -> bool:
     return any(d.get("kind") == DOTTED for _, _, d in g.out_edges(n, data=True)) or any(d.get("kind") == DOTTED for _, _, d in g.in_edges(n, data=True))
 
 
-def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
-    """Stack id -> leaf members: a manager's leaf reports (two or more) in one unit."""
+def _stacks(g: nx.DiGraph, units: dict, summaries: bool = False) -> dict[str, list[str]]:
+    """Stack id -> leaf members: a manager's leaf reports (two or more) in one group (a unit,
+    or the shared roles of one function: a stack never straddles a group's border, or the
+    group would be drawn empty beside it)."""
     out: dict[str, list[str]] = {}
     for n in g.nodes:
         if g.nodes[n].get("kind") == EXTERNAL:
@@ -235,13 +238,20 @@ def _stacks(g: nx.DiGraph, units: dict) -> dict[str, list[str]]:
         groups: dict[object, list[str]] = {}
         for v in leaf_reports(g, n):
             dv = g.nodes[v]
-            if dv.get("kind") != "role" or dv.get("assistant") or _dotted_end(g, v):
+            if (dv.get("kind") != "role" and not (summaries and dv.get("kind") == SUMMARY)) or dv.get("assistant") or _dotted_end(g, v):
                 continue  # a box with dotted lines stands on its own: orthogonal lines end at nodes, not ports
-            groups.setdefault(dv.get("unit") if dv.get("unit") in units else None, []).append(v)
+            groups.setdefault(dv.get("unit") if dv.get("unit") in units else _shared_function(g, dv), []).append(v)
         for i, members in enumerate(groups.values()):
             if len(members) >= 2:
                 out[f"{n}\x00{i}"] = members
     return out
+
+
+def _shared_function(g: nx.DiGraph, d: dict) -> tuple[str, str] | None:
+    """The shared-roles group a role outside units is drawn in (as :func:`_groups` forms them)."""
+    if d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat":
+        return ("shared", str(d.get("function") or ""))
+    return None
 
 
 def nested_groups(units: dict, keys: list[str]) -> dict[str | None, list[int]]:
@@ -296,7 +306,7 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
                 marks.setdefault(n, []).append(hl)
 
     ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
-    stacks = _stacks(g, g.graph.get("units", {}))
+    stacks = _stacks(g, g.graph.get("units", {}), opts.stack_summaries)
     in_stack: dict[str, str] = {}
     port: dict[str, str] = {}
     for k, (sid, members) in enumerate(stacks.items()):
@@ -387,10 +397,13 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
     # statements in order: ("edge", a, b, attrs) lines, ("same", a, b, {}) a rank=same pair
     pending: list[tuple[str, str, str, dict[str, str]]] = []
 
-    def line(a: str, b: str, **attrs: str) -> None:
-        if (a, b) not in drawn:
-            drawn.add((a, b))
-            pending.append(("edge", a, b, attrs))
+    def line(a: str, b: str, **attrs: str) -> bool:
+        if (a, b) in drawn:
+            return False
+        drawn.add((a, b))
+        pending.append(("edge", a, b, attrs))
+        return True
+
 
     def child(a: str, b: str) -> None:
         if b not in children.setdefault(a, []):
@@ -403,7 +416,8 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         gu = group_of.get(u)
         gv = stack_group[_sid_of(v, in_stack, stack_ids)] if v in in_stack else group_of.get(v)
         if g.nodes[v].get("assistant") or b in beside:
-            line(a, b, constraint="false")
+            if not line(a, b, constraint="false"):
+                continue  # a stack's second member: the stack already stands beside
             pending.append(("same", a, b, {}))
         elif gv is not None and gv != gu:
             h = headers[gv]

@@ -13,7 +13,8 @@ How pages are chosen (docs/rendering.md repeats this):
    sends each report's team to its own page, recursively.
 4. Every page is laid out both ways and the orientation that shows text larger wins (when
    neither is legible but one comes close, the :data:`VARIANTS` follow: a more compact legend
-   and shorter stacked columns); the drawing is centred on the page with padding, scaled up to at most :data:`MAX_UPSCALE`.
+   and shorter stacked columns, then the page's summary boxes stacked like a team); the
+   drawing is centred on the page with padding, scaled up to at most :data:`MAX_UPSCALE`.
 """
 
 from __future__ import annotations
@@ -83,9 +84,17 @@ def best_layout(g: nx.DiGraph, opts: DotOptions, page: tuple[float, float], meas
     best = None
     directions = ("TB",) if g.graph.get("layout") == "twopi" else ("TB", "LR")
     tried: set[str] = set()
-    for rankdir in directions:
+    # last resort: a page's summary boxes stack in columns like a leaf team (a product page
+    # with ten regions' "continued on" boxes side by side is too wide for 10 pt text)
+    summaries = (False, True) if any(d.get("kind") == SUMMARY for _, d in g.nodes(data=True)) else (False,)
+    for rankdir, stacked in ((r, s) for s in summaries for r in directions):
+        if stacked and best is not None and legible(best[1]):
+            break
+        far_off: int | None = None  # stacked-column height whose remaining legend variants are skipped
         for columns, beside, per_column in VARIANTS:
-            o = replace(opts, rankdir=rankdir, legend_columns=columns, legend_beside=beside, per_column=min(per_column, opts.per_column))
+            if per_column == far_off:
+                continue
+            o = replace(opts, rankdir=rankdir, legend_columns=columns, legend_beside=beside, per_column=min(per_column, opts.per_column), stack_summaries=stacked)
             source = to_dot(g, o)
             if source in tried:
                 continue  # no legend, or no stacked team: the variant draws the same
@@ -94,8 +103,10 @@ def best_layout(g: nx.DiGraph, opts: DotOptions, page: tuple[float, float], meas
             s = fit_scale(size, page)
             if best is None or s > best[1] + 1e-9:
                 best = (o, s, size)
-            if legible(s) or FONT_SIZE * s < CLOSE * MIN_TEXT:
-                break  # legible, or too far off for a variant to help
+            if legible(s):
+                break
+            if FONT_SIZE * s < CLOSE * MIN_TEXT:
+                far_off = per_column  # too far off for a legend variant to help; shorter stacked columns may
         assert best is not None
         if legible(best[1]):
             return best  # top-down when it is legible, else whichever is larger
