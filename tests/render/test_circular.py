@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -18,6 +19,7 @@ from csdesign.render.chart.graphviz import chart_pages
 from csdesign.render.chart.pages import page_size
 from tests.render.test_geometry import EXAMPLES, NS, _build, _edges, _nodes, _scale
 
+SYSTEM = shutil.which("neato") is not None
 PAGES = [("16:9", False), ("16:9", True), ("4:3", False), ("4:3", True), ("a4", False), ("a4", True)]
 
 
@@ -126,3 +128,11 @@ def test_a_large_circle_is_an_overview_and_one_page_per_continued_team():
     assert "p. 1/4" in texts[0] and "continued on p. 2" in texts[0] and "continued on p. 3" in texts[0]
     assert "p. 2/4 · Director, Key Accounts" in texts[1] or "p. 2/4" in texts[1]
     assert all("continued from p." in t for t in texts[1:])
+
+
+@pytest.mark.skipif(not SYSTEM, reason="no system Graphviz (neato) on PATH")
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_circular_pages_with_the_system_graphviz(example):
+    for lang in ("en", "zh"):
+        for root in _render(example, "16:9", False, lang, engine="system"):
+            check_page(root, page_size("16:9"))

@@ -153,7 +153,7 @@ def box_sizes(g: nx.DiGraph, opts: DotOptions, marks: dict[str, list[Highlight]]
             lines = lines[:-numbered] + [re.sub(r"\d+", lambda m: "8" * max(2, len(m.group())), line) for line in lines[-numbered:]]
         border = 2 if n in lead_style else 1
         w = max(text_width(line) for line in lines) + PAD + 2 * (border - 1)
-        h = len(lines) * LINE_H + PAD + 2 * (border - 1)
+        h = len(lines) * LINE_H + PAD + 2 * (border - 1) + (PAD - 2 if d.get("members") else 0.0)  # a listed team: a second cell below a rule
         rim = 8 * len(marks.get(n, []))
         out[n] = (math.ceil(w + rim), math.ceil(h + rim))
     return out

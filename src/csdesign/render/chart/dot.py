@@ -156,11 +156,15 @@ def box_html(g: nx.DiGraph, n: str, opts: DotOptions, marks: dict[str, list[High
     if n in lead_style:
         border, width = lead_style[n][0], 2
     main, small = box_text(g, n, opts)
-    text = "<BR/>".join(e(line) for line in main + small)
+    team = len(d.get("members", []))  # a circular page's listed team: below a rule
+    lines = main + small
+    text = "<BR/>".join(e(line) for line in lines[:len(lines) - team])
     # equal boxes (a flat band): the size goes on the cell, whose text Graphviz centres (on the
     # table, the extra width went to the right of a left-aligned text block)
-    fixed = f' WIDTH="{size[0] - 2 * width}" HEIGHT="{size[1] - 2 * width}"' if size else ""
+    fixed = f' WIDTH="{size[0] - 2 * width}"' + ("" if team else f' HEIGHT="{size[1] - 2 * width}"') if size else ""
     rows = f'<TR><TD{fixed}><FONT COLOR="{font}">{text}</FONT></TD></TR>'
+    if team:
+        rows += f'<HR/><TR><TD{fixed}><FONT COLOR="{font}">{"<BR/>".join(e(line) for line in lines[-team:])}</FONT></TD></TR>'
     inner = f'<TABLE STYLE="{style}" BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="{fill}" COLOR="{border}">{rows}</TABLE>'
     for hl in reversed(marks.get(n, [])):  # one border per kind of finding, first outermost
         inner = f'<TABLE STYLE="rounded" BORDER="3" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" COLOR="{hl.colour}"><TR><TD>{inner}</TD></TR></TABLE>'
