@@ -1,7 +1,11 @@
 """Render the structure gallery: one example org drawn in each of the eight structures.
 
-    python docs/gallery/make.py            # (re)write docs/gallery/<structure>.svg
+    python docs/gallery/make.py            # (re)write docs/gallery/<structure>[-N].svg, matrix-grid.svg
     python docs/gallery/make.py --check    # exit 1 if a committed SVG differs from a fresh render
+
+Each structure is drawn as `csdesign render` draws it by default: 16:9 slide pages
+(``<structure>.svg`` is page 1, ``<structure>-2.svg`` … the rest), plus the matrix as a grid
+(``matrix-grid.svg``, ``--view grid``).
 
 Same input, same Graphviz version -> byte-identical SVGs (the DOT source is deterministic and
 Graphviz's output is a function of it). The embedded engine (pygraphviz's bundled Graphviz)
@@ -20,13 +24,21 @@ EXAMPLE = ROOT / "examples" / "growth-saas.yaml"
 
 
 def render_all(example: Path = EXAMPLE, engine: str = "embedded") -> dict[str, bytes]:
-    """structure name -> SVG bytes of ``example`` built in that structure."""
+    """file stem -> SVG bytes: each structure's 16:9 pages, then the matrix grid view."""
     from csdesign.model import load_org
-    from csdesign.render.chart.graphviz import chart_bytes
+    from csdesign.render.chart.dot import DotOptions
+    from csdesign.render.chart.graphviz import chart_pages
     from csdesign.structures import NAMES, build
 
     org = load_org(example)
-    return {name: chart_bytes(build(org, name), "svg", engine)[0] for name in NAMES}
+    out: dict[str, bytes] = {}
+    for name in NAMES:
+        pages, _ = chart_pages(build(org, name), "svg", engine, DotOptions(page="16:9"))
+        for k, data in enumerate(pages, start=1):
+            out[name if k == 1 else f"{name}-{k}"] = data
+    grid, _ = chart_pages(build(org, "matrix"), "svg", engine, DotOptions(page="16:9", view="grid"))
+    out["matrix-grid"] = grid[0]
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     except CsdesignError as exc:
         print(exc.render(), file=sys.stderr)
         return exc.exit_code
-    stale = []
+    stale = sorted(p.name for p in HERE.glob("*.svg") if p.stem not in charts) if args.check else []
+    if not args.check:
+        for p in HERE.glob("*.svg"):
+            if p.stem not in charts:
+                p.unlink()  # a page the chart no longer has
     for name, data in charts.items():
         path = HERE / f"{name}.svg"
         if args.check:

@@ -317,7 +317,12 @@ def test_schema_rejects_what_the_loader_rejects():
 
 def test_gallery_has_one_chart_per_structure_from_growth_saas():
     svgs = sorted(p.stem for p in (DOCS / "gallery").glob("*.svg"))
-    assert svgs == sorted(NAMES)
+    assert sorted(s for s in svgs if "-" not in s) == sorted(NAMES) and "matrix-grid" in svgs
+    # 16:9 pages: page 1 of each structure, then its units' pages, each linked from gallery.md
+    assert all(f"(gallery/{s}.svg)" in (DOCS / "gallery.md").read_text(encoding="utf-8") for s in svgs)
+    for s in svgs:
+        size = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', (DOCS / "gallery" / f"{s}.svg").read_text(encoding="utf-8"))
+        assert abs(float(size[1]) - 960) <= 1 and abs(float(size[2]) - 540) <= 1, s  # a 13.33 × 7.5 in slide
     for name in NAMES:
         text = (DOCS / "gallery" / f"{name}.svg").read_text(encoding="utf-8")
         assert f"Brightwave Software · {name} structure</text>" in text
