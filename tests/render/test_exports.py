@@ -50,12 +50,12 @@ def test_mermaid_exact_text_for_a_matrix():
             '  n1("客户成功部总监<br/>director"):::director',
             '  n2("数据分析组长<br/>supervisor"):::supervisor',
             '  subgraph u0["CRM"]',
-            '    n3("CS Manager<br/>manager"):::manager',
+            '    n3("CS Manager"):::manager',
             '    n4("CSM<br/>×4 · individual"):::individual',
             '    n5("数据分析师<br/>individual"):::individual',
             "  end",
             '  subgraph u1["数据分析平台"]',
-            '    n6("CS Manager<br/>manager"):::manager',
+            '    n6("CS Manager"):::manager',
             '    n7("CSM<br/>×4 · individual"):::individual',
             '    n8("数据分析师<br/>individual"):::individual',
             "  end",
@@ -92,7 +92,7 @@ def test_mermaid_marks_vacancies_with_a_class():
     g = graph_from(SMALL)
     g.nodes["mgr@product:CRM"]["vacant"] = True
     text = to_mermaid(g)
-    assert '    n3("CS Manager<br/>manager · vacant"):::manager' in text
+    assert '    n3("CS Manager<br/>vacant"):::manager' in text
     assert text.endswith("  classDef vacant stroke-dasharray:4 3\n  class n3 vacant\n")
 
 
@@ -234,3 +234,15 @@ def test_json_round_trips_through_networkx_exactly():
             back.graph.pop(key, None)
         assert list(back.nodes) == list(g.nodes) and list(back.edges) == list(g.edges)
         assert to_json(back) == to_json(g)
+
+
+def test_box_lines_do_not_repeat_a_level_the_title_says():
+    """HTML, Mermaid and deck boxes (render.chart.boxes) follow the SVG chart: 客户成功部总监,
+    not 客户成功部总监 / 总监; CS Manager, not CS Manager / manager; other levels stay."""
+    from csdesign.render.chart.boxes import box_lines
+
+    g = graph_from(SMALL)
+    assert box_lines(g, "head_cs", "zh") == ["客户成功部总监"]
+    assert box_lines(g, "head_cs", "en") == ["客户成功部总监", "director"]
+    assert box_lines(g, "data_lead", "zh") == ["数据分析组长", "主管"]  # 组长 is not 主管: shown
+    assert box_lines(g, "csm@product:CRM", "en") == ["CSM", "×4 · individual"]

@@ -29,7 +29,11 @@ def box_lines(g: nx.DiGraph, n: str, lang: str = "en") -> list[str]:
     if d.get("headcount", 1) > 1:
         extra.append(f"×{d['headcount']}")
     if d.get("level") and d.get("kind") != EXTERNAL:
-        extra.append(level_label(d["level"], lang))
+        from csdesign.render.chart.chrome import title_names_level
+
+        level = level_label(d["level"], lang)
+        if not title_names_level(clean(d.get("title") or ""), level):  # 客户成功部总监, not "· 总监" below it
+            extra.append(level)
     if d.get("vacant"):
         extra.append(word("vacant", lang))
     if d.get("team"):
