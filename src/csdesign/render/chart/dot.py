@@ -476,13 +476,13 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
     anchored: dict[tuple[str, ...], None] = {}
     parents: dict[str, int] = {}
     for kids in children.values():
-        for k in kids:
-            parents[k] = parents.get(k, 0) + 1
+        for kid in kids:
+            parents[kid] = parents.get(kid, 0) + 1
     for parent, kids in children.items():
         home = member_group.get(parent)
-        entered = {k for k in kids if k in group_at and group_at[k] != home}
+        entered = {kid for kid in kids if kid in group_at and group_at[kid] != home}
         outside = tuple(sorted(entered, key=group_index.__getitem__))
-        if len(outside) > 1 and any(parents[k] > 1 for k in outside):
+        if len(outside) > 1 and any(parents[kid] > 1 for kid in outside):
             anchored.setdefault(outside, None)
         if len(kids) > 1:
             with dot.subgraph() as same:
