@@ -136,3 +136,48 @@ def test_concurrent_writers_always_leave_one_complete_file(tmp_path):
         assert proc.returncode == 0, err
     assert target.read_bytes() in expected
     assert sorted(p.name for p in out_dir.iterdir()) == ["chart.dot"]
+
+
+def test_text_made_in_pieces_is_written_as_it_is_made(previous, tmp_path, monkeypatch):
+    """A large JSON report is written block by block (fileio.TextChunks): the whole text and
+    its bytes are never held at once, and a failure midway keeps the previous file."""
+    monkeypatch.setattr(output.TextChunks, "BLOCK", 10)
+
+    def pieces():
+        for k in range(6):
+            yield f"piece {k}\n"
+
+    writes: list[int] = []
+    real_write = output.os.write
+
+    def counted(fd, data):
+        writes.append(len(data))
+        return real_write(fd, data)
+
+    (tmp_path / "other").mkdir()
+    target = tmp_path / "other" / "out.txt"
+    output.write_atomic(target, output.TextChunks(pieces))
+    assert target.read_text(encoding="utf-8") == "".join(f"piece {k}\n" for k in range(6))
+    assert str(output.TextChunks(pieces)) == target.read_text(encoding="utf-8")
+    monkeypatch.setattr(output.os, "write", counted)
+    output.write_atomic("/dev/null", output.TextChunks(pieces))  # a device: written straight into
+    assert writes == [16, 16, 16]  # three blocks of two pieces, not one 48-byte write
+
+    def broken():
+        yield "half of a report"
+        raise ValueError("the encoder failed")
+
+    with pytest.raises(ValueError):
+        output.write_atomic(previous, output.TextChunks(broken))
+    assert previous.read_bytes() == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.svg", "other"]  # no temporary file left
+
+
+def test_json_report_file_and_stdout_are_the_same_bytes(tmp_path):
+    from csdesign.render.report.formats import REPORT_FORMATS
+
+    assert REPORT_FORMATS.get("json").writer.endswith(":report_json_chunks")
+    out = tmp_path / "r.json"
+    assert run("report", str(ROOT / "examples" / "enterprise.yaml"), "-f", "json", "-o", str(out)).code in (0, 1)
+    shown = subprocess.run([sys.executable, "-m", "csdesign", "report", str(ROOT / "examples" / "enterprise.yaml"), "-f", "json"], capture_output=True)
+    assert shown.stdout == out.read_bytes() and out.read_bytes().endswith(b"}\n")

@@ -59,3 +59,15 @@ def test_explain_topic_cli():
     assert out.stdout.startswith("## 三种常见问题：推诿扯皮、信息孤岛、资源分配不合理\n\n分工执行中的典型问题及解决方案。\n\n- 责任不清导致推诿扯皮：")
     bad = run("explain", "layerz")
     assert bad.returncode == 2 and "did you mean 'layers'?" in bad.stderr
+
+
+def test_starter_file_comments_in_chinese_are_full_width():
+    """`csdesign init --lang zh` writes these comments into the user's file."""
+    from importlib.resources import files
+
+    templates = sorted(p for p in files("csdesign.knowledge").joinpath("templates").iterdir() if p.name.endswith(".zh.yaml"))
+    assert len(templates) == 3
+    for t in templates:
+        for n, line in enumerate(t.read_text(encoding="utf-8").splitlines(), start=1):
+            comment = line.split("#", 1)[1] if "#" in line else ""
+            assert not ASCII_NEXT_TO_CJK.search(comment), f"{t.name}:{n}: {comment}"

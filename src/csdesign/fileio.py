@@ -28,6 +28,7 @@ import re
 import stat
 import sys
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from csdesign.errors import OutputError, printable
 
@@ -106,7 +107,44 @@ def _fd_of(path: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def write_atomic(path: str | Path, data: bytes | str) -> None:
+class TextChunks:
+    """Text made piece by piece (the JSON report of a 100,000-box org is 25 MB): written to a
+    file or standard output as it is made, so the whole text and its UTF-8 bytes are never
+    held at once. ``str()`` joins it, for callers that want the text."""
+
+    BLOCK = 1 << 20  # characters gathered before a write
+
+    def __init__(self, pieces: Callable[[], Iterable[str]]) -> None:
+        self._pieces = pieces
+
+    def __iter__(self) -> Iterator[str]:
+        """The text in blocks of about :data:`BLOCK` characters."""
+        buf: list[str] = []
+        size = 0
+        for piece in self._pieces():
+            buf.append(piece)
+            size += len(piece)
+            if size >= self.BLOCK:
+                yield "".join(buf)
+                buf, size = [], 0
+        if buf:
+            yield "".join(buf)
+
+    def __str__(self) -> str:
+        return "".join(self)
+
+
+def _blocks(data: bytes | str | TextChunks) -> Iterator[bytes]:
+    if isinstance(data, bytes):
+        yield data
+    elif isinstance(data, str):
+        yield data.encode("utf-8")
+    else:
+        for block in data:
+            yield block.encode("utf-8")
+
+
+def write_atomic(path: str | Path, data: bytes | str | TextChunks) -> None:
     """Write ``data`` to ``path`` under the rules in the module docstring."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     how, target, info = _plan(path)
@@ -186,7 +224,7 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def _replace(target: Path, parent: Path, name: str, payload: bytes, info: os.stat_result | None) -> None:
+def _replace(target: Path, parent: Path, name: str, payload: bytes | TextChunks, info: os.stat_result | None) -> None:
     import tempfile  # not needed for `csdesign --help`
 
     try:
@@ -197,7 +235,8 @@ def _replace(target: Path, parent: Path, name: str, payload: bytes, info: os.sta
         raise OutputError(f"{name}: cannot write: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for block in _blocks(payload):
+                fh.write(block)
         os.chmod(tmp, stat.S_IMODE(info.st_mode) & 0o1777 if info is not None else _new_file_mode())
         if info is not None and hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
             try:
@@ -215,13 +254,14 @@ def _replace(target: Path, parent: Path, name: str, payload: bytes, info: os.sta
         raise
 
 
-def _write_all(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        view = view[os.write(fd, view):]
+def _write_all(fd: int, payload: bytes | TextChunks) -> None:
+    for block in _blocks(payload):
+        view = memoryview(block)
+        while view:
+            view = view[os.write(fd, view):]
 
 
-def _write_into(target: Path, name: str, payload: bytes) -> None:
+def _write_into(target: Path, name: str, payload: bytes | TextChunks) -> None:
     """A character device or FIFO: open it and write, like a shell's ``>``."""
     try:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
@@ -250,7 +290,7 @@ def _descriptor_info(fd: int, shown: str) -> os.stat_result:
     return info
 
 
-def _write_descriptor(fd: int, shown: str, payload: bytes) -> None:
+def _write_descriptor(fd: int, shown: str, payload: bytes | TextChunks) -> None:
     """``/dev/stdout`` and friends: write to the descriptor this process already has open,
     so a shell's ``>>`` or pipe is honoured and nothing is renamed."""
     label = _STREAM_NAMES.get(fd, printable(shown))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,12 +30,23 @@ def test_version():
     assert (r.returncode, r.stdout, r.stderr) == (0, f"csdesign {__version__}\n", "")
 
 
+def _in_bash(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the console script from bash, as a user does: Typer's --show-completion and
+    --install-completion take no shell argument but detect the shell they run under (the
+    parent process), so a run from a detached process (no shell above it) has none."""
+    import shlex
+
+    line = " ".join(shlex.quote(a) for a in (str(SCRIPT), *args))
+    return subprocess.run(["bash", "-c", f"{line}; exit $?"], capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash (completion is detected from the shell it runs under)")
 def test_show_and_install_completion(tmp_path):
-    shown = run("--show-completion", "bash", env={"SHELL": "/bin/bash"})
-    assert shown.returncode == 0
+    shown = _in_bash("--show-completion", env={"SHELL": "/bin/bash"})
+    assert shown.returncode == 0, shown.stderr
     assert "complete -o default -F _csdesign_completion csdesign" in shown.stdout
     assert "_CSDESIGN_COMPLETE=complete_bash" in shown.stdout
-    done = run("--install-completion", "bash", env={"HOME": str(tmp_path), "SHELL": "/bin/bash"})
+    done = _in_bash("--install-completion", env={"HOME": str(tmp_path), "SHELL": "/bin/bash"})
     assert done.returncode == 0, done.stderr
     assert (tmp_path / ".bash_completions" / "csdesign.sh").read_text(encoding="utf-8").strip() == shown.stdout.strip()
     assert "csdesign.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")

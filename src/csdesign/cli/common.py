@@ -30,10 +30,20 @@ def emit(document: Any, output: Path | None = None, *, pipe_width: int | None = 
     elif isinstance(document, str):
         sys.stdout.write(document)
         sys.stdout.flush()
+    elif _is_chunks(document):
+        for block in document:
+            sys.stdout.write(block)
+        sys.stdout.flush()
     else:
         from rich.console import Console
 
         Console(width=None if sys.stdout.isatty() else pipe_width).print(document)
+
+
+def _is_chunks(document: Any) -> bool:
+    from csdesign.fileio import TextChunks
+
+    return isinstance(document, TextChunks)
 
 
 def use_stdin_name(name: str | None, *inputs: object) -> None:
