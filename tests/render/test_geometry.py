@@ -84,9 +84,9 @@ def _build(example: Path, structure: str):
         pytest.skip(f"{example.stem} cannot be cut as {structure}: {exc.message}")
 
 
-def _render(example: Path, structure: str, engine: str, lang: str = "en") -> list[ET.Element]:
+def _render(example: Path, structure: str, engine: str, lang: str = "en", page: str = "16:9") -> list[ET.Element]:
     g = _build(example, structure)
-    pages, _ = chart_pages(g, "svg", engine, DotOptions(page="16:9", lang=lang))
+    pages, _ = chart_pages(g, "svg", engine, DotOptions(page=page, lang=lang))
     return [ET.fromstring(p) for p in pages]
 
 
@@ -114,14 +114,20 @@ def test_pages_are_slides_with_legible_text_and_clear_captions(example, structur
                 assert not inside, (k, a, b, cap)
 
 
-@pytest.mark.parametrize(("example", "structure"), [(e, s) for e in EXAMPLES for s in ("product", "geographic", "market", "process")])
-def test_units_follow_the_file_order(example, structure):
+ORDER_CASES = [(e, s, p, eng) for e in EXAMPLES for s in ("product", "geographic", "market", "process") for p in ("16:9", "none") for eng in ENGINES]
+
+
+@pytest.mark.parametrize(("example", "structure", "page", "engine"), ORDER_CASES, ids=[f"{e.stem}-{s}-{p}-{eng}" for e, s, p, eng in ORDER_CASES])
+def test_units_follow_the_file_order(example, structure, page, engine):
+    """Units left to right in the file's order, on every page and on the one picture of
+    --page none (enterprise regions came out South, International, North, East there: dot
+    ignores rank=same edges between clusters; they are ordered through anchors now)."""
     g = _build(example, structure)
     from csdesign.render.chart import chrome
 
     expected = [chrome.unit_caption(info) for info in g.graph["units"].values()]
     seen: list[str] = []
-    for root in _render(example, structure, "embedded"):
+    for root in _render(example, structure, engine, page=page):
         # captions on a page, left to right; then the next page
         found = []
         for node in root.iter(f"{NS}g"):
@@ -328,19 +334,19 @@ def _crossings(lines: list[list[tuple[float, float]]]) -> int:
     return sum(1 for k, (i, p, q) in enumerate(segs) for j, r, s in segs[k + 1:] if i != j and cross(p, q, r, s))
 
 
-def _along_borders(lines: list[list[tuple[float, float]]], clusters: list[tuple[float, float, float, float]], gap: float = 4.0) -> list[tuple]:
-    """Segments that run beside a cluster's border, closer than ``gap`` over more than 8 pt."""
+def _along_borders(lines: list[list[tuple[float, float]]], clusters: list[tuple[float, float, float, float]], gap: float = 4.0, length: float = 8.0) -> list[tuple]:
+    """Segments that run beside a cluster's border, closer than ``gap`` over more than ``length`` pt."""
     out = []
     for pts in lines:
         for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
             for cx0, cy0, cx1, cy1 in clusters:
                 if abs(y0 - y1) < 0.5:  # horizontal: beside the top or bottom
                     overlap = min(max(x0, x1), cx1) - max(min(x0, x1), cx0)
-                    if overlap > 8 and min(abs(y0 - cy0), abs(y0 - cy1)) < gap:
+                    if overlap > length and min(abs(y0 - cy0), abs(y0 - cy1)) < gap:
                         out.append(((x0, y0), (x1, y1), (cx0, cy0, cx1, cy1)))
                 elif abs(x0 - x1) < 0.5:  # vertical: beside the left or right side
                     overlap = min(max(y0, y1), cy1) - max(min(y0, y1), cy0)
-                    if overlap > 8 and min(abs(x0 - cx0), abs(x0 - cx1)) < gap:
+                    if overlap > length and min(abs(x0 - cx0), abs(x0 - cx1)) < gap:
                         out.append(((x0, y0), (x1, y1), (cx0, cy0, cx1, cy1)))
     return out
 
@@ -383,6 +389,55 @@ def test_overview_lines_neither_cross_nor_run_along_borders(structure, lang):
         assert _through_clusters(root) == []
     texts = {"".join(t.itertext()): float(t.get("x")) for t in root.iter(f"{NS}text")}
     assert texts["Shared: insights" if lang == "en" else "共享：insights"] > texts["Director, Service"]
+
+
+#: A line runs along a group's border when a straight piece of it keeps within this many pt
+#: of the border (either side) for more than ALONG_LENGTH pt: it reads as part of the border.
+#: 4 pt, not 2: the reported case (growth-saas process, the VP's line to the Regional Success
+#: Lead over the Onboarding group) runs 2.6 pt above the border.
+ALONG_GAP = 4.0
+ALONG_LENGTH = 10.0
+#: Known cases, not fixed yet (docs/rendering.md, "Lines along a group's border"):
+#: (example, structure, page option, page number) -> straight pieces along a border. A
+#: leftover role beside the groups (on their headers' rank) is reached by a line that runs
+#: over the groups' top border; a functional director's line to a summary box runs along the
+#: top of the shared group dot placed among the summaries.
+ALONG_EXCEPTIONS = {
+    ("ecommerce-matrix", "matrix", "none", 1): 1,
+    ("enterprise", "functional", "16:9", 1): 1,
+    ("enterprise", "product", "16:9", 1): 1,
+    ("enterprise", "market", "16:9", 1): 1,
+    ("enterprise", "geographic", "none", 1): 2,
+    ("enterprise", "process", "none", 1): 1,
+    ("enterprise", "matrix", "16:9", 1): 1,
+    ("growth-saas", "functional", "none", 1): 1,
+    ("growth-saas", "product", "none", 1): 2,
+    ("growth-saas", "market", "none", 1): 2,
+    ("growth-saas", "geographic", "none", 1): 2,
+    ("growth-saas", "process", "16:9", 1): 2,
+    ("growth-saas", "process", "none", 1): 2,
+    ("growth-saas", "matrix", "none", 1): 1,
+}
+ALONG_CASES = [(e, s, p) for e in EXAMPLES for s in NAMES if s != "circular" for p in ("16:9", "none")]
+
+
+@pytest.mark.parametrize(("example", "structure", "page"), ALONG_CASES, ids=[f"{e.stem}-{s}-{p}" for e, s, p in ALONG_CASES])
+def test_no_line_runs_along_a_group_border(example, structure, page):
+    """No straight piece of a line keeps within ALONG_GAP pt of a group's (cluster's) border
+    for more than ALONG_LENGTH pt, on any page, except the documented cases, which are listed
+    exactly (a fixed one must leave the list, and the docs, too). Circular charts draw rings,
+    not clusters. Embedded engine: one Graphviz version, the same geometry everywhere."""
+    for k, root in enumerate(_render(example, structure, "embedded", page=page), start=1):
+        hits = _along_borders(_polylines(root), _clusters(root), gap=ALONG_GAP, length=ALONG_LENGTH)
+        assert len(hits) == ALONG_EXCEPTIONS.get((example.stem, structure, page, k), 0), (k, hits)
+
+
+def test_along_border_exceptions_are_documented():
+    doc = Path(__file__).resolve().parents[2].joinpath("docs", "rendering.md").read_text(encoding="utf-8")
+    section = doc.split("### Lines along a group's border", 1)[1].split("\n## ", 1)[0]
+    bullets = {b.split("`")[1]: " ".join(b.split()) for b in section.split("\n- ")[1:]}
+    for example, structure, page, k in ALONG_EXCEPTIONS:
+        assert f"{structure} ({page}, p. {k})" in bullets.get(example, ""), (example, structure, page, k)
 
 
 READABLE_GAP = 6.0  # pt: docs/rendering.md ("readable gap")

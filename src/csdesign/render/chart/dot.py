@@ -463,13 +463,41 @@ def to_dot(g: nx.DiGraph, options: DotOptions | None = None) -> str:
         for v in g.successors(lead):
             if g.edges[lead, v].get("kind") == DOTTED:
                 dot.edge(end(lead), end(v), style=style, color=colour, constraint="false", penwidth="1.6")
-    # File order: siblings chained left to right on their rank.
+    # File order: siblings chained left to right on their rank. dot does not hold a rank=same
+    # edge between two clusters (and 2.43 aborts on some: the retry drops these chains); a
+    # parent's out-edges keep its groups in order, but not groups entered from two parents
+    # (each region under both functional directors: dot put them South, International,
+    # North, East). Those are ordered through anchors, in the groups' order (units in
+    # dimension order, then the shared functions): an invisible point above each group's
+    # header, outside every group, the points chained on their own rank.
+    group_index = {h: i for i, h in enumerate(headers.values())}
+    group_at = {h: key for key, h in headers.items()}
+    member_group = {ref(n): key for n, key in group_of.items()}
+    anchored: dict[tuple[str, ...], None] = {}
+    parents: dict[str, int] = {}
+    for kids in children.values():
+        for kid in kids:
+            parents[kid] = parents.get(kid, 0) + 1
     for parent, kids in children.items():
+        home = member_group.get(parent)
+        entered = {kid for kid in kids if kid in group_at and group_at[kid] != home}
+        outside = tuple(sorted(entered, key=group_index.__getitem__))
+        if len(outside) > 1 and any(parents[kid] > 1 for kid in outside):
+            anchored.setdefault(outside, None)
         if len(kids) > 1:
             with dot.subgraph() as same:
                 same.attr(rank="same")
                 for a, b in zip(kids, kids[1:]):
                     same.edge(a, b, style="invis")
+    for k, outside in enumerate(anchored):
+        points = [f"a{k}_{j}" for j in range(len(outside))]
+        for pt, h in zip(points, outside):
+            dot.node(pt, label="", shape="point", width="0", style="invis")
+            dot.edge(pt, h, style="invis")
+        with dot.subgraph() as same:
+            same.attr(rank="same")
+            for a, b in zip(points, points[1:]):
+                same.edge(a, b, style="invis", weight="1")  # not a plain chain: it survives the 2.43 retry
     return dot.source
 
 
