@@ -240,17 +240,20 @@ def _stacks(g: nx.DiGraph, units: dict, summaries: bool = False) -> dict[str, li
             dv = g.nodes[v]
             if (dv.get("kind") != "role" and not (summaries and dv.get("kind") == SUMMARY)) or dv.get("assistant") or _dotted_end(g, v):
                 continue  # a box with dotted lines stands on its own: orthogonal lines end at nodes, not ports
-            groups.setdefault(dv.get("unit") if dv.get("unit") in units else _shared_function(g, dv), []).append(v)
+            fn = None if dv.get("unit") in units else _shared_function(g, v)
+            groups.setdefault(dv.get("unit") if fn is None else ("shared", fn), []).append(v)
         for i, members in enumerate(groups.values()):
             if len(members) >= 2:
                 out[f"{n}\x00{i}"] = members
     return out
 
 
-def _shared_function(g: nx.DiGraph, d: dict) -> tuple[str, str] | None:
-    """The shared-roles group a role outside units is drawn in (as :func:`_groups` forms them)."""
-    if d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat":
-        return ("shared", str(d.get("function") or ""))
+def _shared_function(g: nx.DiGraph, n: str) -> str | None:
+    """The function whose shared-roles group a role outside units is drawn in, or None:
+    one rule for :func:`_groups` (the groups) and :func:`_stacks` (no stack straddles one)."""
+    d = g.nodes[n]
+    if d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat" and not _over_summaries(g, n):
+        return clean(str(d.get("function") or ""))
     return None
 
 
@@ -275,8 +278,8 @@ def _groups(g: nx.DiGraph, opts: DotOptions) -> list[tuple[str, str, list[str]]]
     for n, d in g.nodes(data=True):
         if d.get("unit") in by_unit:
             by_unit[d["unit"]].append(n)
-        elif d.get("scope") == "shared" and d.get("kind") == "role" and g.graph.get("structure") != "flat" and not _over_summaries(g, n):
-            shared.setdefault(clean(str(d.get("function") or "")), []).append(n)
+        elif (fn := _shared_function(g, n)) is not None:
+            shared.setdefault(fn, []).append(n)
     out = [(u, chrome.unit_caption(units[u], opts.lang), members) for u, members in by_unit.items() if members]
     out += [(f"shared:{fn}", chrome.shared_caption(fn, opts.lang), members) for fn, members in shared.items()]
     return out
