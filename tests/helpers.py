@@ -70,3 +70,18 @@ def bench_generator():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def cold_and_warm_imports(cwd: Path, argv: list[str], heavy: tuple[str, ...]):
+    """Run ``csdesign ARGV`` twice in fresh interpreters (a cache miss, then a hit) and return
+    (cold, warm) as (completed process, sorted loaded modules starting with ``heavy``)."""
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys\nfrom csdesign.cli import main\nsys.argv={['csdesign', *argv]!r}\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})), file=sys.stderr)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True) for _ in range(2)]
+    return [(r, r.stderr.splitlines()[-1]) for r in runs]

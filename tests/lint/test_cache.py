@@ -14,6 +14,7 @@ import pytest
 
 from csdesign.lint import cache as lint_cache
 from tests.lint.conftest import BASE
+from tests.helpers import cold_and_warm_imports
 
 BROKEN_MANAGER = BASE.replace("    reports_to: mgr\n", "    reports_to: mrg\n")
 
@@ -230,16 +231,10 @@ def test_the_default_directory_is_the_user_cache_dir(monkeypatch):
 
 
 def test_a_hit_imports_no_schema_graph_rules_or_typer(repo):
-    code = (
-        "import sys\nfrom csdesign.cli import main\nsys.argv=['csdesign','lint','org']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('pydantic', 'networkx', 'yaml', 'typer', 'click', 'rich', 'csdesign.lint.rules', 'csdesign.structures', 'csdesign.analysis')\n"
-        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
-    )
-    cold = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
-    assert "pydantic" in cold.stderr.splitlines()[-1]  # the first run lints
-    warm = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
-    assert warm.stderr.splitlines()[-1] == "[]"
+    heavy = ("pydantic", "networkx", "yaml", "typer", "click", "rich", "csdesign.lint.rules", "csdesign.structures", "csdesign.analysis")
+    (cold, cold_mods), (warm, warm_mods) = cold_and_warm_imports(repo, ["lint", "org"], heavy)
+    assert "pydantic" in cold_mods  # the first run lints
+    assert warm_mods == "[]"
     assert warm.stdout == cold.stdout
 
 

@@ -18,6 +18,7 @@ import pytest
 from csdesign.app import render_cache
 from csdesign.lint import cache as lint_cache
 from tests.structures.test_builders import ORG
+from tests.helpers import cold_and_warm_imports
 
 BEFORE = ORG.replace("数据分析组长", "数据组长")
 
@@ -293,17 +294,11 @@ def test_errors_are_never_cached(repo, drawn):
 
 
 def test_a_hit_imports_no_schema_graph_yaml_graphviz_or_typer(repo):
-    code = (
-        "import sys\nfrom csdesign.cli import main\nsys.argv=['csdesign','render','org.yaml','-o','a.svg']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('pydantic', 'networkx', 'yaml', 'typer', 'click', 'rich', 'pygraphviz', 'csdesign.structures', 'csdesign.analysis',"
-        " 'csdesign.model.schema', 'csdesign.render.chart.dot')\n"
-        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
-    )
-    cold = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
-    assert "pydantic" in cold.stderr.splitlines()[-1]  # the first run draws
-    warm = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
-    assert warm.stderr.splitlines()[-1] == "[]"
+    heavy = ("pydantic", "networkx", "yaml", "typer", "click", "rich", "pygraphviz", "csdesign.structures", "csdesign.analysis",
+             "csdesign.model.schema", "csdesign.render.chart.dot")
+    (cold, cold_mods), (warm, warm_mods) = cold_and_warm_imports(repo, ["render", "org.yaml", "-o", "a.svg"], heavy)
+    assert "pydantic" in cold_mods  # the first run draws
+    assert warm_mods == "[]"
 
 
 def test_the_light_parser_reads_only_what_it_reads_exactly_as_typer():

@@ -1,4 +1,4 @@
-"""Job descriptions (seed 002: a JD per role, so no duty is unclear or overlapping).
+"""Job descriptions (a JD per role, so no duty is unclear or overlapping; «002» in knowledge/sources.yaml).
 
 One :class:`JobDescription` per role of the built structure, in declaration order, made from
 the graph only: title, level, who it reports to (solid lines) and its dotted lines, its

@@ -1,4 +1,4 @@
-"""`csdesign jd`: one job description per role, as Markdown and Word (seed 002)."""
+"""`csdesign jd`: one job description per role, as Markdown and Word."""
 
 from __future__ import annotations
 
