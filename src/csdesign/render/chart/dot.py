@@ -216,10 +216,12 @@ def lead_styles(g: nx.DiGraph) -> dict[str, tuple[str, str]]:
     return out
 
 
-def lead_title(g: nx.DiGraph, n: str) -> str:
+def lead_title(g: nx.DiGraph, n: str, brackets: str = "()") -> str:
+    """A matrix lead as legends name it: its title, and the value it leads when the lead is
+    replicated ("Regional Success Lead (APAC)"; ``brackets="（）"`` for Chinese text)."""
     title = clean(g.nodes[n].get("title") or "")
     value = lead_value(g, n)
-    return f"{title} ({clean(value)})" if value else title
+    return f"{title}{' ' if brackets == '()' else ''}{brackets[0]}{clean(value)}{brackets[1]}" if value else title
 
 
 def _dotted_end(g: nx.DiGraph, n: str) -> bool:

@@ -30,6 +30,7 @@ from pptx.util import Emu, Inches, Pt
 
 from csdesign.analysis.raci import HOLDS
 from csdesign.knowledge.chrome import level_label
+from csdesign.render.chart.dot import lead_title
 from csdesign.render.deck import layout
 from csdesign.render.client import change_rows, client_findings, client_text, raci_lettered, sep
 
@@ -67,6 +68,43 @@ class DeckInput:
 
 def T(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
+
+
+def orient_elbow(c: Any, stack: bool, bend: int = 50000) -> None:
+    """Store a glued connector's route as PowerPoint draws it: down from the manager's bottom,
+    across, and down into the report's top (a stacked leaf: down, then across into its side),
+    the run across at ``bend`` (100,000ths of the drop).
+
+    PowerPoint paints a connector's stored geometry until a shape moves, and OOXML's
+    ``bentConnector2/3`` are horizontal-first: as python-pptx writes them (no rotation), the
+    line would leave the manager sideways and run along the report's top edge (python-pptx
+    issue #946). So the frame is turned a quarter, as PowerPoint itself writes such elbows:
+    ``rot`` 270° with ``flipH`` for a report to the right, 90° for one to the left or below
+    (the flip mirrors the frame before it turns); the frame's width is the drop and its height
+    the offset. LibreOffice reroutes glued connectors on open, so it cannot show this;
+    tests/render/test_deck.py evaluates the stored geometry instead."""
+    bx, by, ex, ey = c.begin_x, c.begin_y, c.end_x, c.end_y
+    w, h = abs(ey - by), abs(ex - bx)
+    xfrm = c._element.spPr.find(qn("a:xfrm"))
+    for flip in ("flipH", "flipV"):
+        xfrm.attrib.pop(flip, None)
+    if ex > bx:
+        xfrm.set("rot", "16200000")
+        xfrm.set("flipH", "1")
+    else:
+        xfrm.set("rot", "5400000")
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    off.set("x", str((bx + ex - w) // 2))
+    off.set("y", str((by + ey - h) // 2))
+    ext.set("cx", str(w))
+    ext.set("cy", str(h))
+    geom = c._element.spPr.find(qn("a:prstGeom"))
+    geom.set("prst", "bentConnector2" if stack else "bentConnector3")
+    av = geom.find(qn("a:avLst"))
+    for gd in list(av):
+        av.remove(gd)
+    if not stack and bend != 50000:
+        av.append(av.makeelement(qn("a:gd"), {"name": "adj1", "fmla": f"val {bend}"}))
 
 
 class _Deck:
@@ -267,17 +305,21 @@ class _Deck:
                 note = self.textbox(s, ox + (b.x + b.w / 2) * scale - w / 2, y, w, 0.3, [b.marker], layout.MIN_PT, colour=GREY)
                 note.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         leads_used: dict[int, str] = {}
+        # dotted lines into the same box cross the gap above it on tracks of their own
+        into: dict[str, list[layout.PEdge]] = {}
+        for e in page.edges:
+            if e.kind == "dotted":
+                into.setdefault(e.dst, []).append(e)
         for e in page.edges:
             a, z = shapes.get(e.src), shapes.get(e.dst)
             if a is None or z is None:
                 continue
             c = s.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
-            if e.kind == "stack":
-                c.begin_connect(a, 2)
-                c.end_connect(z, 1)
-            else:
-                c.begin_connect(a, 2)
-                c.end_connect(z, 0)
+            c.begin_connect(a, 2)
+            c.end_connect(z, 1 if e.kind == "stack" else 0)
+            shared = into.get(e.dst, []) if e.kind == "dotted" else []
+            bend = 20000 + 60000 * (shared.index(e) + 1) // (len(shared) + 1) if len(shared) > 1 else 50000
+            orient_elbow(c, e.kind == "stack", bend)
             c.line.width = Pt(1.25)
             if e.kind == "dotted":
                 colour, dash = LEAD_STYLES[(e.lead or 0) % len(LEAD_STYLES)]
@@ -305,7 +347,7 @@ class _Deck:
         for no, lead in sorted(leads.items()):
             colour, _ = LEAD_STYLES[no % len(LEAD_STYLES)]
             part("┅┅ ", RGBColor.from_string(colour))
-            title = str(g.nodes[lead].get("title") or "")
+            title = lead_title(g, lead, "（）" if lang == "zh" else "()")  # "Regional Success Lead (APAC)": leads may share a title
             part(T(lang, f"dotted line to {title}   ", f"虚线汇报给{title}　"), INK)
         if any(b.vacant for b in page.boxes):
             part(T(lang, "dashed box: vacancy   ", "虚线框：空缺岗位　"), INK)
