@@ -154,6 +154,10 @@ def test_legend_tells_leads_with_one_title_apart(tmp_path):
     legend = next(shp.text_frame.text for shp in chart_slides(prs)[1].shapes if shp.has_text_frame and shp.text_frame.text.startswith("Legend"))
     assert "dotted line to Regional Success Lead (Americas)" in legend
     assert "dotted line to Regional Success Lead (EMEA)" in legend and "dotted line to Regional Success Lead (APAC)" in legend
+    path.write_bytes(deck(EXAMPLES / "growth-saas.yaml", lang="zh", date="2026-12-01"))
+    legend = next(shp.text_frame.text for shp in chart_slides(Presentation(str(path)))[1].shapes
+                  if shp.has_text_frame and shp.text_frame.text.startswith("图例"))
+    assert "虚线汇报给Regional Success Lead（APAC）" in legend  # the file's own English title, Chinese brackets
 
 
 def test_box_text_is_ten_points_or_more(decks):

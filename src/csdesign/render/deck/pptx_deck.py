@@ -347,7 +347,7 @@ class _Deck:
         for no, lead in sorted(leads.items()):
             colour, _ = LEAD_STYLES[no % len(LEAD_STYLES)]
             part("┅┅ ", RGBColor.from_string(colour))
-            title = lead_title(g, lead, "（）" if lang == "zh" else "()")  # "Regional Success Lead (APAC)": leads may share a title
+            title = lead_title(g, lead, lang)  # "Regional Success Lead (APAC)": leads may share a title
             part(T(lang, f"dotted line to {title}   ", f"虚线汇报给{title}　"), INK)
         if any(b.vacant for b in page.boxes):
             part(T(lang, "dashed box: vacancy   ", "虚线框：空缺岗位　"), INK)
