@@ -278,3 +278,54 @@ def test_without_lang_the_deck_speaks_the_orgs_language():
     en = deck(EXAMPLES / "enterprise.yaml", lang=None, date="2026-12-01")
     titles = [s.shapes.title.text for s in Presentation(io.BytesIO(en)).slides if s.shapes.title is not None]
     assert titles[0] == "Atlas Logistics Technologies" and any(t.startswith("Org chart") for t in titles)
+
+
+def _summary(prs):
+    return prs.slides[1]
+
+
+def test_summary_slide_leads_with_four_figures_and_a_headcount_table(tmp_path):
+    path = tmp_path / "d.pptx"
+    path.write_bytes(deck(EXAMPLES / "enterprise.yaml", lang="en", date="2026-12-01"))
+    s = _summary(Presentation(str(path)))
+    figures = sorted((shp for shp in s.shapes if shp.name.startswith("figure ")), key=lambda shp: shp.left)
+    assert [f.text_frame.text for f in figures] == ["129\npeople", "22\nmanagers", "4\nlayers below the CS head", "5\nfindings to act on"]
+    assert len({f.top for f in figures}) == 1 and all(p.runs[0].font.size.pt >= 12 for f in figures for p in f.text_frame.paragraphs)
+    text = "\n".join(shp.text_frame.text for shp in s.shapes if shp.has_text_frame)
+    assert "Structure: Market-based" in text and "Keep the Market-based structure" in text
+    assert "0 overlaps, 0 gaps, 1 RACI issue, 3 staffing mismatches, 1 cost off benchmark" in text
+    table = next(shp.table for shp in s.shapes if shp.has_table)
+    cells = [[table.cell(i, j).text for j in range(len(table.columns))] for i in range(len(table.rows))]
+    assert cells == [
+        ["Unit", "director", "manager", "supervisor", "individual", "Total"],
+        ["Department-wide", "3", "2", "–", "4", "9"],
+        ["Strategic", "–", "2", "4", "34", "40"],
+        ["Important", "–", "2", "4", "34", "40"],
+        ["Ordinary", "–", "1", "5", "34", "40"],
+        ["Total", "3", "7", "13", "106", "129"],
+    ]
+    from csdesign.render.deck.layout import text_width
+
+    for j, col in enumerate(table.columns):  # a level name never breaks inside its column
+        assert text_width(cells[0][j], 11) + 0.2 <= col.width / 914400, cells[0][j]
+    assert table.cell(1, 1).text_frame.paragraphs[0].alignment is not None  # numbers right-aligned
+
+
+def test_summary_table_sums_units_past_ten_in_one_row(tmp_path):
+    from tests.helpers import bench_generator
+
+    org = tmp_path / "wide.yaml"
+    org.write_text(bench_generator().role_org(12, 1, 1), encoding="utf-8")
+    g = build_file(str(org))
+    units = len(g.graph["units"])
+    assert units > 10
+    path = tmp_path / "d.pptx"
+    path.write_bytes(deck(org, lang="en", date="2026-12-01"))
+    table = next(shp.table for shp in _summary(Presentation(str(path))).shapes if shp.has_table)
+    first = [table.cell(i, 0).text for i in range(len(table.rows))]
+    assert len(first) == 1 + 10 + 1  # header, 9 units + "N more units", total
+    assert first[1] == "Department-wide"  # then the units in file order
+    assert first[-2] == f"{units + 1 - 9} more units" and first[-1] == "Total"
+    total = int(table.cell(len(table.rows) - 1, len(table.columns) - 1).text.replace(",", ""))
+    assert total == sum(int(d.get("headcount") or 1) for _, d in g.nodes(data=True) if d.get("kind") == "role")
+    assert sum(int(table.cell(i, len(table.columns) - 1).text.replace(",", "")) for i in range(1, len(table.rows) - 1)) == total
