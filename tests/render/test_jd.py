@@ -164,6 +164,8 @@ def test_libreoffice_opens_the_docx(tmp_path):
     jd = job_descriptions(build_file(str(ENTERPRISE)), ["sam"])[0]
     path = tmp_path / "sam.docx"
     path.write_bytes(jd_docx(jd, "zh"))
-    subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
+    profile = tmp_path / "profile"  # its own profile: another LibreOffice running (a parallel test run) cannot block it
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(path)],
+                   capture_output=True, timeout=180, check=True)
     text = (tmp_path / "sam.txt").read_text(encoding="utf-8-sig")
     assert "Strategic Account Manager" in text and "技能要求" in text and "每人 480,000 CNY；全年 5,760,000 CNY" in text
