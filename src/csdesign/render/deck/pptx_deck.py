@@ -41,6 +41,11 @@ INK = RGBColor(0x1A, 0x1A, 0x1A)
 GREY = RGBColor(0x59, 0x59, 0x59)
 LEVEL_FILL = {"director": (RGBColor(0x1F, 0x4E, 0x79), True), "manager": (RGBColor(0x2A, 0x6A, 0xA6), True),
               "supervisor": (RGBColor(0xC5, 0xDC, 0xF0), False), "individual": (RGBColor(0xFF, 0xFF, 0xFF), False)}
+BRAND = LEVEL_FILL["director"][0]  # headings, table headers, figures
+WHITE = LEVEL_FILL["individual"][0]
+ALERT = RGBColor(0xC5, 0x5A, 0x11)  # the findings figure when there are findings
+LIGHT = RGBColor(0xF2, 0xF2, 0xF2)  # external, summary and lead boxes
+LINE = RGBColor(0x7F, 0x7F, 0x7F)  # reporting lines
 LEAD_STYLES = [
     ("C55A11", MSO_LINE_DASH_STYLE.DASH), ("7030A0", MSO_LINE_DASH_STYLE.ROUND_DOT),
     ("00796B", MSO_LINE_DASH_STYLE.DASH_DOT), ("B8860B", MSO_LINE_DASH_STYLE.LONG_DASH),
@@ -175,9 +180,9 @@ class _Deck:
             cell = tbl.cell(0, j)
             cell.text_frame.text = ""
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            self._para(cell.text_frame, text, size, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF), first=True)
+            self._para(cell.text_frame, text, size, bold=True, colour=WHITE, first=True)
             cell.fill.solid()
-            cell.fill.fore_color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+            cell.fill.fore_color.rgb = BRAND
         for i, row in enumerate(rows, start=1):
             for j, text in enumerate(row):
                 cell = tbl.cell(i, j)
@@ -186,7 +191,7 @@ class _Deck:
                 fill = (fills or {}).get((i - 1, j))
                 cell.vertical_anchor = MSO_ANCHOR.MIDDLE
                 self._para(cell.text_frame, text, size, first=True, align=PP_ALIGN.RIGHT if NUMBER.fullmatch(text) else None,
-                           colour=RGBColor(0xFF, 0xFF, 0xFF) if fill in ("1F4E79", "2A6AA6") else INK)
+                           colour=WHITE if fill in ("1F4E79", "2A6AA6") else INK)
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = RGBColor.from_string(fill or ("FFFFFF" if i % 2 else "F2F2F2"))
         return shape
@@ -247,13 +252,13 @@ class _Deck:
             shp = s.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(x0 + i * (tile_w + gap)), Inches(top), Inches(tile_w), Inches(1.0))
             shp.name = f"figure {i + 1}"
             shp.fill.solid()
-            shp.fill.fore_color.rgb = RGBColor(0x1F, 0x4E, 0x79) if i < len(tiles) - 1 or not number else RGBColor(0xC5, 0x5A, 0x11)
+            shp.fill.fore_color.rgb = BRAND if i < len(tiles) - 1 or not number else ALERT
             shp.line.fill.background()
             shp.shadow.inherit = False
             tf = shp.text_frame
             tf.vertical_anchor = MSO_ANCHOR.MIDDLE
-            self._para(tf, f"{number:,}", 28, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF), first=True, align=PP_ALIGN.CENTER)
-            self._para(tf, label, 12, colour=RGBColor(0xFF, 0xFF, 0xFF), align=PP_ALIGN.CENTER)
+            self._para(tf, f"{number:,}", 28, bold=True, colour=WHITE, first=True, align=PP_ALIGN.CENTER)
+            self._para(tf, label, 12, colour=WHITE, align=PP_ALIGN.CENTER)
 
         body_top = top + 1.35
         header, rows = self._headcount_table()
@@ -269,7 +274,7 @@ class _Deck:
 
         def section(heading: str, lines: list[str]) -> None:
             nonlocal first
-            self._para(tf, heading, 16, bold=True, colour=RGBColor(0x1F, 0x4E, 0x79), first=first)
+            self._para(tf, heading, 16, bold=True, colour=BRAND, first=first)
             if not first:
                 tf.paragraphs[-1].space_before = Pt(12)
             first = False
@@ -294,7 +299,7 @@ class _Deck:
         if rows:
             tx = x0 + width - table_w
             self.textbox(s, tx - 0.1, body_top - 0.05, table_w + 0.1, 0.4, [T(lang, "Headcount by unit and level", "各单元、各层级人数")], 16, bold=True,
-                         colour=RGBColor(0x1F, 0x4E, 0x79))
+                         colour=BRAND)
             shape = self.table(s, tx, body_top + 0.45, table_w, header, rows, cols, size=size)
             last = len(rows)
             for j in range(len(header)):  # the totals row in bold
@@ -362,7 +367,7 @@ class _Deck:
             shp.name = f"box {len(shapes) + 1}"
             fill, white = LEVEL_FILL.get(b.level or "individual", LEVEL_FILL["individual"])
             if b.kind in ("external", "summary", "lead"):
-                fill, white = RGBColor(0xF2, 0xF2, 0xF2), False
+                fill, white = LIGHT, False
             shp.fill.solid()
             shp.fill.fore_color.rgb = fill
             shp.line.color.rgb = GREY
@@ -377,7 +382,7 @@ class _Deck:
                 setattr(tf, m, Inches(0.04))
             for i, line in enumerate(b.lines):
                 self._para(tf, line, pt if i == 0 else max(layout.MIN_PT, pt - 1), bold=i == 0 and b.kind != "role",
-                           colour=RGBColor(0xFF, 0xFF, 0xFF) if white else INK, first=i == 0, align=PP_ALIGN.CENTER)
+                           colour=WHITE if white else INK, first=i == 0, align=PP_ALIGN.CENTER)
             shapes[b.key] = shp
             if b.marker:
                 # below a box whose branch continues elsewhere (nothing hangs under it here), else above
@@ -409,7 +414,7 @@ class _Deck:
                 c.line.dash_style = dash
                 leads_used[e.lead or 0] = e.src.removeprefix("lead:")
             else:
-                c.line.color.rgb = RGBColor(0x7F, 0x7F, 0x7F)
+                c.line.color.rgb = LINE
         self._legend(s, page, leads_used)
 
     def _legend(self, s: Any, page: layout.ChartPage, leads: dict[int, str]) -> None:
@@ -424,7 +429,7 @@ class _Deck:
             self._font(r, layout.MIN_PT, bold, colour)
 
         part(T(lang, "Legend: ", "图例："), INK, True)
-        part("━━ ", RGBColor(0x7F, 0x7F, 0x7F))
+        part("━━ ", LINE)
         part(T(lang, "reporting line   ", "汇报关系　"), INK)
         for no, lead in sorted(leads.items()):
             colour, _ = LEAD_STYLES[no % len(LEAD_STYLES)]

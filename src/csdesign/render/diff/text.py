@@ -3,7 +3,8 @@ chart outputs (plain text; each output escapes it for its target)."""
 
 from __future__ import annotations
 
-from csdesign.analysis.diff import BoxChange, Metric, OrgDiff, Transfer
+from csdesign.analysis.base import RoleRef
+from csdesign.analysis.diff import BoxChange, Metric, OrgDiff, TitleRef, Transfer
 
 STATUS_MARK = {"added": "+", "removed": "−", "moved": "→", "changed": "~"}
 
@@ -79,7 +80,7 @@ def _value_zh(field: str, value: str) -> str:
     return VALUE_ZH.get(value, value) if field in ("level", "vacant") else value
 
 
-def ref(r, lang: str = "en") -> str:
+def ref(r: RoleRef | TitleRef, lang: str = "en") -> str:
     """A role as the diff names it: its title with its id, which is what the YAML under review
     says ("续约经理（renewal）"; full-width brackets in Chinese)."""
     if lang == "zh" and r.role_id is not None:
