@@ -51,6 +51,7 @@ th,td{border:1px solid #c8ced8;padding:5px 8px;text-align:left;vertical-align:to
 th{background:#1f4e79;color:#fff;font-weight:600}
 tbody tr:nth-child(even){background:#f6f8fb}
 td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+th.no{white-space:nowrap}
 table.kv{width:auto;min-width:50%}
 table.kv th{background:#eef2f7;color:#1a1a1a;width:14em}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;vertical-align:baseline}
@@ -275,7 +276,8 @@ def _findings(findings: list[ClientFinding], index: dict[str, int], drawn: set[s
     head = f'<section id="findings"><h2>{_e(_w(lang, "findings"))}</h2>'
     if not findings:
         return head + f'<p class="muted">{_e(_w(lang, "none"))}</p></section>'
-    cols = "".join(f'<th scope="col">{_e(_w(lang, k))}</th>' for k in ("no", "analysis", "scope", "roles", "finding", "todo"))
+    narrow = {"no": ' class="no"'}  # "序号" must not break into two lines
+    cols = "".join(f'<th scope="col"{narrow.get(k, "")}>{_e(_w(lang, k))}</th>' for k in ("no", "analysis", "scope", "roles", "finding", "todo"))
     rows = []
     for k, f in enumerate(findings, 1):
         boxes = [f"b{index[n]}" for n in f.nodes if f"b{index[n]}" in drawn]
