@@ -62,7 +62,19 @@ def _sheet(wb: Any, title: str, header: list[str], rows: list[list[Any]]) -> Any
     for row in ws.iter_rows(min_row=2):
         for c in row:
             c.alignment = Alignment(vertical="top", wrap_text=True)
+    _printable(ws)
     return ws
+
+
+def _printable(ws: Any) -> None:
+    """Printed or saved as PDF, a sheet is landscape A4, one page wide (as many pages down as
+    it needs) with its header row on every page: not one column per page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def report_xlsx(report: Report, lang: str = "en") -> bytes:
