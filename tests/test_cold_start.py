@@ -152,3 +152,18 @@ def test_the_shipped_vocabularys_words_are_read_not_segmented(monkeypatch):
     # a table made by other code (or for another vocabulary) is not used
     monkeypatch.setattr(matching, "tokens_digest", lambda: "0" * 64)
     assert matching._stored_tokens() == {}
+
+
+def test_the_schemas_models_are_built_without_parsing_signatures_or_annotation_strings(tmp_path):
+    # default_factory=list (or dict, or a model class) made pydantic read the factory's
+    # signature, a builtin's by tokenising its text signature; string annotations (``from
+    # __future__ import annotations``) made it compile and evaluate each one.
+    out = _python(
+        "import inspect, pydantic\ncalls = []\nparse = inspect._signature_fromstr\n"
+        "inspect._signature_fromstr = lambda *a, **k: calls.append(a) or parse(*a, **k)\n"
+        "from pydantic import BaseModel\nfrom csdesign.model import schema\n"
+        "models = [m for m in vars(schema).values() if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == schema.__name__]\n"
+        "print(len(models), len(calls), [m.__name__ for m in models if any(isinstance(a, str) for a in m.__annotations__.values())])\n",
+        tmp_path,
+    )
+    assert out.split(" ", 1)[1] == "0 []\n" and int(out.split()[0]) >= 18, out
