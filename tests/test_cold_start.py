@@ -167,3 +167,16 @@ def test_the_schemas_models_are_built_without_parsing_signatures_or_annotation_s
         tmp_path,
     )
     assert out.split(" ", 1)[1] == "0 []\n" and int(out.split()[0]) >= 18, out
+
+
+_GROUPS = ("import importlib.metadata as md\ngroups = []\nscan = md.entry_points\n"
+           "md.entry_points = lambda **kw: groups.append(kw.get('group')) or scan(**kw)\n")
+
+
+def test_the_command_line_does_not_look_for_pydantic_plugins_unless_asked(tmp_path, monkeypatch):
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    r = _lint_in_subprocess(tmp_path, _GROUPS + "import atexit\natexit.register(lambda: print('groups', groups, file=sys.stderr))")
+    assert "exit 0" in r.stderr and "'pydantic'" not in r.stderr.split("groups", 1)[1], r.stderr
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # set by the user (empty: plugins on): left alone
+    r = _lint_in_subprocess(tmp_path, _GROUPS + "import atexit\natexit.register(lambda: print('groups', groups, file=sys.stderr))")
+    assert "exit 0" in r.stderr and "'pydantic'" in r.stderr.split("groups", 1)[1], r.stderr
