@@ -180,3 +180,16 @@ def test_the_command_line_does_not_look_for_pydantic_plugins_unless_asked(tmp_pa
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # set by the user (empty: plugins on): left alone
     r = _lint_in_subprocess(tmp_path, _GROUPS + "import atexit\natexit.register(lambda: print('groups', groups, file=sys.stderr))")
     assert "exit 0" in r.stderr and "'pydantic'" in r.stderr.split("groups", 1)[1], r.stderr
+
+
+def test_a_cache_hit_imports_neither_the_runner_the_registry_the_config_loader_nor_suppressions(tmp_path, monkeypatch):
+    from tests.helpers import cold_and_warm_imports
+
+    (tmp_path / "org.yaml").write_text(BASE, encoding="utf-8")
+    skipped = ("csdesign.lint.runner", "csdesign.lint.registry", "csdesign.lint.config", "csdesign.lint.suppress")
+    for fail_on in ("info", "error"):  # --fail-on is ranked without the registry too
+        monkeypatch.setenv("CSDESIGN_CACHE_DIR", str(tmp_path / f"cache-{fail_on}"))
+        (cold, cold_mods), (warm, warm_mods) = cold_and_warm_imports(tmp_path, ["lint", "--fail-on", fail_on, "org.yaml"], skipped)
+        loaded = set(eval(warm_mods)) & set(skipped)  # noqa: S307 - our own repr of a list of names
+        assert "csdesign.lint.runner" in cold_mods and not loaded, loaded
+        assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
