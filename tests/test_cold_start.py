@@ -193,3 +193,14 @@ def test_a_cache_hit_imports_neither_the_runner_the_registry_the_config_loader_n
         loaded = set(eval(warm_mods)) & set(skipped)  # noqa: S307 - our own repr of a list of names
         assert "csdesign.lint.runner" in cold_mods and not loaded, loaded
         assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
+
+
+def test_the_build_digest_makes_no_path_per_file(monkeypatch):
+    # every cached run, hits included, hashes the package's file list: plain strings there
+    from csdesign.lint import cache
+
+    made = []
+    path = cache.Path
+    monkeypatch.setattr(cache, "Path", lambda *a: made.append(a) or path(*a))
+    monkeypatch.setattr(cache, "_build", [])
+    assert len(cache.build()) == 64 and len(made) == 1
