@@ -152,3 +152,55 @@ def test_the_shipped_vocabularys_words_are_read_not_segmented(monkeypatch):
     # a table made by other code (or for another vocabulary) is not used
     monkeypatch.setattr(matching, "tokens_digest", lambda: "0" * 64)
     assert matching._stored_tokens() == {}
+
+
+def test_the_schemas_models_are_built_without_parsing_signatures_or_annotation_strings(tmp_path):
+    # default_factory=list (or dict, or a model class) made pydantic read the factory's
+    # signature, a builtin's by tokenising its text signature; string annotations (``from
+    # __future__ import annotations``) made it compile and evaluate each one.
+    out = _python(
+        "import inspect, pydantic\ncalls = []\nparse = inspect._signature_fromstr\n"
+        "inspect._signature_fromstr = lambda *a, **k: calls.append(a) or parse(*a, **k)\n"
+        "from pydantic import BaseModel\nfrom csdesign.model import schema\n"
+        "models = [m for m in vars(schema).values() if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == schema.__name__]\n"
+        "print(len(models), len(calls), [m.__name__ for m in models if any(isinstance(a, str) for a in m.__annotations__.values())])\n",
+        tmp_path,
+    )
+    assert out.split(" ", 1)[1] == "0 []\n" and int(out.split()[0]) >= 18, out
+
+
+_GROUPS = ("import importlib.metadata as md\ngroups = []\nscan = md.entry_points\n"
+           "md.entry_points = lambda **kw: groups.append(kw.get('group')) or scan(**kw)\n")
+
+
+def test_the_command_line_does_not_look_for_pydantic_plugins_unless_asked(tmp_path, monkeypatch):
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    r = _lint_in_subprocess(tmp_path, _GROUPS + "import atexit\natexit.register(lambda: print('groups', groups, file=sys.stderr))")
+    assert "exit 0" in r.stderr and "'pydantic'" not in r.stderr.split("groups", 1)[1], r.stderr
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # set by the user (empty: plugins on): left alone
+    r = _lint_in_subprocess(tmp_path, _GROUPS + "import atexit\natexit.register(lambda: print('groups', groups, file=sys.stderr))")
+    assert "exit 0" in r.stderr and "'pydantic'" in r.stderr.split("groups", 1)[1], r.stderr
+
+
+def test_a_cache_hit_imports_neither_the_runner_the_registry_the_config_loader_nor_suppressions(tmp_path, monkeypatch):
+    from tests.helpers import cold_and_warm_imports
+
+    (tmp_path / "org.yaml").write_text(BASE, encoding="utf-8")
+    skipped = ("csdesign.lint.runner", "csdesign.lint.registry", "csdesign.lint.config", "csdesign.lint.suppress")
+    for fail_on in ("info", "error"):  # --fail-on is ranked without the registry too
+        monkeypatch.setenv("CSDESIGN_CACHE_DIR", str(tmp_path / f"cache-{fail_on}"))
+        (cold, cold_mods), (warm, warm_mods) = cold_and_warm_imports(tmp_path, ["lint", "--fail-on", fail_on, "org.yaml"], skipped)
+        loaded = set(eval(warm_mods)) & set(skipped)  # noqa: S307 - our own repr of a list of names
+        assert "csdesign.lint.runner" in cold_mods and not loaded, loaded
+        assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
+
+
+def test_the_build_digest_makes_no_path_per_file(monkeypatch):
+    # every cached run, hits included, hashes the package's file list: plain strings there
+    from csdesign.lint import cache
+
+    made = []
+    path = cache.Path
+    monkeypatch.setattr(cache, "Path", lambda *a: made.append(a) or path(*a))
+    monkeypatch.setattr(cache, "_build", [])
+    assert len(cache.build()) == 64 and len(made) == 1

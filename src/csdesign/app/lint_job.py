@@ -17,7 +17,7 @@ from csdesign.lint.cache import Cache, file_digest
 
 if TYPE_CHECKING:
     from csdesign.lint.config import LintConfig
-    from csdesign.lint.runner import LintResult
+    from csdesign.lint.result import LintResult
 
 
 @dataclass
@@ -59,7 +59,7 @@ def _config_inputs(req: LintRequest, cwd: Path) -> Any:
     """Everything the configuration is made from, as it is on disk now; None when it cannot be
     told cheaply (then the run resolves the configuration in full, which reports any error)."""
     from csdesign.config import find_table, table_in
-    from csdesign.lint.config import find_config
+    from csdesign.lint.configpath import find_config
 
     try:
         path = req.config if req.config is not None else find_config(cwd)
@@ -77,7 +77,7 @@ def _config_inputs(req: LintRequest, cwd: Path) -> Any:
 def run_lint(req: LintRequest) -> LintOutcome:
     from csdesign.lint.context import Finding
     from csdesign.lint.discover import discover
-    from csdesign.lint.runner import LintResult
+    from csdesign.lint.result import LintResult
     from csdesign.model.stdin import is_stdin
 
     cwd = Path.cwd()

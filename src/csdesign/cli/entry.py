@@ -23,6 +23,11 @@ def main() -> None:
     # Collect young garbage rarely and old garbage almost never; see docs/performance.md.
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)
+    # pydantic looks for plugins (an entry-point scan of every installed distribution) when
+    # it builds the first model; csdesign's models are its own, so the command line runs
+    # without them unless the user set the variable (PYDANTIC_DISABLE_PLUGINS= turns them
+    # back on). Library use (import csdesign) is left as pydantic makes it. docs/cli.md.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
     from csdesign import fileio
     from csdesign.cli.common import STATE

@@ -52,7 +52,7 @@ def lint_main(paths: list[Path] | None = None, fmt: str | None = None, fail_on: 
     from csdesign.app.lint_job import LintRequest, run_lint
     from csdesign.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
     from csdesign.lint.reporters import LINT_FORMATS, render, status_line
-    from csdesign.lint.runner import fails
+    from csdesign.lint.result import fails
 
     use_stdin_name(stdin_filename, *(paths or []))
     chosen = LINT_FORMATS.get(fmt).name if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")

@@ -57,11 +57,12 @@ def build() -> str:
     if not _build:
         from csdesign import __version__
 
-        package = Path(__file__).resolve().parent.parent
+        package = str(Path(__file__).resolve().parent.parent)
         h = hashlib.sha256(f"{__version__}\0".encode())
-        stack = [package]
+        # plain strings, not a Path per file: this runs on every cached run, hits included
+        stack = [("", package)]  # (path relative to the package, with a trailing /; folder)
         while stack:
-            folder = stack.pop()
+            rel, folder = stack.pop()
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError:
@@ -70,10 +71,10 @@ def build() -> str:
                 if e.name == "__pycache__" or e.name.startswith("."):
                     continue
                 if e.is_dir(follow_symlinks=False):
-                    stack.append(Path(e.path))
+                    stack.append((f"{rel}{e.name}/", e.path))
                 elif e.name.endswith((".py", ".yaml", ".json", ".toml", ".txt", ".md", ".css", ".js", ".html")):
                     st = e.stat()
-                    h.update(f"{Path(e.path).relative_to(package).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+                    h.update(f"{rel}{e.name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
         _build.append(h.hexdigest())
     return _build[0]
 

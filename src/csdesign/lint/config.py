@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from csdesign.errors import InputError, Problem, did_you_mean
+from csdesign.lint.configpath import find_config
 from csdesign.lint.registry import FAMILIES, REGISTRY, Rule, Severity, all_rules, option_defaults
 
 KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "options")
@@ -57,26 +58,6 @@ def _best(code: str, selectors: list[str]) -> str | None:
 
 def _rank(selector: str) -> int:
     return 0 if selector == "ALL" else 1 if selector in FAMILIES else 2
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest csdesign.toml, or pyproject.toml with [tool.csdesign.lint], from ``start`` up."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        own = folder / "csdesign.toml"
-        if own.is_file():
-            return own
-        py = folder / "pyproject.toml"
-        if py.is_file():
-            import tomllib
-
-            try:
-                data = tomllib.loads(py.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue  # not ours to judge when it has no csdesign table
-            if isinstance(data.get("tool", {}).get("csdesign", {}).get("lint"), dict):
-                return py
-    return None
 
 
 def load_config(path: Path | None = None, *, start: Path | None = None) -> LintConfig:

@@ -27,7 +27,9 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+        from csdesign.lint.result import SEVERITY_RANK
+
+        return SEVERITY_RANK[self.value]
 
 
 #: Rule families: code prefix -> title (the order is the order in docs and listings).

@@ -7,7 +7,6 @@ CLI exits 2); it never passes silently and never stops the other rules or files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from csdesign.errors import CsdesignError, Problem
@@ -15,30 +14,7 @@ from csdesign.lint import suppress
 from csdesign.lint.config import LintConfig
 from csdesign.lint.context import Finding, Hit, LintContext
 from csdesign.lint.registry import REGISTRY, Rule, all_rules
-
-
-@dataclass
-class Crash:
-    file: str
-    code: str
-    name: str
-    error: str
-
-    def render(self) -> str:
-        return f"{self.file}: rule {self.code} ({self.name}) crashed: {self.error} (this is a csdesign bug; please report it)"
-
-
-@dataclass
-class LintResult:
-    findings: list[Finding] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    crashes: list[Crash] = field(default_factory=list)
-    lang: str = "en"  # language of the text report's own words (severity tags, summary line)
-    #: Paths that could not be read (lint.discover.Unreadable): not linted, exit 2.
-    unreadable: list = field(default_factory=list)
-
-    def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+from csdesign.lint.result import Crash, LintResult, fails
 
 
 def lint_paths(paths: list[str], config: LintConfig, cwd: Path | None = None, *, skip_non_org: bool = False) -> LintResult:
@@ -116,14 +92,6 @@ def _text(path: Path) -> str | None:
         return read_text(path)
     except CsdesignError:
         return None
-
-
-def fails(result: LintResult, fail_on: str) -> bool:
-    """True when a finding is at or above ``fail_on``."""
-    from csdesign.lint.registry import Severity
-
-    floor = Severity(fail_on).rank
-    return any(Severity(f.severity).rank >= floor for f in result.findings)
 
 
 __all__ = ["Crash", "LintResult", "fails", "lint_file", "lint_paths"]

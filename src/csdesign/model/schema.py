@@ -10,9 +10,11 @@ same models) accepts exactly what the loader accepts, except what needs the whol
 (references, cycles, uniqueness after trimming): see tests/model/test_schema_agreement.py.
 Errors raised by our own validators are ``PydanticCustomError("csdesign", …)`` with the
 message and hint in the context, so load.py never shows pydantic's wording.
-"""
 
-from __future__ import annotations
+The annotations are evaluated as the classes are defined (no ``from __future__ import
+annotations``): pydantic would otherwise compile and evaluate each field's annotation string,
+a fifth of building the models (docs/performance.md).
+"""
 
 import datetime
 import re
@@ -32,6 +34,18 @@ if TYPE_CHECKING:
 # Re-exported: the schema's public vocabulary lives in a pydantic-free module for cheap imports.
 from csdesign.model.enums import LEVEL_ALIASES, LEVEL_RANK, ChannelKind, CompanyKind, Coverage, Level, Placement, Scope, Stage, StructureType  # noqa: F401
 from csdesign.model.messages_zh import bilingual
+
+def _list() -> list[Any]:
+    """An empty list, the default of a list field. ``default_factory=list`` (or ``dict``, or a
+    model class) made pydantic read the factory's signature, for a builtin by tokenising its
+    text signature: a tenth of building the schema's models."""
+    return []
+
+
+def _dict() -> dict[Any, Any]:
+    """An empty mapping, the default of a mapping field (see :func:`_list`)."""
+    return {}
+
 
 #: Longest text value and id, in characters.
 MAX_TEXT = 500
@@ -152,7 +166,7 @@ class Company(Closed):
         description="Title of the person CS reports to, drawn in the box above the CS head (default: the placement's name, e.g. CEO or Sales).",
     )
     currency: Currency | None = Field(default=None, description="ISO 4217 code of every amount in the file (arr, costs); default: the benchmarks' USD.")
-    fx: dict[Currency, Annotated[float, Strict(), Field(gt=0)]] = Field(default_factory=dict, description="Units of `currency` per unit of another currency, e.g. {USD: 7.2}: converts benchmarks quoted in that currency.")
+    fx: dict[Currency, Annotated[float, Strict(), Field(gt=0)]] = Field(default_factory=_dict, description="Units of `currency` per unit of another currency, e.g. {USD: 7.2}: converts benchmarks quoted in that currency.")
 
     @property
     def effective_stage(self) -> Stage:
@@ -192,15 +206,15 @@ class Segment(Closed):
         return value
 
 
-_UNIQUE: JsonDict = {"uniqueItems": True}
+_UNIQUE: "JsonDict" = {"uniqueItems": True}
 
 
 class Dimensions(Closed):
-    products: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
-    regions: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
-    segments: list[Segment] = Field(default_factory=list)
-    processes: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
-    channels: list[Text] = Field(default_factory=list, json_schema_extra=_UNIQUE)
+    products: list[Text] = Field(default_factory=_list, json_schema_extra=_UNIQUE)
+    regions: list[Text] = Field(default_factory=_list, json_schema_extra=_UNIQUE)
+    segments: list[Segment] = Field(default_factory=_list)
+    processes: list[Text] = Field(default_factory=_list, json_schema_extra=_UNIQUE)
+    channels: list[Text] = Field(default_factory=_list, json_schema_extra=_UNIQUE)
 
     def values(self, axis: str) -> list[str]:
         """Values of a singular axis name (``"segment"`` -> segment names)."""
@@ -233,8 +247,8 @@ class Expected(Closed):
     (e.g. executive business reviews only for strategic accounts)."""
 
     name: Text
-    only: AxisLimit = Field(default_factory=dict)
-    aliases: list[Text] = Field(default_factory=list, description="Other names that mean this duty or KPI in this org (matched like the vocabulary's synonyms).")
+    only: AxisLimit = Field(default_factory=_dict)
+    aliases: list[Text] = Field(default_factory=_list, description="Other names that mean this duty or KPI in this org (matched like the vocabulary's synonyms).")
 
     @model_validator(mode="before")
     @classmethod
@@ -278,8 +292,8 @@ class VocabularyEntry(Closed):
     level: LevelName | None = None
     function: Text | None = None
     part_of: Ident | None = Field(default=None, description="A broader concept: owning this one counts as owning that one in the layer checks.")
-    synonyms: list[Text] = Field(default_factory=list, description="Names and phrasings that mean this concept.")
-    modifiers: list[Text] = Field(default_factory=list, description="Words a name may add without changing the concept.")
+    synonyms: list[Text] = Field(default_factory=_list, description="Names and phrasings that mean this concept.")
+    modifiers: list[Text] = Field(default_factory=_list, description="Words a name may add without changing the concept.")
 
 
 class Role(Closed):
@@ -289,14 +303,14 @@ class Role(Closed):
     function: Text | None = None
     scope: Scope | None = None
     reports_to: Ident | None = None
-    only: AxisLimit = Field(default_factory=dict)
+    only: AxisLimit = Field(default_factory=_dict)
     headcount: Count = Field(default=1, ge=1, le=1_000_000)
     assistant: bool = Field(default=False, description="An assistant / staff role: drawn beside its manager and left out of span counts.")
-    duties: list[Text] = Field(default_factory=list)
-    kpis: list[Kpi] = Field(default_factory=list, description="KPI names, or SMART goals {name, target, baseline, by}.")
+    duties: list[Text] = Field(default_factory=_list)
+    kpis: list[Kpi] = Field(default_factory=_list, description="KPI names, or SMART goals {name, target, baseline, by}.")
     #: accounts per person, per segment
-    capacity: dict[Text, Annotated[Count, Field(ge=1, le=100_000_000)]] = Field(default_factory=dict)
-    skills: list[Text] = Field(default_factory=list, description="Skills the job description asks for.")
+    capacity: dict[Text, Annotated[Count, Field(ge=1, le=100_000_000)]] = Field(default_factory=_dict)
+    skills: list[Text] = Field(default_factory=_list, description="Skills the job description asks for.")
     description: FreeText | None = None
 
     @property
@@ -305,10 +319,10 @@ class Role(Closed):
 
 
 class RaciEntry(Closed):
-    A: list[Ident] = Field(default_factory=list)
-    R: list[Ident] = Field(default_factory=list)
-    C: list[Ident] = Field(default_factory=list)
-    I: list[Ident] = Field(default_factory=list)  # noqa: E741 - RACI's own letter
+    A: list[Ident] = Field(default_factory=_list)
+    R: list[Ident] = Field(default_factory=_list)
+    C: list[Ident] = Field(default_factory=_list)
+    I: list[Ident] = Field(default_factory=_list)  # noqa: E741 - RACI's own letter
 
     @model_validator(mode="before")
     @classmethod
@@ -337,7 +351,7 @@ class Position(Closed):
     role: Ident | None = None
     level: LevelName | None = None
     reports_to: Ident | None = None
-    dotted_to: list[Ident] = Field(default_factory=list)
+    dotted_to: list[Ident] = Field(default_factory=_list)
     unit: Text | None = None
     function: Text | None = None
     product: Text | None = None
@@ -346,8 +360,8 @@ class Position(Closed):
     process: Text | None = None
     channel: Text | None = None
     vacant: Flag = False
-    duties: list[Text] = Field(default_factory=list)
-    kpis: list[Text] = Field(default_factory=list)
+    duties: list[Text] = Field(default_factory=_list)
+    kpis: list[Text] = Field(default_factory=_list)
     email: FreeText | None = None
 
 
@@ -363,7 +377,7 @@ class ServiceLevel(Closed):
 #: range are a located input error and never reach the analysis.
 MAX_ERLANGS = 1_000_000
 
-_CHANNEL_VOLUME: JsonDict = {  # the _volume rules below, for editors
+_CHANNEL_VOLUME: "JsonDict" = {  # the _volume rules below, for editors
     "allOf": [
         {"if": {"properties": {"kind": {"const": "realtime"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_hour"]}},
         {"if": {"properties": {"kind": {"const": "async"}}, "required": ["kind"]}, "then": {"required": ["contacts_per_day"]}},
@@ -392,7 +406,7 @@ class Channel(Closed):
     first_reply_hours: Number | None = Field(default=None, gt=0, le=10_000, description="Async target: first reply within this many business hours.")
     open_hours: Number | None = Field(default=None, gt=0, le=24, description="Hours a day the team answers (async; default 8).")
     arrival_hours: Number | None = Field(default=None, gt=0, le=24, description="Hours a day contacts arrive over (async; default 24).")
-    roles: list[Ident] = Field(default_factory=list, description="Role ids that staff the channel (default: roles whose only.channels lists it).")
+    roles: list[Ident] = Field(default_factory=_list, description="Role ids that staff the channel (default: roles whose only.channels lists it).")
 
     @model_validator(mode="after")
     def _volume(self) -> "Channel":
@@ -423,7 +437,7 @@ class Channel(Closed):
 
 
 class Support(Closed):
-    channels: list[Channel] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=_list)
 
     @model_validator(mode="after")
     def _unique(self) -> "Support":
@@ -438,8 +452,8 @@ class Support(Closed):
 class Costs(Closed):
     """Fully loaded annual cost per person, in ``company.currency``: by level, and by role id (wins)."""
 
-    levels: dict[Level, Money] = Field(default_factory=dict)
-    roles: dict[Ident, Money] = Field(default_factory=dict)
+    levels: dict[Level, Money] = Field(default_factory=_dict)
+    roles: dict[Ident, Money] = Field(default_factory=_dict)
 
 
 Band = tuple[Annotated[float, Strict(), Field(gt=0)], Annotated[float, Strict(), Field(gt=0)]]
@@ -452,10 +466,10 @@ class CapacitySettings(Closed):
 
     arr_per_csm: Number | None = Field(default=None, gt=0, description="ARR one CSM covers (Gainsight's guidepost: 2,000,000 USD).")
     arr_per_csm_currency: Currency | None = Field(default=None, description="Currency of arr_per_csm (default USD).")
-    accounts_per_csm: dict[BandId, Band] = Field(default_factory=dict)
+    accounts_per_csm: dict[BandId, Band] = Field(default_factory=_dict)
     strategic_accounts_below: Number | None = Field(default=None, gt=0, description="A named segment whose ARR per account lets one CSM hold fewer accounts than this uses the strategic band (default 20).")
-    touches_per_quarter: dict[BandId, Annotated[float, Strict(), Field(ge=0)]] = Field(default_factory=dict)
-    hours_per_touch: dict[BandId, Annotated[float, Strict(), Field(ge=0)]] = Field(default_factory=dict)
+    touches_per_quarter: dict[BandId, Annotated[float, Strict(), Field(ge=0)]] = Field(default_factory=_dict)
+    hours_per_touch: dict[BandId, Annotated[float, Strict(), Field(ge=0)]] = Field(default_factory=_dict)
     hours_per_week: Number | None = Field(default=None, gt=0, le=168)
     weeks_per_quarter: Number | None = Field(default=None, gt=0, le=14)
     utilisation: Number | None = Field(default=None, gt=0, le=1)
@@ -476,18 +490,18 @@ class OrgFile(Closed):
     """The whole org file. ``positions`` switches to an explicit (as-is) org."""
 
     company: Company
-    dimensions: Dimensions = Field(default_factory=Dimensions)
-    structure: Structure = Field(default_factory=Structure)
-    roles: list[Role] = Field(default_factory=list)
+    dimensions: Dimensions = Field(default_factory=lambda: Dimensions())
+    structure: Structure = Field(default_factory=lambda: Structure())
+    roles: list[Role] = Field(default_factory=_list)
     positions: list[Position] | None = None
-    duties: list[Expected] = Field(default_factory=list, description="Catalogue of duties the company expects someone to own (a name, or {name, only}).")
-    kpis: list[Expected] = Field(default_factory=list, description="KPIs the company tracks; each needs one owner per scope (a name, or {name, only}).")
-    raci: dict[Text, RaciEntry] = Field(default_factory=dict)
-    interfaces: list[Interface] = Field(default_factory=list)
-    support: Support = Field(default_factory=Support, description="Support channels and their demand, for staffing.")
-    costs: Costs = Field(default_factory=Costs, description="Fully loaded annual cost per person, by level and by role id.")
-    capacity: CapacitySettings = Field(default_factory=CapacitySettings, description="Overrides of the capacity benchmarks for this file.")
-    vocabulary: list[VocabularyEntry] = Field(default_factory=list, description="Extensions of the built-in duty and KPI vocabulary.")
+    duties: list[Expected] = Field(default_factory=_list, description="Catalogue of duties the company expects someone to own (a name, or {name, only}).")
+    kpis: list[Expected] = Field(default_factory=_list, description="KPIs the company tracks; each needs one owner per scope (a name, or {name, only}).")
+    raci: dict[Text, RaciEntry] = Field(default_factory=_dict)
+    interfaces: list[Interface] = Field(default_factory=_list)
+    support: Support = Field(default_factory=lambda: Support(), description="Support channels and their demand, for staffing.")
+    costs: Costs = Field(default_factory=lambda: Costs(), description="Fully loaded annual cost per person, by level and by role id.")
+    capacity: CapacitySettings = Field(default_factory=lambda: CapacitySettings(), description="Overrides of the capacity benchmarks for this file.")
+    vocabulary: list[VocabularyEntry] = Field(default_factory=_list, description="Extensions of the built-in duty and KPI vocabulary.")
 
     @model_validator(mode="before")
     @classmethod
