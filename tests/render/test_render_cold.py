@@ -1,0 +1,42 @@
+"""What a cold `csdesign render` (no render cache) does not do: the work counters behind
+docs/performance.md's cold-render paragraphs. No timings: each test checks that a piece of
+work is skipped or done once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _render_in_subprocess(tmp_path: Path, *args: str, setup: str = "", after: str = "") -> subprocess.CompletedProcess:
+    """Run ``csdesign render ARGS`` in a fresh interpreter after ``setup``; ``after`` runs once
+    it is done, and the modules it imported are printed last on stderr."""
+    code = (
+        "import sys\n" + setup + "\nfrom csdesign.cli import main\n"
+        f"sys.argv=['csdesign','render',*{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    print('exit', exc.code, file=sys.stderr)\n"
+        + after + "\nprint(sorted(sys.modules), file=sys.stderr)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+
+
+def _modules(r: subprocess.CompletedProcess) -> list[str]:
+    return eval(r.stderr.splitlines()[-1])  # noqa: S307 - our own repr of a list of names
+
+
+NX_REST = ("networkx.algorithms", "networkx.generators", "networkx.readwrite", "networkx.drawing", "networkx.linalg")
+
+
+def test_a_cold_render_imports_networkxs_classes_but_not_its_algorithms(tmp_path):
+    # app/chart_job.py imports csdesign.structures (which runs structures/nxload.py) before
+    # render/chart/dot.py imports networkx; both the one picture and the pages
+    for page in ("none", "16:9"):
+        r = _render_in_subprocess(tmp_path, str(EXAMPLES / "enterprise.yaml"), "--page", page, "--no-cache", "-o", "c.svg")
+        assert r.returncode == 0 and "exit" not in r.stderr.splitlines()[-2:-1], r.stderr
+        assert (tmp_path / "c.svg").read_bytes().startswith(b"<?xml")
+        mods = _modules(r)
+        assert "networkx.classes.digraph" in mods and "pygraphviz" in mods
+        assert not [m for m in mods if m.startswith(NX_REST)], page
