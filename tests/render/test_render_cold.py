@@ -40,3 +40,23 @@ def test_a_cold_render_imports_networkxs_classes_but_not_its_algorithms(tmp_path
         mods = _modules(r)
         assert "networkx.classes.digraph" in mods and "pygraphviz" in mods
         assert not [m for m in mods if m.startswith(NX_REST)], page
+
+
+def test_the_structure_guide_is_read_with_libyamls_parser_and_reads_the_same(monkeypatch):
+    # a Chinese chart's title names the structure from knowledge/structures.yaml
+    import yaml
+    from importlib import resources
+
+    from csdesign.knowledge import guide
+
+    for name in ("structures.yaml", "topics.yaml"):
+        text = resources.files("csdesign.knowledge").joinpath(name).read_text(encoding="utf-8")
+        assert guide._load(name) == yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - a safe loader
+
+    def python_parser(self):  # noqa: ANN001, ANN202
+        raise AssertionError("parsed with PyYAML's Python parser")
+
+    monkeypatch.setattr(yaml.composer.Composer, "get_single_node", python_parser)
+    monkeypatch.setattr(guide, "_data", guide._data.__wrapped__)
+    monkeypatch.setattr(guide, "_topics", guide._topics.__wrapped__)
+    assert guide.structure_name("matrix", "zh") and guide.topic_ids()
