@@ -60,3 +60,24 @@ def test_the_structure_guide_is_read_with_libyamls_parser_and_reads_the_same(mon
     monkeypatch.setattr(guide, "_data", guide._data.__wrapped__)
     monkeypatch.setattr(guide, "_topics", guide._topics.__wrapped__)
     assert guide.structure_name("matrix", "zh") and guide.topic_ids()
+
+
+def test_a_chart_wraps_each_title_once(monkeypatch):
+    # the boxes of a replicated role share its title: render/chart/chrome.py wraps it once
+    from csdesign.app.chart_job import configure, prepare
+    from csdesign.render.chart import chrome, dot
+
+    wrapped: list[str] = []
+    wrap = chrome._wrap
+    monkeypatch.setattr(chrome, "_wrap", lambda text, width: wrapped.append(text) or wrap(text, width))
+    chrome._wrapped.cache_clear()
+    job = prepare(EXAMPLES / "enterprise.yaml")
+    configure(job, page="none")
+    source = dot.to_dot(job.graph, job.options)
+    titles = [d["title"] for _, d in job.graph.nodes(data=True) if d.get("kind") == "role"]
+    assert len(wrapped) == len(set(wrapped)) == len(set(titles)) + 1 < len(titles)  # + the executive's box
+    chrome._wrapped.cache_clear()
+    monkeypatch.setattr(chrome, "_wrap", wrap)
+    assert dot.to_dot(job.graph, job.options) == source
+    assert chrome.wrap("客户成功经理", 8) == wrap("客户成功经理", 8) == ["客户成功", "经理"]
+    assert chrome.wrap("客户成功经理", 8) is not chrome.wrap("客户成功经理", 8)  # a list of its own: callers may extend it
