@@ -81,3 +81,30 @@ def test_a_chart_wraps_each_title_once(monkeypatch):
     assert dot.to_dot(job.graph, job.options) == source
     assert chrome.wrap("客户成功经理", 8) == wrap("客户成功经理", 8) == ["客户成功", "经理"]
     assert chrome.wrap("客户成功经理", 8) is not chrome.wrap("客户成功经理", 8)  # a list of its own: callers may extend it
+
+
+def test_pages_are_measured_with_a_layout_alone_and_the_same_size(monkeypatch):
+    # pagination measures each page variant (pages.best_layout): with the embedded engine it
+    # lays the graph out and reads its bounding box instead of drawing an SVG to read its size
+    from csdesign.app.chart_job import chart_file, configure, prepare
+    from csdesign.render.chart import engines
+
+    measured: list[tuple[str, str]] = []
+    drawn: list[str] = []
+    measure, embedded = engines.measure, engines._embedded
+    monkeypatch.setattr(engines, "measure", lambda source, layout, chosen: measured.append((source, layout)) or measure(source, layout, chosen))
+    monkeypatch.setattr(engines, "_embedded", lambda source, fmt, layout: drawn.append(source) or embedded(source, fmt, layout))
+    for name, structure in (("enterprise.yaml", None), ("growth-saas.yaml", "matrix"), ("startup.yaml", "circular")):
+        job = prepare(EXAMPLES / name, structure)
+        configure(job, page="16:9")
+        pages, used = chart_file(job, "svg", "embedded")
+        assert used == "embedded" and len(drawn) == len(pages)  # one SVG per page, none to measure
+        drawn.clear()
+    assert len(measured) > 10
+    for source, layout in measured:
+        svg = embedded(source, "svg", layout)
+        m = engines._SIZE.search(svg[:2000])
+        assert m is not None and engines._embedded_size(source, layout) == (float(m.group(1)), float(m.group(2)))
+    # a graph that sets its pad (or size, ratio ...) is measured from its SVG
+    assert engines._embedded_size("digraph { pad=1; a }", "dot") is None
+    assert engines.measure("digraph { pad=1; a }", "dot", "embedded") == (198.0, 180.0)
