@@ -7,6 +7,7 @@ its ``exit_code``; nothing below the CLI prints or exits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: Exit codes, documented in docs/cli.md.
@@ -16,9 +17,40 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
+class Words(str):
+    """One message in English (the string itself) and in Chinese (``zh``), made by
+    :func:`csdesign.model.messages_zh.bilingual`: the loader's and builder's messages reach
+    `lint --lang zh` in Chinese, while every other caller, which takes them as plain strings,
+    keeps the English."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> "Words":
+        self = super().__new__(cls, en)
+        self.zh = zh
+        return self
+
+    @property
+    def en(self) -> str:
+        return str.__str__(self)
+
+    def __add__(self, other: str) -> "Words":
+        if isinstance(other, Words):
+            return Words(self.en + other.en, self.zh + other.zh)
+        return Words(self.en + other, self.zh + other)
+
+    def __radd__(self, other: str) -> "Words":
+        return Words(other + self.en, other + self.zh)
+
+    def __repr__(self) -> str:
+        return f"Words({self.en!r}, {self.zh!r})"
+
+
 @dataclass
 class Problem:
-    """One located problem inside an input file."""
+    """One located problem inside an input file. ``message`` and ``hint`` may be given as
+    :class:`Words`; they are stored as the English, with the Chinese in ``message_zh`` and
+    ``hint_zh`` (None where there is no Chinese wording: then both languages show the English)."""
 
     message: str
     file: str | None = None
@@ -27,6 +59,21 @@ class Problem:
     path: str | None = None  # e.g. roles[3].reports_to
     hint: str | None = None
     code: str = "S001"
+    message_zh: str | None = None
+    hint_zh: str | None = None
+
+    def __post_init__(self) -> None:
+        message, hint = self.message, self.hint
+        if isinstance(message, Words):
+            self.message, self.message_zh = message.en, message.zh
+        if isinstance(hint, Words):
+            self.hint, self.hint_zh = hint.en, hint.zh
+
+    def worded(self, lang: str) -> tuple[str, str | None]:
+        """(message, hint) in ``lang`` (en | zh)."""
+        if lang != "zh":
+            return self.message, self.hint
+        return self.message_zh or self.message, self.hint_zh or self.hint
 
     def location(self) -> str:
         parts = [self.file or "<input>"]
@@ -49,6 +96,7 @@ class CsdesignError(Exception):
     exit_code = EXIT_USAGE
 
     def __init__(self, message: str, *, problems: list[Problem] | None = None, hint: str | None = None):
+        message = str.__str__(message)  # plain text (the English of Words)
         super().__init__(message)
         self.message = message
         self.problems: list[Problem] = problems or []
@@ -96,3 +144,14 @@ def did_you_mean(value: str, options, cutoff: float = 0.6, quote: str = "'") -> 
 
     close = difflib.get_close_matches(value, list(options), n=1, cutoff=cutoff)
     return f"; did you mean {quote}{close[0]}{quote}?" if close else ""
+
+
+def suggest(value: str, options: "Iterable[str]", cutoff: float = 0.6, quote: str = "'") -> Words:
+    """:func:`did_you_mean` in both languages (empty when no option is close)."""
+    import difflib
+
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=cutoff)
+    if not close:
+        return Words("", "")
+    shown = f"{quote}{close[0]}{quote}"
+    return Words(f"; did you mean {shown}?", f"；是否想写 {shown}？")

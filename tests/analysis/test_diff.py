@@ -202,13 +202,14 @@ def test_cli_markdown_in_chinese(examples_dir):
     md = run("diff", str(examples_dir / "reorg-before.yaml"), str(examples_dir / "reorg-after.yaml"), "-f", "markdown", "--lang", "zh")
     assert md.returncode == 0, md.stderr
     lines = md.stdout.splitlines()
-    assert lines[0] == "## 组织调整：云帆科技 (现状组织) → 云帆科技 (现状组织)"
+    assert lines[0] == "## 组织调整：云帆科技（现状组织） → 云帆科技（现状组织）"
     assert lines[2].endswith("reorg-after.yaml：**新增 3，移除 1，调动 3，变更 1，未变 4**")
     assert "| 客户成功部汇报对象 | Sales | COO | 有变化 |" in lines
-    assert "| → 调动 | 王丽 · 客户成功经理 (yf003) | 上级：张敏 · 客户服务部经理 → 李强 · 战略客户组组长；单元：客户成功组 → 战略客户组 |" in lines
-    assert "| 续约管理 | 转移 | 从 客户成功经理 (csm) 转给 续约经理 (renewal) |" in lines
-    assert "| 处理客户投诉 | 收窄 | 客户成功经理 (csm) 不再负责；由 客服专员 (support) 负责 |" in lines
+    assert "| → 调动 | 王丽 · 客户成功经理（yf003） | 上级：张敏 · 客户服务部经理 → 李强 · 战略客户组组长；单元：客户成功组 → 战略客户组 |" in lines
+    assert "| 续约管理 | 转移 | 从 客户成功经理（csm） 转给 续约经理（renewal） |" in lines
+    assert "| 处理客户投诉 | 收窄 | 客户成功经理（csm） 不再负责；由 客服专员（support） 负责 |" in lines
     assert any(line.startswith("- ✅ 已解决缺口：") for line in lines)
+    assert "| 结构 | 现状组织 | 现状组织 |  |" in lines  # the structure by its Chinese name, not `explicit`
     assert "| 微型团队（2–3） | 1 | 2 | +1 |" in lines
 
 
@@ -239,7 +240,7 @@ def test_chinese_diff_names_the_structure_in_chinese(examples_dir):
     from csdesign.structures import build_file
 
     d = diff(build_file(str(examples_dir / "reorg-before.yaml")), build_file(str(examples_dir / "reorg-after.yaml"), "functional"))
-    assert to_markdown(d, "zh").splitlines()[0] == "## 组织调整：云帆科技 (现状组织) → 云帆科技 (职能型)"
+    assert to_markdown(d, "zh").splitlines()[0] == "## 组织调整：云帆科技（现状组织） → 云帆科技（职能型）"
     assert to_markdown(d, "en").splitlines()[0] == "## Reorganisation: 云帆科技 (explicit) → 云帆科技 (functional)"
 
 

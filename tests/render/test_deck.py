@@ -82,6 +82,84 @@ def test_chart_slides_are_native_shapes_with_glued_connectors(decks):
     assert len(dashes) == 3  # one dash pattern per dotted-line lead (three leads in this org)
 
 
+def drawn_path(cxn) -> list[tuple[float, float]]:
+    """The polyline PowerPoint paints for a connector's stored geometry (ECMA-376: the preset
+    path in the frame, mirrored by flipH/flipV, turned clockwise by rot about the frame's
+    centre, placed at off), in EMU."""
+    import math
+
+    xfrm = cxn.find(qn("p:spPr")).find(qn("a:xfrm"))
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    x0, y0, w, h = (int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+    geom = cxn.find(qn("p:spPr")).find(qn("a:prstGeom"))
+    gd = geom.find(qn("a:avLst")).find(qn("a:gd"))
+    adj = int(gd.get("fmla").split()[1]) if gd is not None else 50000
+    x1 = w * adj / 100000
+    local = {"bentConnector2": [(0, 0), (w, 0), (w, h)], "bentConnector3": [(0, 0), (x1, 0), (x1, h), (w, h)],
+             "straightConnector1": [(0, 0), (w, h)]}[geom.get("prst")]
+    theta = math.radians(int(xfrm.get("rot", "0")) / 60000)
+    out = []
+    for x, y in local:
+        if xfrm.get("flipH") == "1":
+            x = w - x
+        if xfrm.get("flipV") == "1":
+            y = h - y
+        dx, dy = x - w / 2, y - h / 2
+        out.append((x0 + w / 2 + dx * math.cos(theta) - dy * math.sin(theta), y0 + h / 2 + dx * math.sin(theta) + dy * math.cos(theta)))
+    return out
+
+
+@pytest.mark.parametrize("example", ["enterprise", "growth-saas", "ecommerce-matrix", "startup"])
+def test_connectors_are_stored_as_powerpoint_draws_them(tmp_path, example):
+    """PowerPoint paints stored connector geometry (LibreOffice reroutes, so it cannot show
+    this): every line leaves its manager's bottom centre going down and arrives at its report's
+    top centre going down (a stacked leaf: at its left side going right), without running
+    along either box; dotted lines into one box cross the gap on different tracks."""
+    path = tmp_path / "d.pptx"
+    path.write_bytes(deck(EXAMPLES / f"{example}.yaml", lang="en", date="2026-12-01"))
+    prs = Presentation(str(path))
+    seen = 0
+    for s in chart_slides(prs):
+        by_id = {shp.shape_id: shp for shp in s.shapes}
+        tracks: dict[int, list[float]] = {}
+        for shp in s.shapes:
+            if shp.element.tag != qn("p:cxnSp"):
+                continue
+            glue = shp.element.find(qn("p:nvCxnSpPr")).find(qn("p:cNvCxnSpPr"))
+            st, en = glue.find(qn("a:stCxn")), glue.find(qn("a:endCxn"))
+            a, z = by_id[int(st.get("id"))], by_id[int(en.get("id"))]
+            assert st.get("idx") == "2"
+            pts = drawn_path(shp.element)
+            near = lambda p, q: abs(p[0] - q[0]) <= 2 and abs(p[1] - q[1]) <= 2  # noqa: E731 - EMU rounding
+            assert near(pts[0], (a.left + a.width / 2, a.top + a.height)), (example, a.text_frame.text)
+            assert pts[1][1] > pts[0][1] and abs(pts[1][0] - pts[0][0]) <= 2  # down first
+            if en.get("idx") == "1":  # a stacked leaf: in at its left side, going right
+                assert near(pts[-1], (z.left, z.top + z.height / 2)) and pts[-1][0] > pts[-2][0]
+            else:
+                assert en.get("idx") == "0"
+                assert near(pts[-1], (z.left + z.width / 2, z.top))
+                assert pts[-1][1] > pts[-2][1] and abs(pts[-1][0] - pts[-2][0]) <= 2  # down into the top
+                if shp.line.dash_style is not None:
+                    tracks.setdefault(z.shape_id, []).append(round(pts[1][1]))
+            seen += 1
+        for box, ys in tracks.items():
+            assert len(set(ys)) == len(ys), (example, box, ys)  # no two dotted lines on one track
+    assert seen >= 3
+
+
+def test_legend_tells_leads_with_one_title_apart(tmp_path):
+    path = tmp_path / "d.pptx"
+    path.write_bytes(deck(EXAMPLES / "growth-saas.yaml", lang="en", date="2026-12-01"))
+    prs = Presentation(str(path))
+    legend = next(shp.text_frame.text for shp in chart_slides(prs)[1].shapes if shp.has_text_frame and shp.text_frame.text.startswith("Legend"))
+    assert "dotted line to Regional Success Lead (Americas)" in legend
+    assert "dotted line to Regional Success Lead (EMEA)" in legend and "dotted line to Regional Success Lead (APAC)" in legend
+    path.write_bytes(deck(EXAMPLES / "growth-saas.yaml", lang="zh", date="2026-12-01"))
+    legend = next(shp.text_frame.text for shp in chart_slides(Presentation(str(path)))[1].shapes
+                  if shp.has_text_frame and shp.text_frame.text.startswith("图例"))
+    assert "虚线汇报给Regional Success Lead（APAC）" in legend  # the file's own English title, Chinese brackets
+
+
 def test_box_text_is_ten_points_or_more(decks):
     for name in decks:
         prs = Presentation(str(decks[name]))
@@ -200,3 +278,54 @@ def test_without_lang_the_deck_speaks_the_orgs_language():
     en = deck(EXAMPLES / "enterprise.yaml", lang=None, date="2026-12-01")
     titles = [s.shapes.title.text for s in Presentation(io.BytesIO(en)).slides if s.shapes.title is not None]
     assert titles[0] == "Atlas Logistics Technologies" and any(t.startswith("Org chart") for t in titles)
+
+
+def _summary(prs):
+    return prs.slides[1]
+
+
+def test_summary_slide_leads_with_four_figures_and_a_headcount_table(tmp_path):
+    path = tmp_path / "d.pptx"
+    path.write_bytes(deck(EXAMPLES / "enterprise.yaml", lang="en", date="2026-12-01"))
+    s = _summary(Presentation(str(path)))
+    figures = sorted((shp for shp in s.shapes if shp.name.startswith("figure ")), key=lambda shp: shp.left)
+    assert [f.text_frame.text for f in figures] == ["129\npeople", "22\nmanagers", "4\nlayers below the CS head", "5\nfindings to act on"]
+    assert len({f.top for f in figures}) == 1 and all(p.runs[0].font.size.pt >= 12 for f in figures for p in f.text_frame.paragraphs)
+    text = "\n".join(shp.text_frame.text for shp in s.shapes if shp.has_text_frame)
+    assert "Structure: Market-based" in text and "Keep the Market-based structure" in text
+    assert "0 overlaps, 0 gaps, 1 RACI issue, 3 staffing mismatches, 1 cost off benchmark" in text
+    table = next(shp.table for shp in s.shapes if shp.has_table)
+    cells = [[table.cell(i, j).text for j in range(len(table.columns))] for i in range(len(table.rows))]
+    assert cells == [
+        ["Unit", "director", "manager", "supervisor", "individual", "Total"],
+        ["Department-wide", "3", "2", "–", "4", "9"],
+        ["Strategic", "–", "2", "4", "34", "40"],
+        ["Important", "–", "2", "4", "34", "40"],
+        ["Ordinary", "–", "1", "5", "34", "40"],
+        ["Total", "3", "7", "13", "106", "129"],
+    ]
+    from csdesign.render.deck.layout import text_width
+
+    for j, col in enumerate(table.columns):  # a level name never breaks inside its column
+        assert text_width(cells[0][j], 11) + 0.2 <= col.width / 914400, cells[0][j]
+    assert table.cell(1, 1).text_frame.paragraphs[0].alignment is not None  # numbers right-aligned
+
+
+def test_summary_table_sums_units_past_ten_in_one_row(tmp_path):
+    from tests.helpers import bench_generator
+
+    org = tmp_path / "wide.yaml"
+    org.write_text(bench_generator().role_org(12, 1, 1), encoding="utf-8")
+    g = build_file(str(org))
+    units = len(g.graph["units"])
+    assert units > 10
+    path = tmp_path / "d.pptx"
+    path.write_bytes(deck(org, lang="en", date="2026-12-01"))
+    table = next(shp.table for shp in _summary(Presentation(str(path))).shapes if shp.has_table)
+    first = [table.cell(i, 0).text for i in range(len(table.rows))]
+    assert len(first) == 1 + 10 + 1  # header, 9 units + "N more units", total
+    assert first[1] == "Department-wide"  # then the units in file order
+    assert first[-2] == f"{units + 1 - 9} more units" and first[-1] == "Total"
+    total = int(table.cell(len(table.rows) - 1, len(table.columns) - 1).text.replace(",", ""))
+    assert total == sum(int(d.get("headcount") or 1) for _, d in g.nodes(data=True) if d.get("kind") == "role")
+    assert sum(int(table.cell(i, len(table.columns) - 1).text.replace(",", "")) for i in range(1, len(table.rows) - 1)) == total

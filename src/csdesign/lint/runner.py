@@ -91,7 +91,8 @@ def lint_file(path: Path, config: LintConfig, shown: str | None = None) -> tuple
                 findings.extend(_from_hit(r, h, ctx, shown, config) for h in hits)
     for p in problems:
         r = REGISTRY.get(p.code) or REGISTRY["S002"]
-        findings.append(Finding(r.code, r.name, config.severity_of(r), p.message, shown, p.line, p.column, p.path, p.hint))
+        message, hint = p.worded(config.lang)
+        findings.append(Finding(r.code, r.name, config.severity_of(r), message, shown, p.line, p.column, p.path, hint))
     # the loaded text when there is one: a pipe or device cannot be read twice
     text = org.source.text if org is not None else (_text(path) if path.is_file() else None)
     sups = suppress.parse(text) if text else []

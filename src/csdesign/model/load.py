@@ -16,8 +16,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from csdesign.errors import InputError, Problem, did_you_mean
+from csdesign.errors import InputError, Problem, Words, did_you_mean, suggest
 from csdesign.model import chars, schema
+from csdesign.model.messages_zh import bilingual
 from csdesign.model.schema import unwrap
 from csdesign.model.yamlsource import Located, PathKey, format_path, load, read_text
 
@@ -98,11 +99,12 @@ def _from_text(text: str, name: str) -> tuple[Org | None, list[Problem]]:
         return None, problems
     data = located.data
     if data is None:
-        return None, [Problem("file is empty (or only comments)", name, 1, 1, hint="start from `csdesign init`, or see examples/", code=SCHEMA)]
+        return None, [Problem(bilingual("file is empty (or only comments)"), name, 1, 1, hint=bilingual("start from `csdesign init`, or see examples/"), code=SCHEMA)]
     if not isinstance(data, dict):
         kind = type(data).__name__
         kind = {"list": "a list", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}.get(kind, kind)
-        return None, [Problem(f"top level is {kind}, expected a mapping with `company:` and `roles:`", name, 1, 1, hint="see examples/ for the layout", code=SCHEMA)]
+        return None, [Problem(bilingual("top level is {kind}, expected a mapping with `company:` and `roles:`", kind=bilingual(kind)), name, 1, 1,
+                              hint=bilingual("see examples/ for the layout"), code=SCHEMA)]
     try:
         model = schema.OrgFile.model_validate(data)
     except ValidationError as exc:
@@ -121,34 +123,35 @@ def _validation_problems(exc: ValidationError, located: Located) -> list[Problem
         etype = err["type"]
         value = err.get("input")
         ctx = err.get("ctx") or {}
-        where_text = f"`{format_path(loc)}`: " if loc else ""
-        hint: str | None = None
+        where_text = Words(f"`{format_path(loc)}`: ", f"`{format_path(loc)}`：") if loc else Words("", "")
+        hint: Words | str | None = None
         line, col = located.where(loc, key=is_key)
         if etype == "extra_forbidden":
             field = str(loc[-1])
             model_cls = _model_at(loc[:-1])
             valid = sorted(model_cls.model_fields) if model_cls else []
             guess = difflib.get_close_matches(field, valid, n=1, cutoff=0.6)
-            msg = f"unknown key `{field}`" + (f", did you mean `{guess[0]}`?" if guess else "")
-            hint = None if guess else ("valid keys: " + ", ".join(valid) if valid else None)
+            msg = bilingual("unknown key `{field}`, did you mean `{guess}`?", field=field, guess=guess[0]) if guess else bilingual("unknown key `{field}`", field=field)
+            hint = None if guess or not valid else bilingual("valid keys: {keys}", keys=", ".join(valid))
             line, col = located.where(loc, key=True)
         elif etype in ("enum", "literal_error"):
             options = _choices(loc, is_key)
-            msg = f"{where_text}'{value}' is not one of {', '.join(options)}" + did_you_mean(str(value), options, 0.5)
+            msg = where_text + bilingual("'{value}' is not one of {options}", value=value, options=", ".join(options)) + suggest(str(value), options, 0.5)
             if _is_level(loc) and isinstance(value, str) and not value.isascii():
-                hint = "Chinese level names: " + _LEVEL_NAMES_ZH
+                hint = bilingual("Chinese level names: {names}", names=_LEVEL_NAMES_ZH)
         elif etype == "missing":
-            msg = f"missing required key `{loc[-1]}`" + (f" in `{format_path(loc[:-1])}`" if loc[:-1] else "")
+            msg = (bilingual("missing required key `{key}` in `{where}`", key=loc[-1], where=format_path(loc[:-1])) if loc[:-1]
+                   else bilingual("missing required key `{key}`", key=loc[-1]))
             line, col = located.where(loc[:-1], key=True) if loc[:-1] else (1, 1)
         elif etype == "csdesign":  # our own validators: the words are ours already
-            msg = where_text + str(ctx.get("message", ""))
-            hint = str(ctx.get("hint") or "") or None
+            msg = where_text + Words(str(ctx.get("message", "")), str(ctx.get("message_zh") or ctx.get("message", "")))
+            hint = Words(str(ctx["hint"]), str(ctx.get("hint_zh") or ctx["hint"])) if ctx.get("hint") else None
         elif etype == "value_error" and ctx.get("error") is not None:  # a ValueError raised by our validator
-            msg = where_text + str(ctx["error"])
+            msg = where_text + str(ctx["error"])  # no Chinese wording: a ValueError's text
         else:
             text, hint = _worded(etype, value, ctx)
             msg = where_text + text
-        key = (msg, line, col)
+        key = (str(msg), line, col)
         if key in seen:
             continue
         seen.add(key)
@@ -169,7 +172,8 @@ def describe_error(err: dict) -> tuple[str, str | None]:
     if etype in ("enum", "literal_error"):
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return f"'{err.get('input')}' is not one of {', '.join(options)}" + did_you_mean(str(err.get("input")), options, 0.5), None
-    return _worded(etype, err.get("input"), ctx)
+    text, hint = _worded(etype, err.get("input"), ctx)
+    return text.en, hint.en if hint else None
 
 
 _LEVEL_NAMES_ZH = "总监/部门总监/负责人 director, 经理/团队经理 manager, 主管/一线主管/组长 supervisor, 专员/客服 individual"
@@ -213,72 +217,80 @@ _EXPECTED = {
     "list_type": "a list",
     "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping",
 }
+#: The same kinds in Chinese.
+_EXPECTED_ZH = {"a whole number": "整数", "a number": "数字", "true or false": "true 或 false", "text": "文本", "a list": "列表", "a mapping": "映射（键值对）"}
 
 
-def _worded(etype: str, value: Any, ctx: dict) -> tuple[str, str | None]:
+def _worded(etype: str, value: Any, ctx: dict) -> tuple[Words, Words | None]:
     """(message, hint) for a pydantic error type, in csdesign's words."""
     if etype in _EXPECTED:
         return _wrong_type(_EXPECTED[etype], value)
     if etype in ("string_too_short", "string_pattern_mismatch"):
-        return "must not be empty or blank", "write the text, or remove the key"
+        return bilingual("must not be empty or blank"), bilingual("write the text, or remove the key")
     if etype == "string_too_long":
-        return f"is {len(value):,} characters long, more than {ctx.get('max_length', 0):,}", "shorten it; put long text in `description:`"
+        return (bilingual("is {length:,} characters long, more than {limit:,}", length=len(value), limit=ctx.get("max_length", 0)),
+                bilingual("shorten it; put long text in `description:`"))
     if etype in ("too_short", "too_long"):
         n = ctx.get("min_length") if etype == "too_short" else ctx.get("max_length")
-        what = "at least" if etype == "too_short" else "at most"
-        return f"needs {what} {n} entries (got {ctx.get('actual_length', len(value) if hasattr(value, '__len__') else '?')})", None
-    bounds = {"greater_than_equal": ("ge", "at least"), "less_than_equal": ("le", "at most"), "greater_than": ("gt", "more than"), "less_than": ("lt", "less than")}
+        got = ctx.get("actual_length", len(value) if hasattr(value, "__len__") else "?")
+        template = "needs at least {n} entries (got {got})" if etype == "too_short" else "needs at most {n} entries (got {got})"
+        return bilingual(template, n=n, got=got), None
+    bounds = {"greater_than_equal": ("ge", "must be at least {bound} (got {got})"), "less_than_equal": ("le", "must be at most {bound} (got {got})"),
+              "greater_than": ("gt", "must be more than {bound} (got {got})"), "less_than": ("lt", "must be less than {bound} (got {got})")}
     if etype in bounds:
-        name, words = bounds[etype]
-        return f"must be {words} {_number(ctx.get(name))} (got {_short(value)})", None
+        name, template = bounds[etype]
+        return bilingual(template, bound=_number(ctx.get(name)), got=_short(value)), None
     if etype == "finite_number":
-        return f"must be a finite number (got {_short(value)})", "write the amount as a number"
-    return f"this value is not accepted here (got {_short(value)})", "see docs/model.md for what this key takes"
+        return bilingual("must be a finite number (got {got})", got=_short(value)), bilingual("write the amount as a number")
+    return bilingual("this value is not accepted here (got {got})", got=_short(value)), bilingual("see docs/model.md for what this key takes")
 
 
-def _wrong_type(expected: str, value: Any) -> tuple[str, str | None]:
-    hint: str | None = None
+def _wrong_type(expected: str, value: Any) -> tuple[Words, Words | None]:
+    """"expected a whole number, got the text '3'" and the fix, in both languages."""
+    hint: Words | None = None
     if isinstance(value, bool):
-        got = "true" if value else "false"
+        got = bilingual("true" if value else "false")
         if expected == "text":
-            hint = f"quote it if it is meant as text: '{got}'"
+            hint = bilingual("quote it if it is meant as text: '{value}'", value=got.en)
         elif expected != "true or false":
-            hint = "a yes/no value is not a number; write the number"
+            hint = bilingual("a yes/no value is not a number; write the number")
     elif isinstance(value, int):
-        got = f"the number {value}" if len(str(value)) <= 40 else f"a {len(str(value)):,}-digit number"
+        got = bilingual("the number {value}", value=value) if len(str(value)) <= 40 else bilingual("a {digits:,}-digit number", digits=len(str(value)))
         if expected == "text":
-            hint = f"quote it: '{value}'"
+            hint = bilingual("quote it: '{value}'", value=value)
         elif expected == "true or false":
-            hint = "write true or false"
+            hint = bilingual("write true or false")
     elif isinstance(value, float):
-        got = f"the number {value!r}"
+        got = bilingual("the number {value}", value=repr(value))
         if expected == "a whole number" and value.is_integer():
-            hint = f"write it without a decimal point or exponent: {int(value)}"
+            hint = bilingual("write it without a decimal point or exponent: {value}", value=int(value))
         elif expected == "text":
-            hint = f"quote it: '{value!r}'"
+            hint = bilingual("quote it: '{value}'", value=repr(value))
     elif isinstance(value, str):
-        got = f"the text {_short(value)}"
+        got = bilingual("the text {value}", value=_short(value))
         stripped = value.strip()
         if expected in ("a whole number", "a number") and _looks_numeric(stripped):
-            hint = "remove the quotes"
+            hint = bilingual("remove the quotes")
         elif expected == "true or false":
-            hint = "write true or false" + ("; under YAML 1.2, yes/no/on/off are text" if stripped.lower() in {"yes", "no", "on", "off", "y", "n"} else "")
+            hint = bilingual("write true or false")
+            if stripped.lower() in {"yes", "no", "on", "off", "y", "n"}:
+                hint = bilingual("write true or false; under YAML 1.2, yes/no/on/off are text")
             if stripped.lower() in {"true", "false"}:
-                hint = "remove the quotes"
+                hint = bilingual("remove the quotes")
         elif expected == "a mapping":
-            hint = "write its keys indented on the lines below"
+            hint = bilingual("write its keys indented on the lines below")
         elif expected == "a list":
-            hint = f"write it as a list: [{value}]"
+            hint = bilingual("write it as a list: [{value}]", value=value)
     elif value is None:
-        got = "nothing (null)"
-        hint = "write a value, or remove the key"
+        got = bilingual("nothing (null)")
+        hint = bilingual("write a value, or remove the key")
     elif isinstance(value, list):
-        got = "a list"
+        got = bilingual("a list")
     elif isinstance(value, dict):
-        got = "a mapping"
+        got = bilingual("a mapping")
     else:  # pragma: no cover - the YAML layer only makes the types above
-        got = "a value of another kind"
-    return f"expected {expected}, got {got}", hint
+        got = bilingual("a value of another kind")
+    return bilingual("expected {expected}, got {got}", expected=Words(expected, _EXPECTED_ZH[expected]), got=got), hint
 
 
 def _looks_numeric(text: str) -> bool:
@@ -352,14 +364,14 @@ def check_references(org: Org) -> list[Problem]:
     m = org.model
     out: list[Problem] = []
 
-    def add(msg: str, path: PathKey, code: str, hint: str | None = None, key: bool = False) -> None:
+    def add(msg: Words, path: PathKey, code: str, hint: Words | None = None, key: bool = False) -> None:
         line, col = org.where(path, key=key)
         out.append(Problem(msg, org.file, line, col, path=format_path(path), hint=hint, code=code))
 
     ids: dict[str, int] = {}
     for i, role in enumerate(m.roles):
         if role.id in ids:
-            add(f"duplicate role id '{role.id}' (also roles[{ids[role.id]}])", ("roles", i, "id"), DUPLICATE_ID, "give each role a unique id")
+            add(bilingual("duplicate role id '{id}' (also roles[{first}])", id=role.id, first=ids[role.id]), ("roles", i, "id"), DUPLICATE_ID, bilingual("give each role a unique id"))
         else:
             ids.setdefault(role.id, i)
     role_ids = list(ids)
@@ -372,7 +384,8 @@ def check_references(org: Org) -> list[Problem]:
             axis = schema.AXIS_BY_PLURAL[plural]
             for j, value in enumerate(values):
                 if value not in dim_sets[axis]:
-                    add(f"'{value}' is not in dimensions.{plural}" + did_you_mean(value, dim_values[axis]), (*path, plural, j), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
+                    add(bilingual("'{value}' is not in dimensions.{plural}", value=value, plural=plural) + suggest(value, dim_values[axis]), (*path, plural, j), UNKNOWN_VALUE,
+                        bilingual("add it to dimensions.{plural} or fix the spelling", plural=plural))
 
     for section in ("duties", "kpis"):
         for i, item in enumerate(getattr(m, section)):
@@ -380,35 +393,40 @@ def check_references(org: Org) -> list[Problem]:
     for i, role in enumerate(m.roles):
         if role.reports_to is not None:
             if role.reports_to == role.id:
-                add(f"role '{role.id}' reports to itself", ("roles", i, "reports_to"), SELF_REPORT, "point reports_to at its manager, or remove it")
+                add(bilingual("role '{id}' reports to itself", id=role.id), ("roles", i, "reports_to"), SELF_REPORT, bilingual("point reports_to at its manager, or remove it"))
             elif role.reports_to not in ids:
-                add(f"Manager '{role.reports_to}' is not defined" + did_you_mean(role.reports_to, role_ids), ("roles", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a role in `roles:`")
+                add(bilingual("Manager '{id}' is not defined", id=role.reports_to) + suggest(role.reports_to, role_ids), ("roles", i, "reports_to"), UNKNOWN_MANAGER,
+                    bilingual("use the id of a role in `roles:`"))
         check_only(role.only, ("roles", i, "only"))
         segments = dim_values["segment"]
         for seg in role.capacity:
             if seg not in dim_sets["segment"]:
-                add(f"capacity names segment '{seg}', which is not in dimensions.segments" + did_you_mean(seg, segments), ("roles", i, "capacity", seg), UNKNOWN_VALUE, key=True)
+                add(bilingual("capacity names segment '{segment}', which is not in dimensions.segments", segment=seg) + suggest(seg, segments), ("roles", i, "capacity", seg),
+                    UNKNOWN_VALUE, key=True)
     for rid in m.costs.roles:
         if rid not in ids:
-            add(f"costs.roles names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("costs", "roles", rid), UNKNOWN_VALUE, "use a role id from `roles:`", key=True)
+            add(bilingual("costs.roles names unknown role '{id}'", id=rid) + suggest(rid, role_ids), ("costs", "roles", rid), UNKNOWN_VALUE, bilingual("use a role id from `roles:`"), key=True)
     channels = dim_values["channel"]
     for i, channel in enumerate(m.support.channels):
         if channels and channel.name not in dim_sets["channel"]:
-            add(f"support channel '{channel.name}' is not in dimensions.channels" + did_you_mean(channel.name, channels), ("support", "channels", i, "name"), UNKNOWN_VALUE, "add it to dimensions.channels or fix the spelling")
+            add(bilingual("support channel '{name}' is not in dimensions.channels", name=channel.name) + suggest(channel.name, channels), ("support", "channels", i, "name"),
+                UNKNOWN_VALUE, bilingual("add it to dimensions.{plural} or fix the spelling", plural="channels"))
         for j, rid in enumerate(channel.roles):
             if rid not in ids:
-                add(f"support channel '{channel.name}' names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("support", "channels", i, "roles", j), UNKNOWN_VALUE, "use a role id from `roles:`")
+                add(bilingual("support channel '{name}' names unknown role '{id}'", name=channel.name, id=rid) + suggest(rid, role_ids), ("support", "channels", i, "roles", j),
+                    UNKNOWN_VALUE, bilingual("use a role id from `roles:`"))
     for loop in _cycles([(r.id, r.reports_to) for r in m.roles]):
-        add(_cycle_message(loop), ("roles", ids[loop[0]], "reports_to"), CYCLE, _CYCLE_HINT)
+        add(cycle_message(loop), ("roles", ids[loop[0]], "reports_to"), CYCLE, bilingual(CYCLE_HINT))
     heads = [r.id for r in m.roles if r.scope == schema.Scope.head]
     if len(heads) > 1:
         i = next(i for i, r in enumerate(m.roles) if r.id == heads[1])
-        add(f"more than one role has scope: head ({', '.join(heads)})", ("roles", i, "scope"), SCHEMA, "keep one head; give the others scope: shared or unit")
+        add(bilingual("more than one role has scope: head ({ids})", ids=", ".join(heads)), ("roles", i, "scope"), SCHEMA, bilingual("keep one head; give the others scope: shared or unit"))
     for duty, entry in m.raci.items():
         for letter in ("A", "R", "C", "I"):
             for j, rid in enumerate(getattr(entry, letter)):
                 if rid not in ids:
-                    add(f"RACI for '{duty}' names unknown role '{rid}'" + did_you_mean(rid, role_ids), ("raci", duty, letter, j), UNKNOWN_VALUE, "use a role id from `roles:`")
+                    add(bilingual("RACI for '{duty}' names unknown role '{id}'", duty=duty, id=rid) + suggest(rid, role_ids), ("raci", duty, letter, j), UNKNOWN_VALUE,
+                        bilingual("use a role id from `roles:`"))
     if m.positions is not None:
         _check_positions(org, ids, add)
     if m.vocabulary:
@@ -424,11 +442,11 @@ def _check_vocabulary(entries: list, add: Any) -> None:
     defined = known | {e.concept for e in entries}
     for i, e in enumerate(entries):
         if e.concept not in known and not (e.en or e.zh):
-            add(f"vocabulary: '{e.concept}' is not a built-in concept, so it needs a name", ("vocabulary", i, "concept"), SCHEMA,
-                "add `en:` or `zh:` (or use a built-in id such as complaint-handling; `csdesign explain vocabulary` lists them)")
+            add(bilingual("vocabulary: '{concept}' is not a built-in concept, so it needs a name", concept=e.concept), ("vocabulary", i, "concept"), SCHEMA,
+                bilingual("add `en:` or `zh:` (or use a built-in id such as complaint-handling; `csdesign explain vocabulary` lists them)"))
         if e.part_of is not None and e.part_of not in defined:
-            add(f"vocabulary: part_of names unknown concept '{e.part_of}'" + did_you_mean(e.part_of, sorted(defined)), ("vocabulary", i, "part_of"), UNKNOWN_VALUE,
-                "use a built-in concept id or one defined under `vocabulary:`")
+            add(bilingual("vocabulary: part_of names unknown concept '{concept}'", concept=e.part_of) + suggest(e.part_of, sorted(defined)), ("vocabulary", i, "part_of"),
+                UNKNOWN_VALUE, bilingual("use a built-in concept id or one defined under `vocabulary:`"))
 
 
 def _check_positions(org: Org, role_ids: dict[str, int], add: Any) -> None:
@@ -437,33 +455,37 @@ def _check_positions(org: Org, role_ids: dict[str, int], add: Any) -> None:
     pids: dict[str, int] = {}
     for i, pos in enumerate(m.positions):
         if pos.id in pids:
-            add(f"duplicate position id '{pos.id}' (also positions[{pids[pos.id]}])", ("positions", i, "id"), DUPLICATE_ID, "give each position a unique id")
+            add(bilingual("duplicate position id '{id}' (also positions[{first}])", id=pos.id, first=pids[pos.id]), ("positions", i, "id"), DUPLICATE_ID,
+                bilingual("give each position a unique id"))
         else:
             pids[pos.id] = i
     known = list(pids)
     for loop in _cycles([(p.id, p.reports_to) for p in m.positions]):
-        add(_cycle_message(loop), ("positions", pids[loop[0]], "reports_to"), CYCLE, _CYCLE_HINT)
+        add(cycle_message(loop), ("positions", pids[loop[0]], "reports_to"), CYCLE, bilingual(CYCLE_HINT))
     for i, pos in enumerate(m.positions):
         if pos.role is not None and pos.role not in role_ids:
-            add(f"position '{pos.id}' names unknown role '{pos.role}'" + did_you_mean(pos.role, list(role_ids)), ("positions", i, "role"), UNKNOWN_VALUE, "use a role id from `roles:`, or give the position its own duties")
+            add(bilingual("position '{id}' names unknown role '{role}'", id=pos.id, role=pos.role) + suggest(pos.role, list(role_ids)), ("positions", i, "role"), UNKNOWN_VALUE,
+                bilingual("use a role id from `roles:`, or give the position its own duties"))
         if pos.reports_to is not None:
             if pos.reports_to == pos.id:
-                add(f"position '{pos.id}' reports to itself", ("positions", i, "reports_to"), SELF_REPORT, "point reports_to at its manager, or remove it")
+                add(bilingual("position '{id}' reports to itself", id=pos.id), ("positions", i, "reports_to"), SELF_REPORT, bilingual("point reports_to at its manager, or remove it"))
             elif pos.reports_to not in pids:
-                add(f"Manager '{pos.reports_to}' is not defined" + did_you_mean(pos.reports_to, known), ("positions", i, "reports_to"), UNKNOWN_MANAGER, "use the id of a position in `positions:`")
+                add(bilingual("Manager '{id}' is not defined", id=pos.reports_to) + suggest(pos.reports_to, known), ("positions", i, "reports_to"), UNKNOWN_MANAGER,
+                    bilingual("use the id of a position in `positions:`"))
         for j, d in enumerate(pos.dotted_to):
             if d not in pids:
-                add(f"dotted-line manager '{d}' is not defined" + did_you_mean(d, known), ("positions", i, "dotted_to", j), UNKNOWN_MANAGER, "use the id of a position")
+                add(bilingual("dotted-line manager '{id}' is not defined", id=d) + suggest(d, known), ("positions", i, "dotted_to", j), UNKNOWN_MANAGER, bilingual("use the id of a position"))
         if pos.title is None and pos.role is None:
-            add(f"position '{pos.id}' has neither a title nor a role", ("positions", i), SCHEMA, "add `title:` or `role:`")
+            add(bilingual("position '{id}' has neither a title nor a role", id=pos.id), ("positions", i), SCHEMA, bilingual("add `title:` or `role:`"))
         for axis, plural in schema.AXES.items():  # tags are free text unless the file lists that axis
             value, listed = getattr(pos, axis), m.dimensions.values(axis)
             if value is not None and listed and value not in listed:
-                add(f"'{value}' is not in dimensions.{plural}" + did_you_mean(value, listed), ("positions", i, axis), UNKNOWN_VALUE, f"add it to dimensions.{plural} or fix the spelling")
+                add(bilingual("'{value}' is not in dimensions.{plural}", value=value, plural=plural) + suggest(value, listed), ("positions", i, axis), UNKNOWN_VALUE,
+                    bilingual("add it to dimensions.{plural} or fix the spelling", plural=plural))
 
 
 
-_CYCLE_HINT = "break the loop: one of them must report outside it"
+CYCLE_HINT = "break the loop: one of them must report outside it"
 
 
 def _cycles(edges: list[tuple[str, str | None]]) -> list[list[str]]:
@@ -501,5 +523,6 @@ def _cycles(edges: list[tuple[str, str | None]]) -> list[list[str]]:
     return sorted(loops, key=lambda lp: order[lp[0]])
 
 
-def _cycle_message(loop: list[str]) -> str:
-    return "reporting cycle: " + " -> ".join([*loop, loop[0]])
+def cycle_message(loop: list[str]) -> Words:
+    """"reporting cycle: a -> b -> a", in both languages (the builder's RL001 says the same)."""
+    return bilingual("reporting cycle: {chain}", chain=" -> ".join([*loop, loop[0]]))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from csdesign.errors import Words
 from csdesign.model import chars
 
 if TYPE_CHECKING:
@@ -30,15 +31,20 @@ if TYPE_CHECKING:
 
 # Re-exported: the schema's public vocabulary lives in a pydantic-free module for cheap imports.
 from csdesign.model.enums import LEVEL_ALIASES, LEVEL_RANK, ChannelKind, CompanyKind, Coverage, Level, Placement, Scope, Stage, StructureType  # noqa: F401
+from csdesign.model.messages_zh import bilingual
 
 #: Longest text value and id, in characters.
 MAX_TEXT = 500
 MAX_ID = 100
 
 
-def problem(message: str, hint: str | None = None) -> PydanticCustomError:
-    """A validation error worded by csdesign (load.py shows ``message`` and ``hint`` as they are)."""
-    return PydanticCustomError("csdesign", "{message}", {"message": message, "hint": hint or ""})
+def problem(message: Words, hint: Words | None = None) -> PydanticCustomError:
+    """A validation error worded by csdesign (load.py shows ``message`` and ``hint`` as they are,
+    in English or, for `lint --lang zh`, in Chinese)."""
+    return PydanticCustomError("csdesign", "{message}", {
+        "message": message.en, "hint": hint.en if hint else "",
+        "message_zh": message.zh, "hint_zh": hint.zh if hint else "",
+    })
 
 
 def _trimmed(value: str) -> str:
@@ -54,11 +60,11 @@ def _valid_id(value: str) -> str:
     bad = next((ch for ch in value if chars.is_invisible(ch)), None)
     if bad is not None:
         raise problem(
-            f"id {chars.shown(value)} contains the invisible character {chars.describe(bad)}",
-            "ids must be visible: delete the character; editors do not show it",
+            bilingual("id {id} contains the invisible character {char}", id=chars.shown(value), char=chars.describe(bad)),
+            bilingual("ids must be visible: delete the character; editors do not show it"),
         )
     fixed = "".join("_" if ch in chars.WHITESPACE or ch in chars.ID_PUNCTUATION else ch for ch in chars.strip(value))
-    raise problem(f"{chars.shown(value)} is not a valid id (no spaces or any of , [ ] {{ }} # : @)", f"e.g. '{fixed}'" if fixed else None)
+    raise problem(bilingual("{id} is not a valid id (no spaces or any of , [ ] {{ }} # : @)", id=chars.shown(value)), bilingual("e.g. '{fixed}'", fixed=fixed) if fixed else None)
 
 
 #: Text: 1 to 500 characters, not blank, trimmed after the checks (so the schema's
@@ -182,7 +188,7 @@ class Segment(Closed):
     @classmethod
     def _band_order(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
         if value is not None and value[0] > value[1]:
-            raise problem(f"accounts_per_csm [{value[0]:g}, {value[1]:g}]: the low end is above the high end", "write [low, high]")
+            raise problem(bilingual("accounts_per_csm [{low:g}, {high:g}]: the low end is above the high end", low=value[0], high=value[1]), bilingual("write [low, high]"))
         return value
 
 
@@ -208,7 +214,7 @@ class Dimensions(Closed):
             seen: set[str] = set()
             for name in names:
                 if name in seen:
-                    raise problem(f"{plural}: '{name}' is listed twice", "list each value once")
+                    raise problem(bilingual("{plural}: '{name}' is listed twice", plural=plural, name=name), bilingual("list each value once"))
                 seen.add(name)
         return self
 
@@ -392,20 +398,20 @@ class Channel(Closed):
     def _volume(self) -> "Channel":
         if self.kind is None:
             if self.contacts_per_hour is not None and self.contacts_per_day is not None:
-                raise problem(f"channel '{self.name}' gives both contacts_per_hour and contacts_per_day; keep one, or say `kind: realtime` or `kind: async`")
+                raise problem(bilingual("channel '{name}' gives both contacts_per_hour and contacts_per_day; keep one, or say `kind: realtime` or `kind: async`", name=self.name))
             if self.contacts_per_hour is None and self.contacts_per_day is None:
-                raise problem(f"channel '{self.name}' needs contacts_per_hour (phone, chat) or contacts_per_day (email, tickets, social)")
+                raise problem(bilingual("channel '{name}' needs contacts_per_hour (phone, chat) or contacts_per_day (email, tickets, social)", name=self.name))
         elif self.kind == ChannelKind.realtime and self.contacts_per_hour is None:
-            raise problem(f"real-time channel '{self.name}' needs contacts_per_hour (peak-hour arrivals)")
+            raise problem(bilingual("real-time channel '{name}' needs contacts_per_hour (peak-hour arrivals)", name=self.name))
         elif self.kind == ChannelKind.async_ and self.contacts_per_day is None:
-            raise problem(f"async channel '{self.name}' needs contacts_per_day")
+            raise problem(bilingual("async channel '{name}' needs contacts_per_day", name=self.name))
         if self.effective_kind == ChannelKind.realtime and self.contacts_per_hour is not None:
             erlangs = self.contacts_per_hour * self.aht_seconds / 3600
             if erlangs > MAX_ERLANGS:
                 raise problem(
-                    f"channel '{self.name}': {_num(self.contacts_per_hour)} contacts an hour of {_num(self.aht_seconds)} s each is "
-                    f"{erlangs:,.0f} Erlangs of traffic, more than the {MAX_ERLANGS:,} csdesign sizes",
-                    "check contacts_per_hour, the peak-hour arrivals, and aht_seconds, the seconds per contact",
+                    bilingual("channel '{name}': {contacts} contacts an hour of {aht} s each is {erlangs:,.0f} Erlangs of traffic, more than the {limit:,} csdesign sizes",
+                        name=self.name, contacts=_num(self.contacts_per_hour), aht=_num(self.aht_seconds), erlangs=erlangs, limit=MAX_ERLANGS),
+                    bilingual("check contacts_per_hour, the peak-hour arrivals, and aht_seconds, the seconds per contact"),
                 )
         return self
 
@@ -424,7 +430,7 @@ class Support(Closed):
         seen: set[str] = set()
         for c in self.channels:
             if c.name in seen:
-                raise problem(f"channels: '{c.name}' is listed twice")
+                raise problem(bilingual("{plural}: '{name}' is listed twice", plural="channels", name=c.name))
             seen.add(c.name)
         return self
 

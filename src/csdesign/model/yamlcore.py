@@ -24,6 +24,9 @@ import math
 import re
 from typing import Any
 
+from csdesign.errors import Words
+from csdesign.model.messages_zh import bilingual
+
 #: PyYAML's spelling of the standard tags.
 PREFIX = "tag:yaml.org,2002:"
 STR, NULL, BOOL, INT, FLOAT = (PREFIX + t for t in ("str", "null", "bool", "int", "float"))
@@ -49,8 +52,8 @@ _MAYBE = frozenset("0123456789+-.~ntfTFN")
 class ScalarProblem(ValueError):
     """A scalar that cannot be converted; ``message`` and ``hint`` are csdesign's words."""
 
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: Words, hint: Words | None = None):
+        super().__init__(message.en)
         self.message = message
         self.hint = hint
 
@@ -101,8 +104,8 @@ def _checked(value: int, written: int) -> int:
 
 def _too_long(digits: int) -> ScalarProblem:
     return ScalarProblem(
-        f"a number with {digits:,} digits is longer than the {MAX_INT_DIGITS:,} digits csdesign reads",
-        "no field takes a number this large; check the value, or quote it if it is text",
+        bilingual("a number with {digits:,} digits is longer than the {limit:,} digits csdesign reads", digits=digits, limit=MAX_INT_DIGITS),
+        bilingual("no field takes a number this large; check the value, or quote it if it is text"),
     )
 
 
@@ -114,35 +117,36 @@ def resolve_tagged(tag: str, text: str) -> Any:
     if tag == NULL:
         if text in _NULL:
             return None
-        raise _not_a(tag, text, "null (~ or null)")
+        raise _not_a(tag, text, "{tag} '{value}' is not null (~ or null)")
     if tag == BOOL:
         if text in _TRUE:
             return True
         if text in _FALSE:
             return False
-        raise _not_a(tag, text, "true or false")
+        raise _not_a(tag, text, "{tag} '{value}' is not true or false")
     if tag == INT:
         value = _number(text)
         if isinstance(value, int):
             return value
-        raise _not_a(tag, text, "an integer such as 12, 0x1f or 0o17")
+        raise _not_a(tag, text, "{tag} '{value}' is not an integer such as 12, 0x1f or 0o17")
     if tag == FLOAT:
         value = _number(text)
         if isinstance(value, (int, float)):
             return float(value)
-        raise _not_a(tag, text, "a number such as 1.5 or 2e6")
+        raise _not_a(tag, text, "{tag} '{value}' is not a number such as 1.5 or 2e6")
     if tag == MERGE:
-        raise ScalarProblem("`!!merge` is only allowed as a mapping key (`<<: *anchor`)", "remove the tag, or use `<<:` as the key")
+        raise ScalarProblem(bilingual("`!!merge` is only allowed as a mapping key (`<<: *anchor`)"), bilingual("remove the tag, or use `<<:` as the key"))
     raise unsupported(tag)
 
 
 def unsupported(tag: str) -> ScalarProblem:
     return ScalarProblem(
-        f"YAML tag {short_tag(tag)} is not supported in org files",
-        "org files hold only text, numbers, true/false, lists and mappings; remove the tag",
+        bilingual("YAML tag {tag} is not supported in org files", tag=short_tag(tag)),
+        bilingual("org files hold only text, numbers, true/false, lists and mappings; remove the tag"),
     )
 
 
-def _not_a(tag: str, text: str, what: str) -> ScalarProblem:
+def _not_a(tag: str, text: str, template: str) -> ScalarProblem:
+    """``template`` names the tag and the value: "{tag} '{value}' is not true or false"."""
     shown = text if len(text) <= 40 else text[:37] + "..."
-    return ScalarProblem(f"{short_tag(tag)} '{shown}' is not {what}", f"fix the value, or remove the {short_tag(tag)} tag")
+    return ScalarProblem(bilingual(template, tag=short_tag(tag), value=shown), bilingual("fix the value, or remove the {tag} tag", tag=short_tag(tag)))

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from csdesign.errors import Words
+from csdesign.model.messages_zh import bilingual
+
+_SYNTAX = "YAML syntax error: "
+
 #: (words in the parser's context and problem, message, hint); first match wins.
 _CLASSES: list[tuple[tuple[str, ...], str, str | None]] = [
     (("nesting",), "", None),  # handled by the caller (MAX_DEPTH)
@@ -41,14 +46,14 @@ _CLASSES: list[tuple[tuple[str, ...], str, str | None]] = [
 ]
 
 
-def classify(exc: Any, text: str) -> tuple[str, int | None, int | None, str | None]:
+def classify(exc: Any, text: str) -> tuple[Words, int | None, int | None, Words | None]:
     """(message, line, column, hint) for a PyYAML ``MarkedYAMLError`` on ``text``."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     said = f"{exc.context or ''} | {exc.problem or ''}".lower()
     at = _char_at(text, mark.line, mark.column) if mark is not None else ""
     if at == "\t" and "quoted" not in said:
-        return "YAML syntax error: a tab character cannot indent YAML", line, col, "indent with spaces"
+        return bilingual(_SYNTAX) + bilingual("a tab character cannot indent YAML"), line, col, bilingual("indent with spaces")
     for words, message, hint in _CLASSES:
         if all(w in said for w in words):
             if words in (("quoted scalar", "end of stream"), ("quoted scalar", "document")) and exc.context_mark is not None:
@@ -61,25 +66,25 @@ def classify(exc: Any, text: str) -> tuple[str, int | None, int | None, str | No
                     msg, hint, at_col = _escape(text, exc)
                     return msg, line, at_col or col, hint
                 continue
-            return f"YAML syntax error: {message}", line, col, hint
-    return "YAML syntax error: this is not valid YAML", line, col, "check the quotes, colons and indentation here and on the line above"
+            return bilingual(_SYNTAX) + bilingual(message), line, col, bilingual(hint) if hint else None
+    return bilingual(_SYNTAX) + bilingual("this is not valid YAML"), line, col, bilingual("check the quotes, colons and indentation here and on the line above")
 
 
-def _bad_start(ch: str) -> tuple[str, str | None]:
-    if ch in ("@", "`"):
-        return f"YAML syntax error: a value cannot start with '{ch}'", "quote the value"
-    if ch == "%":
-        return "YAML syntax error: a value cannot start with '%'", "quote the value"
-    return "YAML syntax error: unexpected character" + (f" '{ch}'" if ch.isprintable() and ch.strip() else ""), "quote the value"
+def _bad_start(ch: str) -> tuple[Words, Words]:
+    if ch in ("@", "`", "%"):
+        return bilingual(_SYNTAX) + bilingual("a value cannot start with '{char}'", char=ch), bilingual("quote the value")
+    if ch.isprintable() and ch.strip():
+        return bilingual(_SYNTAX) + bilingual("unexpected character '{char}'", char=ch), bilingual("quote the value")
+    return bilingual(_SYNTAX) + bilingual("unexpected character"), bilingual("quote the value")
 
 
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{0,2}|u[0-9A-Fa-f]{0,4}|U[0-9A-Fa-f]{0,8}|.)", re.S)
 
 
-def _escape(text: str, exc: Any) -> tuple[str, str, int | None]:
+def _escape(text: str, exc: Any) -> tuple[Words, Words, int | None]:
     """A bad backslash escape in a double-quoted string, named as written: (message, hint,
     1-based column of the backslash)."""
-    hint = r"in double quotes a backslash starts an escape such as \n or \u4E2D; write \\ for a backslash, or use single quotes"
+    hint = bilingual(r"in double quotes a backslash starts an escape such as \n or \u4E2D; write \\ for a backslash, or use single quotes")
     mark = exc.problem_mark
     written, column = "", None
     if mark is not None:
@@ -92,26 +97,30 @@ def _escape(text: str, exc: Any) -> tuple[str, str, int | None]:
     if written[:2].lower() == "\\u" and len(written) > 2:
         code = int(written[2:], 16)
         if 0xD800 <= code <= 0xDFFF:
-            return (f"YAML syntax error: the escape {written} is half of a UTF-16 surrogate pair, not a character", _SURROGATE_HINT, column)
-        return f"YAML syntax error: the escape {written} is not a valid character", hint, column
-    return ("YAML syntax error: invalid escape " + (f"{written} " if written else "") + "in a double-quoted string"), hint, column
+            return bilingual(_SYNTAX) + bilingual(_SURROGATE, escape=written), bilingual(_SURROGATE_HINT), column
+        return bilingual(_SYNTAX) + bilingual("the escape {escape} is not a valid character", escape=written), hint, column
+    if written:
+        return bilingual(_SYNTAX) + bilingual("invalid escape {escape} in a double-quoted string", escape=written), hint, column
+    return bilingual(_SYNTAX) + bilingual("invalid escape in a double-quoted string"), hint, column
 
 
+_SURROGATE = "the escape {escape} is half of a UTF-16 surrogate pair, not a character"
 _SURROGATE_HINT = "write the character itself, or escape the whole character, e.g. \\U0001F600"
 
 
-def surrogate_message(value: str) -> tuple[str, str]:
+def surrogate_message(value: str) -> tuple[Words, Words]:
     """A string holding a lone surrogate (possible with the pure-Python parser)."""
     code = next(ord(c) for c in value if 0xD800 <= ord(c) <= 0xDFFF)
-    return f"YAML syntax error: the escape \\u{code:04x} is half of a UTF-16 surrogate pair, not a character", _SURROGATE_HINT
+    return bilingual(_SYNTAX) + bilingual(_SURROGATE, escape=f"\\u{code:04x}"), bilingual(_SURROGATE_HINT)
 
 
-def reader_message(exc: Any) -> tuple[str, str]:
+def reader_message(exc: Any) -> tuple[Words, Words]:
     """A character the YAML reader refuses (control characters and the like)."""
     char = exc.character
+    hint = bilingual("remove the character, or write it as an escape inside double quotes")
     if isinstance(char, int):
-        return f"YAML error: control character U+{char:04X} is not allowed", "remove the character, or write it as an escape inside double quotes"
-    return "YAML error: a character that YAML does not allow", "remove the character, or write it as an escape inside double quotes"
+        return bilingual("YAML error: control character U+{code:04X} is not allowed", code=char), hint
+    return bilingual("YAML error: a character that YAML does not allow"), hint
 
 
 def _char_at(text: str, line: int, column: int) -> str:

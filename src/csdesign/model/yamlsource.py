@@ -20,9 +20,10 @@ from typing import Any
 
 import yaml
 
-from csdesign.errors import InputError, Problem
+from csdesign.errors import InputError, Problem, Words
 from csdesign.fileio import note_input
 from csdesign.model import yamlcore
+from csdesign.model.messages_zh import bilingual
 from csdesign.model.yamlerrors import classify, reader_message, surrogate_message
 
 try:  # the C parser is several times faster on large files
@@ -150,7 +151,7 @@ def decode(raw: bytes, name: str) -> str:
             pass
         raise InputError(
             "not UTF-8",
-            problems=[Problem(f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", name, line, col, hint=hint)],
+            problems=[Problem(bilingual("file is not valid UTF-8 (byte 0x{byte:02x})", byte=raw[exc.start]), name, line, col, hint=bilingual(hint))],
         ) from None
 
 
@@ -192,21 +193,21 @@ def load(text: str, name: str) -> Located:
                 raise
             except yaml.YAMLError:
                 pass
-            msg = f"YAML nesting is deeper than {MAX_DEPTH} levels"
+            msg = bilingual(_DEPTH, limit=MAX_DEPTH)
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            raise InputError(msg, problems=[Problem(msg, name, line, col, hint=_DEPTH_HINT)]) from None
+            raise InputError(msg, problems=[Problem(msg, name, line, col, hint=bilingual(_DEPTH_HINT))]) from None
         msg, line, col, hint = classify(exc, text)
-        if "tab" not in msg and "quoted" not in msg and mark is not None and (colon := _fullwidth_colon(text, mark.line)) is not None:
+        if "tab" not in msg.en and "quoted" not in msg.en and mark is not None and (colon := _fullwidth_colon(text, mark.line)) is not None:
             line, col = colon
-            hint = "'：' is a full-width (Chinese) colon; YAML needs an ASCII ':' followed by a space"
+            hint = bilingual("'：' is a full-width (Chinese) colon; YAML needs an ASCII ':' followed by a space")
         raise InputError(msg, problems=[Problem(msg, name, line, col, hint=hint)]) from None
     except yaml.reader.ReaderError as exc:  # control characters and other unreadable input
         line, col = _byte_position(text, exc.position)
         msg, hint = reader_message(exc)
         raise InputError(msg, problems=[Problem(msg, name, line, col, hint=hint)]) from None
     except yaml.YAMLError:
-        msg = "YAML syntax error: the file cannot be parsed as YAML"
-        raise InputError(msg, problems=[Problem(msg, name, None, None, hint="check it with a YAML linter, e.g. yamllint")]) from None
+        msg = bilingual("YAML syntax error: the file cannot be parsed as YAML")
+        raise InputError(msg, problems=[Problem(msg, name, None, None, hint=bilingual("check it with a YAML linter, e.g. yamllint"))]) from None
     return located
 
 
@@ -230,6 +231,7 @@ def _byte_position(text: str, offset: int) -> tuple[int, int]:
 
 #: Deepest nesting of mappings/lists accepted (an org file needs about 5).
 MAX_DEPTH = 100
+_DEPTH = "YAML nesting is deeper than {limit} levels"
 _DEPTH_HINT = "an org file needs only a few levels; flatten the data"
 
 
@@ -273,7 +275,7 @@ class _Builder:
         self.copied = 0  # nodes copied in by aliases: what MAX_ALIAS_NODES limits
         self.documents = 0
 
-    def fail(self, msg: str, mark: Any, hint: str | None = None, path: PathKey | None = None) -> None:
+    def fail(self, msg: Words, mark: Any, hint: Words | None = None, path: PathKey | None = None) -> None:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         raise InputError(msg, problems=[Problem(msg, self.located.file, line, col, path=_fmt(path) if path else None, hint=hint)])
 
@@ -290,8 +292,8 @@ class _Builder:
         self.copied += n
         if self.copied > MAX_ALIAS_NODES:
             self.fail(
-                f"aliases expand to more than {MAX_ALIAS_NODES:,} YAML nodes (an alias bomb?)", mark,
-                hint="an org file needs few aliases; remove nested aliases or write the values out",
+                bilingual("aliases expand to more than {limit:,} YAML nodes (an alias bomb?)", limit=MAX_ALIAS_NODES), mark,
+                hint=bilingual("an org file needs few aliases; remove nested aliases or write the values out"),
             )
 
     def check_tag(self, tag: str | None, mark: Any, kind: str) -> None:
@@ -299,13 +301,13 @@ class _Builder:
         if not tag or tag == "!":
             return
         if tag.startswith(yamlcore.PREFIX + "python/"):
-            self.fail(f"YAML tag {yamlcore.short_tag(tag)} is not allowed", mark, hint=_TAG_HINT)
+            self.fail(bilingual("YAML tag {tag} is not allowed", tag=yamlcore.short_tag(tag)), mark, hint=bilingual(_TAG_HINT))
         if not tag.startswith(yamlcore.PREFIX):  # local (!include) and other vocabularies
-            self.fail(f"YAML tag {tag} is not allowed", mark, hint=_TAG_HINT)
+            self.fail(bilingual("YAML tag {tag} is not allowed", tag=tag), mark, hint=bilingual(_TAG_HINT))
         if kind == "map" and tag != yamlcore.MAP or kind == "seq" and tag != yamlcore.SEQ:
-            what = "a mapping" if kind == "map" else "a list"
+            template = "YAML tag {tag} cannot be put on a mapping" if kind == "map" else "YAML tag {tag} cannot be put on a list"
             if tag in (yamlcore.MAP, yamlcore.SEQ, yamlcore.STR, yamlcore.INT, yamlcore.FLOAT, yamlcore.BOOL, yamlcore.NULL):
-                self.fail(f"YAML tag {yamlcore.short_tag(tag)} cannot be put on {what}", mark, hint="remove the tag")
+                self.fail(bilingual(template, tag=yamlcore.short_tag(tag)), mark, hint=bilingual("remove the tag"))
             problem = yamlcore.unsupported(tag)
             self.fail(problem.message, mark, hint=problem.hint)
 
@@ -343,7 +345,7 @@ class _Builder:
             if cls is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    self.fail("YAML syntax error: the file holds more than one YAML document", ev.start_mark, hint="keep one document; remove the extra `---`")
+                    self.fail(bilingual("YAML syntax error: the file holds more than one YAML document"), ev.start_mark, hint=bilingual("keep one document; remove the extra `---`"))
                 continue
             if cls in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
                 continue
@@ -362,7 +364,7 @@ class _Builder:
             is_key = parent is not None and parent.kind == "map" and parent.pending_key is _NO_KEY
             if is_key:
                 if cls is not yaml.ScalarEvent and cls is not yaml.AliasEvent:
-                    self.fail("mapping keys must be plain strings", ev.start_mark, hint="a key is a name; write `name: value`")
+                    self.fail(bilingual("mapping keys must be plain strings"), ev.start_mark, hint=bilingual("a key is a name; write `name: value`"))
                 self.nodes += 1
                 if cls is yaml.ScalarEvent:
                     self.check_tag(ev.tag, ev.start_mark, "scalar")
@@ -393,14 +395,15 @@ class _Builder:
             kind = "map" if cls is yaml.MappingStartEvent else "seq"
             self.check_tag(ev.tag, ev.start_mark, kind)
             if len(stack) >= MAX_DEPTH:
-                self.fail(f"YAML nesting is deeper than {MAX_DEPTH} levels", ev.start_mark, hint=_DEPTH_HINT)
+                self.fail(bilingual(_DEPTH, limit=MAX_DEPTH), ev.start_mark, hint=bilingual(_DEPTH_HINT))
             stack.append(_Frame(kind, path, {} if kind == "map" else [], start, ev.anchor, len(self.log)))
         return root
 
     def anchor(self, ev: Any) -> _Anchor:
         anchor = self.anchors.get(ev.anchor)
         if anchor is None:
-            self.fail(f"YAML syntax error: alias *{ev.anchor} is used before its anchor &{ev.anchor} is defined", ev.start_mark, hint="define the anchor first, above the alias")
+            self.fail(bilingual("YAML syntax error: alias *{name} is used before its anchor &{name} is defined", name=ev.anchor), ev.start_mark,
+                      hint=bilingual("define the anchor first, above the alias"))
         assert anchor is not None
         return anchor
 
@@ -410,15 +413,15 @@ class _Builder:
         if type(ev) is yaml.AliasEvent:
             anchor = self.anchor(ev)
             if isinstance(anchor.value, (dict, list)):
-                self.fail("mapping keys must be plain strings", ev.start_mark, hint="a key is a name; write `name: value`")
+                self.fail(bilingual("mapping keys must be plain strings"), ev.start_mark, hint=bilingual("a key is a name; write `name: value`"))
             value, text = anchor.value, anchor.text
         else:
             value, text = self.scalar(ev, key=True), ev.value
         if value is _MERGE_KEY or isinstance(value, str):
             return value
         if value is None:
-            shown = f"`{text}`" if text else "nothing"
-            self.fail(f"a mapping key is empty (null): {shown}", ev.start_mark, hint="write a name before the ':', or quote the key if it is meant as text")
+            msg = bilingual("a mapping key is empty (null): `{text}`", text=text) if text else bilingual("a mapping key is empty (null): nothing")
+            self.fail(msg, ev.start_mark, hint=bilingual("write a name before the ':', or quote the key if it is meant as text"))
         return unicodedata.normalize("NFC", text or str(value))
 
     def child_path(self, parent: _Frame | None) -> PathKey:
@@ -438,8 +441,8 @@ class _Builder:
         if key in frame.value:
             first = self.located.key_positions.get(child, (None, None))[0]
             self.fail(
-                f"duplicate key '{key}'" + (f" (first defined on line {first})" if first else ""), ev.start_mark,
-                hint="remove or merge one of them; YAML would silently keep only the last", path=child,
+                bilingual("duplicate key '{key}' (first defined on line {line})", key=key, line=first) if first else bilingual("duplicate key '{key}'", key=key), ev.start_mark,
+                hint=bilingual("remove or merge one of them; YAML would silently keep only the last"), path=child,
             )
         frame.explicit.add(key)
         self.note(True, child, ev.start_mark, force=True)
@@ -456,7 +459,7 @@ class _Builder:
             sources = value if isinstance(value, list) else [value]
             for src in sources:
                 if not isinstance(src, dict):
-                    self.fail("`<<` merge key needs a mapping or a list of mappings", ev.start_mark, hint="write `<<: *anchor` where &anchor names a mapping")
+                    self.fail(bilingual("`<<` merge key needs a mapping or a list of mappings"), ev.start_mark, hint=bilingual("write `<<: *anchor` where &anchor names a mapping"))
                 parent.merges.append(src)
             parent.pending_key = _NO_KEY
         else:

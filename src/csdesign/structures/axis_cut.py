@@ -2,6 +2,7 @@
 
 from csdesign.errors import ModelError, Problem
 from csdesign.model import Org
+from csdesign.model.messages_zh import bilingual
 from csdesign.model.schema import AXES
 from csdesign.structures.common import Cut, only_admits
 
@@ -15,9 +16,9 @@ def axis_cut(org: Org, axis: str, structure: str) -> Cut:
             f"no {plural}",
             problems=[
                 Problem(
-                    f"a {structure} structure needs at least one value in dimensions.{plural}",
+                    bilingual("a {structure} structure needs at least one value in dimensions.{plural}", structure=structure, plural=plural),
                     org.file, line, col, path=f"dimensions.{plural}",
-                    hint=f"list the {plural} under `dimensions:`, or choose another structure",
+                    hint=bilingual("list the {plural} under `dimensions:`, or choose another structure", plural=plural),
                     code="ST001",
                 )
             ],

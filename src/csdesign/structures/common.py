@@ -14,6 +14,8 @@ import networkx as nx
 
 from csdesign.errors import ModelError, Problem
 from csdesign.model import Org
+from csdesign.model.load import CYCLE_HINT, cycle_message
+from csdesign.model.messages_zh import bilingual
 from csdesign.model.schema import AXES, LEVEL_RANK, Level, Role, Scope, StructureType, VocabularyEntry
 from csdesign.model.yamlsource import format_path
 from csdesign.structures.contract import DOTTED, SOLID, GraphAttrs, RoleAttrs, UnitInfo, edge, external_node, role_node
@@ -56,7 +58,7 @@ def find_head(org: Org) -> Role:
         line, col = org.where(("roles",), key=True) if "roles" in (org.source.data or {}) else (1, 1)
         raise ModelError(
             "no roles",
-            problems=[Problem("the org has no roles", org.file, line, col, hint="add at least the CS head under `roles:`", code="S002")],
+            problems=[Problem(bilingual("the org has no roles"), org.file, line, col, hint=bilingual("add at least the CS head under `roles:`"), code="S002")],
         )
     explicit = [r for r in roles if r.scope == Scope.head]
     if explicit:
@@ -276,9 +278,9 @@ def _fail_shared_to_unit(org: Org, role: Role, index: int) -> None:
         "shared role reports to a unit role",
         problems=[
             Problem(
-                f"role '{role.id}' (one instance) reports to '{role.reports_to}', which is replicated per unit, so its manager is ambiguous",
+                bilingual("role '{id}' (one instance) reports to '{manager}', which is replicated per unit, so its manager is ambiguous", id=role.id, manager=role.reports_to),
                 org.file, line, col, path=format_path(("roles", index, "reports_to")),
-                hint="point it at a head or shared role, or make it `scope: unit`", code="RL004",
+                hint=bilingual("point it at a head or shared role, or make it `scope: unit`"), code="RL004",
             )
         ],
     )
@@ -306,10 +308,9 @@ def check_hierarchy(org: Org, g: nx.DiGraph) -> None:
         first = g.nodes[nodes[0]].get("source")
         path = (*first, "reports_to") if first else ()
         line, col = org.where(path)
-        chain = " -> ".join(seen + [seen[0]])
         raise ModelError(
             "reporting cycle",
-            problems=[Problem(f"reporting cycle: {chain}", org.file, line, col, path=format_path(path), hint="break the loop: one of them must report outside it", code=CYCLE)],
+            problems=[Problem(cycle_message(seen), org.file, line, col, path=format_path(path), hint=bilingual(CYCLE_HINT), code=CYCLE)],
         )
     reachable = nx.descendants(solid, g.graph["external"]) | {g.graph["external"]}
     stray = [n for n in g if n not in reachable]
@@ -320,7 +321,8 @@ def check_hierarchy(org: Org, g: nx.DiGraph) -> None:
         names = ", ".join(sorted({g.nodes[n].get("role_id", n) for n in stray}))
         raise ModelError(
             "unreachable roles",
-            problems=[Problem(f"roles not connected to the CS head: {names}", org.file, line, col, path=format_path(path), hint="give them a reports_to inside the org", code="RL005")],
+            problems=[Problem(bilingual("roles not connected to the CS head: {ids}", ids=names), org.file, line, col, path=format_path(path),
+                              hint=bilingual("give them a reports_to inside the org"), code="RL005")],
         )
 
 

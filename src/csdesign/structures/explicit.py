@@ -25,6 +25,7 @@ import networkx as nx
 
 from csdesign.errors import ModelError, Problem
 from csdesign.model import Org
+from csdesign.model.messages_zh import bilingual
 from csdesign.model.schema import AXES, Level, Position, Role, Scope, StructureType
 from csdesign.model.yamlsource import format_path
 from csdesign.structures.common import check_hierarchy, coverage, kpi_targets, new_graph
@@ -50,7 +51,8 @@ def build(org: Org) -> nx.DiGraph:
         line, col = org.where(("positions",), key=True)
         raise ModelError(
             "no positions",
-            problems=[Problem("`positions:` is empty", org.file, line, col, path="positions", hint="list at least the CS head, or remove `positions:` to build from `roles:`", code="S002")],
+            problems=[Problem(bilingual("`positions:` is empty"), org.file, line, col, path="positions",
+                              hint=bilingual("list at least the CS head, or remove `positions:` to build from `roles:`"), code="S002")],
         )
     tops = [i for i, p in enumerate(positions) if p.reports_to is None]
     if len(tops) > 1:
@@ -181,9 +183,9 @@ def fail_no_roles(org: Org, structure: str) -> None:
         "no roles to build a proposal from",
         problems=[
             Problem(
-                f"a {structure} proposal is built from `roles:`, and this as-is org has none (only {len(org.model.positions or [])} positions)",
+                bilingual("a {structure} proposal is built from `roles:`, and this as-is org has none (only {n} positions)", structure=structure, n=len(org.model.positions or [])),
                 org.file, line, col, path="roles",
-                hint="add the roles the positions link to, or leave out --structure to draw the positions as they are", code="S002",
+                hint=bilingual("add the roles the positions link to, or leave out --structure to draw the positions as they are"), code="S002",
             )
         ],
     )
@@ -199,9 +201,9 @@ def _fail_several_tops(org: Org, tops: list[int]) -> None:
         line, col = org.where(path)
         problems.append(
             Problem(
-                f"position {_who(positions[i])} has no reports_to, but {_who(head)} is already the top position ({len(tops)} tops in all)",
+                bilingual("position {who} has no reports_to, but {head} is already the top position ({n} tops in all)", who=_who(positions[i]), head=_who(head), n=len(tops)),
                 org.file, line, col, path=format_path(path),
-                hint="an as-is org has exactly one top position, the CS head: give this one a reports_to", code=SEVERAL_TOPS,
+                hint=bilingual("an as-is org has exactly one top position, the CS head: give this one a reports_to"), code=SEVERAL_TOPS,
             )
         )
     raise ModelError("several top positions", problems=problems)

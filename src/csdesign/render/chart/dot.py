@@ -216,10 +216,14 @@ def lead_styles(g: nx.DiGraph) -> dict[str, tuple[str, str]]:
     return out
 
 
-def lead_title(g: nx.DiGraph, n: str) -> str:
+def lead_title(g: nx.DiGraph, n: str, lang: str = "en") -> str:
+    """A matrix lead as legends name it: its title, and the value it leads when the lead is
+    replicated ("Regional Success Lead (APAC)"; in Chinese text, full-width brackets)."""
     title = clean(g.nodes[n].get("title") or "")
     value = lead_value(g, n)
-    return f"{title} ({clean(value)})" if value else title
+    if not value:
+        return title
+    return f"{title}（{clean(value)}）" if lang == "zh" else f"{title} ({clean(value)})"
 
 
 def _dotted_end(g: nx.DiGraph, n: str) -> bool:
@@ -554,7 +558,7 @@ def legend_entries(g: nx.DiGraph, opts: DotOptions, lead_style: dict[str, tuple[
         count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED)
         if not count:
             continue  # its lines are on other pages (its box says which), legended there
-        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=lead_title(g, lead))} ({count})"))
+        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=lead_title(g, lead, lang))} ({count})"))
     vacant = sum(1 for _, d in g.nodes(data=True) if d.get("vacant"))
     if vacant:
         entries.append(("#404040", "┆▭┆", f"{chrome.word('vacancy', lang)} ({vacant})"))

@@ -27,7 +27,7 @@ def grid_dot(g: nx.DiGraph, opts: DotOptions) -> str:
     head = [f'<TD BGCOLOR="#f2f2f2" ALIGN="LEFT"><B>{e(CORNER[lang])}</B></TD>']
     for col, title in gr.cols:
         colour, style = styles.get(col, ("#404040", "dashed"))
-        title = lead_title(g, col) if "·" not in title else title  # a replicated lead: "Lead (APAC)"
+        title = lead_title(g, col, lang) if "·" not in title else title  # a replicated lead: "Lead (APAC)"
         head.append(f'<TD BGCOLOR="#f2f2f2"><FONT COLOR="{colour}"><B>{e(DASH_SAMPLE[style])}</B></FONT><BR/><B>{e(title)}</B></TD>')
     rows = ["<TR>" + "".join(head) + "</TR>"]
     for row, label in gr.rows:

@@ -329,7 +329,7 @@ def _dotted_across(g: nx.DiGraph, h: nx.DiGraph, keep: set[str], numbered: list[
         if v in keep and u in home:
             ref = f"lead:{u}"
             if ref not in h:
-                title = lead_title(g, u)
+                title = lead_title(g, u, lang)
                 lines = [*chrome.wrap(title, WRAP), chrome.word("see_page", lang, n=home[u])]
                 h.add_node(ref, kind=MARKER, title=title, lines=lines, unit=None, lead_of=u)
             h.add_edge(ref, v, kind=DOTTED)

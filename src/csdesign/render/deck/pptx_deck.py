@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from pptx.util import Emu, Inches, Pt
 
 from csdesign.analysis.raci import HOLDS
 from csdesign.knowledge.chrome import level_label
+from csdesign.render.chart.dot import lead_title
 from csdesign.render.deck import layout
 from csdesign.render.client import change_rows, client_findings, client_text, raci_lettered, sep
 
@@ -39,6 +41,11 @@ INK = RGBColor(0x1A, 0x1A, 0x1A)
 GREY = RGBColor(0x59, 0x59, 0x59)
 LEVEL_FILL = {"director": (RGBColor(0x1F, 0x4E, 0x79), True), "manager": (RGBColor(0x2A, 0x6A, 0xA6), True),
               "supervisor": (RGBColor(0xC5, 0xDC, 0xF0), False), "individual": (RGBColor(0xFF, 0xFF, 0xFF), False)}
+BRAND = LEVEL_FILL["director"][0]  # headings, table headers, figures
+WHITE = LEVEL_FILL["individual"][0]
+ALERT = RGBColor(0xC5, 0x5A, 0x11)  # the findings figure when there are findings
+LIGHT = RGBColor(0xF2, 0xF2, 0xF2)  # external, summary and lead boxes
+LINE = RGBColor(0x7F, 0x7F, 0x7F)  # reporting lines
 LEAD_STYLES = [
     ("C55A11", MSO_LINE_DASH_STYLE.DASH), ("7030A0", MSO_LINE_DASH_STYLE.ROUND_DOT),
     ("00796B", MSO_LINE_DASH_STYLE.DASH_DOT), ("B8860B", MSO_LINE_DASH_STYLE.LONG_DASH),
@@ -50,6 +57,8 @@ RACI_FILL = {"A": "1F4E79", "R": "2A6AA6", "C": "C5DCF0", "I": "EDEDED"}
 ROWS_PER_SLIDE = 9
 #: Page sizes: 16:9 (13.333 x 7.5 in) and 4:3 (10 x 7.5 in).
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
+#: A table cell that is a number (counts, money, percentages, "–" for none): right-aligned.
+NUMBER = re.compile(r"[-+–]?[\d,.]*\d[\d,.]*\s?%?|–")
 
 
 @dataclass
@@ -67,6 +76,43 @@ class DeckInput:
 
 def T(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
+
+
+def orient_elbow(c: Any, stack: bool, bend: int = 50000) -> None:
+    """Store a glued connector's route as PowerPoint draws it: down from the manager's bottom,
+    across, and down into the report's top (a stacked leaf: down, then across into its side),
+    the run across at ``bend`` (100,000ths of the drop).
+
+    PowerPoint paints a connector's stored geometry until a shape moves, and OOXML's
+    ``bentConnector2/3`` are horizontal-first: as python-pptx writes them (no rotation), the
+    line would leave the manager sideways and run along the report's top edge (python-pptx
+    issue #946). So the frame is turned a quarter, as PowerPoint itself writes such elbows:
+    ``rot`` 270° with ``flipH`` for a report to the right, 90° for one to the left or below
+    (the flip mirrors the frame before it turns); the frame's width is the drop and its height
+    the offset. LibreOffice reroutes glued connectors on open, so it cannot show this;
+    tests/render/test_deck.py evaluates the stored geometry instead."""
+    bx, by, ex, ey = c.begin_x, c.begin_y, c.end_x, c.end_y
+    w, h = abs(ey - by), abs(ex - bx)
+    xfrm = c._element.spPr.find(qn("a:xfrm"))
+    for flip in ("flipH", "flipV"):
+        xfrm.attrib.pop(flip, None)
+    if ex > bx:
+        xfrm.set("rot", "16200000")
+        xfrm.set("flipH", "1")
+    else:
+        xfrm.set("rot", "5400000")
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    off.set("x", str((bx + ex - w) // 2))
+    off.set("y", str((by + ey - h) // 2))
+    ext.set("cx", str(w))
+    ext.set("cy", str(h))
+    geom = c._element.spPr.find(qn("a:prstGeom"))
+    geom.set("prst", "bentConnector2" if stack else "bentConnector3")
+    av = geom.find(qn("a:avLst"))
+    for gd in list(av):
+        av.remove(gd)
+    if not stack and bend != 50000:
+        av.append(av.makeelement(qn("a:gd"), {"name": "adj1", "fmla": f"val {bend}"}))
 
 
 class _Deck:
@@ -133,17 +179,19 @@ class _Deck:
         for j, text in enumerate(header):
             cell = tbl.cell(0, j)
             cell.text_frame.text = ""
-            self._para(cell.text_frame, text, size, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF), first=True)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            self._para(cell.text_frame, text, size, bold=True, colour=WHITE, first=True)
             cell.fill.solid()
-            cell.fill.fore_color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+            cell.fill.fore_color.rgb = BRAND
         for i, row in enumerate(rows, start=1):
             for j, text in enumerate(row):
                 cell = tbl.cell(i, j)
                 cell.text_frame.text = ""
                 cell.text_frame.word_wrap = True
                 fill = (fills or {}).get((i - 1, j))
-                self._para(cell.text_frame, text, size, first=True,
-                           colour=RGBColor(0xFF, 0xFF, 0xFF) if fill in ("1F4E79", "2A6AA6") else INK)
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+                self._para(cell.text_frame, text, size, first=True, align=PP_ALIGN.RIGHT if NUMBER.fullmatch(text) else None,
+                           colour=WHITE if fill in ("1F4E79", "2A6AA6") else INK)
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = RGBColor.from_string(fill or ("FFFFFF" if i % 2 else "F2F2F2"))
         return shape
@@ -183,44 +231,121 @@ class _Deck:
             self.textbox(s, 0.8, 2.5, self.W - 1.6, 2, [title, sub, line2], 28, bold=True)
 
     def summary_slide(self) -> None:
+        """Four figures across the top (people, managers, layers, findings); below them, what
+        the org is today, what was found and what is recommended, beside headcount by unit and
+        level as one small table (units down, levels across, totals both ways)."""
         g, lang, rep = self.d.graph, self.lang, self.d.report
         s = self.slide(T(lang, "Executive summary", "执行摘要"))
-        from csdesign.knowledge.guide import structure_label
+        from csdesign.knowledge.guide import structure_ids, structure_name
 
-        placement = rep.result("placement") if "placement" in rep.ran else None
-        lines = [T(lang, "Structure: ", "组织结构：") + structure_label(str(g.graph.get("structure")), lang)]
-        if placement is not None:
-            lines.append(client_text(placement.message(lang), g, lang))
+        x0, top = 0.6, 1.35
+        width = self.W - 2 * x0
         spans = rep.result("spans")
+        tiles = []
         if spans is not None:
-            lines.append(T(lang, f"{spans.headcount} people, {spans.manager_people} managers, {spans.layers} layers below the CS head",
-                           f"共 {spans.headcount} 人，其中管理者 {spans.manager_people} 人，客户成功负责人以下 {spans.layers} 个层级"))
-        lines.append(T(lang, "Findings: ", "发现的问题：") + rep.summary(lang))
-        top = self.d.recommendation.first if self.d.recommendation.ranking else None
-        if top is not None and top.score is not None:
-            lines.append(T(lang, f"Recommendation: {top.name}", f"建议：{top.name}"))
-            for r in top.reasons[:2]:
-                lines.append("  – " + client_text(r.text, g, lang))
-        self.textbox(s, 0.5, 1.3, self.W * 0.56, self.H - 1.8, lines, 14)
-        rows = self._headcount_rows()
-        if rows:
-            self.table(s, self.W * 0.6, 1.3, self.W * 0.36, [T(lang, "Unit", "单元"), T(lang, "Level", "层级"), T(lang, "People", "人数")],
-                       rows[:12], [2.2, 1.2, 0.8], size=10)
+            tiles += [(spans.headcount, T(lang, "people", "总人数")), (spans.manager_people, T(lang, "managers", "管理者")),
+                      (spans.layers, T(lang, "layers below the CS head", "负责人以下层级"))]
+        tiles.append((rep.findings, T(lang, "findings to act on", "待处理问题")))
+        gap = 0.25
+        tile_w = (width - gap * (len(tiles) - 1)) / len(tiles)
+        for i, (number, label) in enumerate(tiles):
+            shp = s.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(x0 + i * (tile_w + gap)), Inches(top), Inches(tile_w), Inches(1.0))
+            shp.name = f"figure {i + 1}"
+            shp.fill.solid()
+            shp.fill.fore_color.rgb = BRAND if i < len(tiles) - 1 or not number else ALERT
+            shp.line.fill.background()
+            shp.shadow.inherit = False
+            tf = shp.text_frame
+            tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+            self._para(tf, f"{number:,}", 28, bold=True, colour=WHITE, first=True, align=PP_ALIGN.CENTER)
+            self._para(tf, label, 12, colour=WHITE, align=PP_ALIGN.CENTER)
 
-    def _headcount_rows(self) -> list[list[str]]:
+        body_top = top + 1.35
+        header, rows = self._headcount_table()
+        size = 11 if len(rows) <= 8 else 10
+        # the table as wide as its words need (a level name never breaks), at most 55 % of the slide
+        cols = [max(layout.text_width(row[j], size) for row in [header, *rows]) + 0.3 for j in range(len(header))]
+        table_w = min(sum(cols), width * 0.55)
+        left_w = width - table_w - 0.5 if rows else width
+        tb = s.shapes.add_textbox(Inches(x0), Inches(body_top), Inches(left_w), Inches(self.H - body_top - 0.4))
+        tf = tb.text_frame
+        tf.word_wrap = True
+        first = True
+
+        def section(heading: str, lines: list[str]) -> None:
+            nonlocal first
+            self._para(tf, heading, 16, bold=True, colour=BRAND, first=first)
+            if not first:
+                tf.paragraphs[-1].space_before = Pt(12)
+            first = False
+            for line in lines:
+                self._para(tf, line, 14)
+
+        structure = str(g.graph.get("structure"))
+        named = structure_name(structure, lang) if structure in structure_ids() else T(lang, "as-is org", "现状组织")
+        today = [T(lang, "Structure: ", "组织结构：") + named]  # "Market-based", as the recommendation names it
+        placement = rep.result("placement") if "placement" in rep.ran else None
+        if placement is not None:
+            today.append(client_text(placement.message(lang), g, lang))
+        section(T(lang, "Today", "现状"), today)
+        section(T(lang, "Findings", "发现的问题"), [rep.summary(lang)])
+        top_rank = self.d.recommendation.first if self.d.recommendation.ranking else None
+        if top_rank is not None and top_rank.score is not None:
+            keep = top_rank.structure == structure
+            head = T(lang, f"Keep the {top_rank.name} structure" if keep else f"Move to the {top_rank.name} structure",
+                     f"保持{top_rank.name}结构" if keep else f"调整为{top_rank.name}结构")
+            section(T(lang, "Recommendation", "建议"), [head, *("• " + client_text(r.text, g, lang) for r in top_rank.reasons[:2])])
+
+        if rows:
+            tx = x0 + width - table_w
+            self.textbox(s, tx - 0.1, body_top - 0.05, table_w + 0.1, 0.4, [T(lang, "Headcount by unit and level", "各单元、各层级人数")], 16, bold=True,
+                         colour=BRAND)
+            shape = self.table(s, tx, body_top + 0.45, table_w, header, rows, cols, size=size)
+            last = len(rows)
+            for j in range(len(header)):  # the totals row in bold
+                for r in shape.table.cell(last, j).text_frame.paragraphs[0].runs:
+                    r.font.bold = True
+
+    #: Units listed one per row on the summary slide; more are summed in one last row.
+    SUMMARY_UNITS = 10
+
+    def _headcount_table(self) -> tuple[list[str], list[list[str]]]:
+        """Headcount with units down (department-wide roles first, then units in file order)
+        and the levels present across, totals on the right and below. Past
+        :attr:`SUMMARY_UNITS` units the rest are summed in one row that says how many."""
         g, lang = self.d.graph, self.lang
         units = g.graph.get("units", {})
-        counts: dict[tuple[str, str], int] = {}
+        shared = T(lang, "Department-wide", "部门共享")
+        counts: dict[str, dict[str, int]] = {}
         for _, d in g.nodes(data=True):
             if d.get("kind") != "role":
                 continue
-            unit = units.get(d.get("unit"), {}).get("label") or T(lang, "Department-wide", "部门共享")
-            key = (str(unit), str(d.get("level") or "individual"))
-            counts[key] = counts.get(key, 0) + int(d.get("headcount") or 1)
+            unit = str(units.get(d.get("unit"), {}).get("label") or shared)
+            level = str(d.get("level") or "individual")
+            row = counts.setdefault(unit, {})
+            row[level] = row.get(level, 0) + int(d.get("headcount") or 1)
+        if not counts:
+            return [], []
         order = ["director", "manager", "supervisor", "individual"]
-        unit_order = [T(lang, "Department-wide", "部门共享")] + [str(u["label"]) for u in units.values()]
-        keys = sorted(counts, key=lambda k: (unit_order.index(k[0]) if k[0] in unit_order else 99, order.index(k[1]) if k[1] in order else 9))
-        return [[u, level_label(lv, lang), str(counts[(u, lv)])] for u, lv in keys]
+        levels = [lv for lv in order if any(lv in row for row in counts.values())]
+        unit_order = [shared] + [str(u["label"]) for u in units.values()]
+        names = sorted(counts, key=lambda u: unit_order.index(u) if u in unit_order else len(unit_order))
+        if len(names) > self.SUMMARY_UNITS:
+            rest = names[self.SUMMARY_UNITS - 1:]
+            merged: dict[str, int] = {}
+            for u in rest:
+                for lv, n in counts[u].items():
+                    merged[lv] = merged.get(lv, 0) + n
+            label = T(lang, f"{len(rest)} more units", f"其余 {len(rest)} 个单元")
+            counts[label] = merged
+            names = names[: self.SUMMARY_UNITS - 1] + [label]
+
+        def line(name: str, row: dict[str, int]) -> list[str]:
+            return [name, *(f"{row[lv]:,}" if row.get(lv) else "–" for lv in levels), f"{sum(row.values()):,}"]
+
+        total = {lv: sum(counts[u].get(lv, 0) for u in names) for lv in levels}
+        header = [T(lang, "Unit", "单元"), *(level_label(lv, lang) for lv in levels), T(lang, "Total", "合计")]
+        return header, [line(u, counts[u]) for u in names] + [line(T(lang, "Total", "合计"), total)]
 
     def chart_slides(self) -> None:
         g, lang = self.d.graph, self.lang
@@ -242,7 +367,7 @@ class _Deck:
             shp.name = f"box {len(shapes) + 1}"
             fill, white = LEVEL_FILL.get(b.level or "individual", LEVEL_FILL["individual"])
             if b.kind in ("external", "summary", "lead"):
-                fill, white = RGBColor(0xF2, 0xF2, 0xF2), False
+                fill, white = LIGHT, False
             shp.fill.solid()
             shp.fill.fore_color.rgb = fill
             shp.line.color.rgb = GREY
@@ -257,7 +382,7 @@ class _Deck:
                 setattr(tf, m, Inches(0.04))
             for i, line in enumerate(b.lines):
                 self._para(tf, line, pt if i == 0 else max(layout.MIN_PT, pt - 1), bold=i == 0 and b.kind != "role",
-                           colour=RGBColor(0xFF, 0xFF, 0xFF) if white else INK, first=i == 0, align=PP_ALIGN.CENTER)
+                           colour=WHITE if white else INK, first=i == 0, align=PP_ALIGN.CENTER)
             shapes[b.key] = shp
             if b.marker:
                 # below a box whose branch continues elsewhere (nothing hangs under it here), else above
@@ -267,17 +392,21 @@ class _Deck:
                 note = self.textbox(s, ox + (b.x + b.w / 2) * scale - w / 2, y, w, 0.3, [b.marker], layout.MIN_PT, colour=GREY)
                 note.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         leads_used: dict[int, str] = {}
+        # dotted lines into the same box cross the gap above it on tracks of their own
+        into: dict[str, list[layout.PEdge]] = {}
+        for e in page.edges:
+            if e.kind == "dotted":
+                into.setdefault(e.dst, []).append(e)
         for e in page.edges:
             a, z = shapes.get(e.src), shapes.get(e.dst)
             if a is None or z is None:
                 continue
             c = s.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
-            if e.kind == "stack":
-                c.begin_connect(a, 2)
-                c.end_connect(z, 1)
-            else:
-                c.begin_connect(a, 2)
-                c.end_connect(z, 0)
+            c.begin_connect(a, 2)
+            c.end_connect(z, 1 if e.kind == "stack" else 0)
+            shared = into.get(e.dst, []) if e.kind == "dotted" else []
+            bend = 20000 + 60000 * (shared.index(e) + 1) // (len(shared) + 1) if len(shared) > 1 else 50000
+            orient_elbow(c, e.kind == "stack", bend)
             c.line.width = Pt(1.25)
             if e.kind == "dotted":
                 colour, dash = LEAD_STYLES[(e.lead or 0) % len(LEAD_STYLES)]
@@ -285,7 +414,7 @@ class _Deck:
                 c.line.dash_style = dash
                 leads_used[e.lead or 0] = e.src.removeprefix("lead:")
             else:
-                c.line.color.rgb = RGBColor(0x7F, 0x7F, 0x7F)
+                c.line.color.rgb = LINE
         self._legend(s, page, leads_used)
 
     def _legend(self, s: Any, page: layout.ChartPage, leads: dict[int, str]) -> None:
@@ -300,12 +429,12 @@ class _Deck:
             self._font(r, layout.MIN_PT, bold, colour)
 
         part(T(lang, "Legend: ", "图例："), INK, True)
-        part("━━ ", RGBColor(0x7F, 0x7F, 0x7F))
+        part("━━ ", LINE)
         part(T(lang, "reporting line   ", "汇报关系　"), INK)
         for no, lead in sorted(leads.items()):
             colour, _ = LEAD_STYLES[no % len(LEAD_STYLES)]
             part("┅┅ ", RGBColor.from_string(colour))
-            title = str(g.nodes[lead].get("title") or "")
+            title = lead_title(g, lead, lang)  # "Regional Success Lead (APAC)": leads may share a title
             part(T(lang, f"dotted line to {title}   ", f"虚线汇报给{title}　"), INK)
         if any(b.vacant for b in page.boxes):
             part(T(lang, "dashed box: vacancy   ", "虚线框：空缺岗位　"), INK)

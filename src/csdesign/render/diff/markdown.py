@@ -15,7 +15,7 @@ def _table(title: str, columns: list[str], align: list[str], rows: list[list[str
 
 def _figures(title: str, metrics: list[Metric], lang: str, first: str = "") -> list[str]:
     w = lambda k: words.word(k, lang)  # noqa: E731
-    rows = [[esc(m.label(lang)), esc(words.value(m.before)), esc(words.value(m.after)), words.change(m, lang)] for m in metrics]
+    rows = [[esc(m.label(lang)), *(esc(v) for v in words.values(m, lang)), words.change(m, lang)] for m in metrics]
     return _table(title, [first, w("before"), w("after"), w("change")], ["left", "right", "right", "right"], rows)
 
 

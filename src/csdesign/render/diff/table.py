@@ -29,7 +29,7 @@ def _table(title: str, columns: list[tuple[str, str]], rows: list[list[Text]]) -
 
 def _figures(title: str, metrics: list[Metric], lang: str, first: str = "") -> Table:
     w = lambda k: words.word(k, lang)  # noqa: E731
-    rows = [[_t(m.label(lang)), _t(words.value(m.before)), _t(words.value(m.after)), _t(words.change(m, lang), "bold" if m.changed else "")] for m in metrics]
+    rows = [[_t(m.label(lang)), *(_t(v) for v in words.values(m, lang)), _t(words.change(m, lang), "bold" if m.changed else "")] for m in metrics]
     return _table(title, [(first, "left"), (w("before"), "right"), (w("after"), "right"), (w("change"), "right")], rows)
 
 

@@ -3,7 +3,8 @@ chart outputs (plain text; each output escapes it for its target)."""
 
 from __future__ import annotations
 
-from csdesign.analysis.diff import BoxChange, Metric, OrgDiff, Transfer
+from csdesign.analysis.base import RoleRef
+from csdesign.analysis.diff import BoxChange, Metric, OrgDiff, TitleRef, Transfer
 
 STATUS_MARK = {"added": "+", "removed": "−", "moved": "→", "changed": "~"}
 
@@ -55,12 +56,15 @@ def headline(d: OrgDiff, lang: str = "en") -> str:
 def side(info: dict, lang: str = "en") -> str:
     from csdesign.knowledge.guide import structure_label
 
-    return f"{info.get('company')} ({structure_label(str(info.get('structure')), lang)})"
+    label = structure_label(str(info.get("structure")), lang)
+    return f"{info.get('company')}（{label}）" if lang == "zh" else f"{info.get('company')} ({label})"
 
 
 def box(b: BoxChange, lang: str = "en") -> str:
     who = f"{b.name} · {b.title}" if b.name else b.title
     ident = b.node if b.before_node in (None, b.node) else f"{b.before_node} → {b.node}"
+    if lang == "zh":
+        return f"{who}（{ident}{'，' + word('vacant', lang) if b.vacant else ''}）"
     return f"{who} ({ident}{', ' + word('vacant', lang) if b.vacant else ''})"
 
 
@@ -76,8 +80,16 @@ def _value_zh(field: str, value: str) -> str:
     return VALUE_ZH.get(value, value) if field in ("level", "vacant") else value
 
 
+def ref(r: RoleRef | TitleRef, lang: str = "en") -> str:
+    """A role as the diff names it: its title with its id, which is what the YAML under review
+    says ("续约经理（renewal）"; full-width brackets in Chinese)."""
+    if lang == "zh" and r.role_id is not None:
+        return f"{r.title}（{r.role_id}）"
+    return r.label()
+
+
 def owners(refs, lang: str = "en") -> str:
-    return word("sep", lang).join(r.label() for r in refs)
+    return word("sep", lang).join(ref(r, lang) for r in refs)
 
 
 def transfer(t: Transfer, lang: str = "en") -> str:
@@ -102,7 +114,7 @@ def transfer(t: Transfer, lang: str = "en") -> str:
 def headcount_rows(d: OrgDiff, lang: str = "en") -> list[tuple[str, str, str, str]]:
     """(role, before, after, change) for every role whose headcount changed, then the total:
     the rows' changes add up to it (roles not listed did not change)."""
-    rows = [(ref.label(), str(b), str(a), f"{a - b:+d}") for ref, b, a in d.role_headcount]
+    rows = [(ref(r, lang), str(b), str(a), f"{a - b:+d}") for r, b, a in d.role_headcount]
     before, after = d.headcount
     return rows + [(word("total", lang), str(before), str(after), f"{after - before:+d}")]
 
@@ -116,6 +128,16 @@ def value(v) -> str:
     if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1_000_000:
         return f"{v:,}"  # money: 45,490,000
     return "—" if v is None else str(v)
+
+
+def values(m: Metric, lang: str = "en") -> tuple[str, str]:
+    """A key figure's before and after as shown: a structure by its name in the language
+    ("矩阵型", "现状组织"), anything else by :func:`value`."""
+    if m.name == "structure":
+        from csdesign.knowledge.guide import structure_label
+
+        return tuple(value(v) if v is None else structure_label(str(v), lang) for v in (m.before, m.after))  # type: ignore[return-value]
+    return value(m.before), value(m.after)
 
 
 def change(m: Metric, lang: str = "en") -> str:

@@ -1,0 +1,250 @@
+"""The Chinese wording of the loader's and the builders' messages (S001–S005, RL001–RL005,
+ST001), for `csdesign lint --lang zh`.
+
+Keyed by the English template, as gettext keys by msgid: :func:`bilingual` looks a template
+up here and fills in the same values. Values (ids, titles, keys, numbers)
+stay as the user wrote them; the sentence around them uses full-width punctuation.
+``tests/test_messages_zh.py`` checks that every template the code uses has an entry here,
+with the same fields, and that no entry is left over.
+"""
+
+from __future__ import annotations
+
+from csdesign.errors import Words
+
+ZH: dict[str, str] = {
+    # -- reading the YAML ---------------------------------------------------------------------
+    "file is not valid UTF-8 (byte 0x{byte:02x})": "文件不是有效的 UTF-8 编码（字节 0x{byte:02x}）",
+    "save the file as UTF-8": "请将文件另存为 UTF-8 编码",
+    "it looks like GBK/GB18030-encoded Chinese; re-save it as UTF-8 (e.g. iconv -f GBK -t UTF-8)":
+        "看起来是 GBK/GB18030 编码的中文；请另存为 UTF-8（例如 iconv -f GBK -t UTF-8）",
+    "YAML syntax error: ": "YAML 语法错误：",
+    "YAML syntax error: the file cannot be parsed as YAML": "YAML 语法错误：无法按 YAML 解析此文件",
+    "check it with a YAML linter, e.g. yamllint": "请用 YAML 检查工具（例如 yamllint）检查",
+    "YAML syntax error: the file holds more than one YAML document": "YAML 语法错误：文件中有多个 YAML 文档",
+    "keep one document; remove the extra `---`": "只保留一个文档；删除多余的 `---`",
+    "YAML syntax error: alias *{name} is used before its anchor &{name} is defined":
+        "YAML 语法错误：别名 *{name} 在其锚点 &{name} 定义之前就被使用",
+    "define the anchor first, above the alias": "先在别名上方定义锚点",
+    "YAML nesting is deeper than {limit} levels": "YAML 嵌套超过 {limit} 层",
+    "an org file needs only a few levels; flatten the data": "组织文件只需要几层嵌套；请把数据展平",
+    "aliases expand to more than {limit:,} YAML nodes (an alias bomb?)": "别名展开后超过 {limit:,} 个 YAML 节点（别名炸弹？）",
+    "an org file needs few aliases; remove nested aliases or write the values out": "组织文件很少需要别名；请去掉嵌套的别名，或直接写出取值",
+    "YAML tag {tag} is not allowed": "不允许使用 YAML 标签 {tag}",
+    "csdesign loads YAML with a safe loader; remove the tag": "csdesign 用安全加载器读取 YAML；请删除该标签",
+    "YAML tag {tag} cannot be put on a mapping": "YAML 标签 {tag} 不能用在映射上",
+    "YAML tag {tag} cannot be put on a list": "YAML 标签 {tag} 不能用在列表上",
+    "remove the tag": "请删除该标签",
+    "YAML tag {tag} is not supported in org files": "组织文件不支持 YAML 标签 {tag}",
+    "org files hold only text, numbers, true/false, lists and mappings; remove the tag":
+        "组织文件只包含文本、数字、true/false、列表和映射；请删除该标签",
+    "mapping keys must be plain strings": "映射的键必须是普通字符串",
+    "a key is a name; write `name: value`": "键是一个名称；请写成 `名称: 值`",
+    "a mapping key is empty (null): `{text}`": "映射的键为空（null）：`{text}`",
+    "a mapping key is empty (null): nothing": "映射的键为空（null）：什么也没写",
+    "write a name before the ':', or quote the key if it is meant as text": "在 ':' 前写上名称；如果它本意是文本，请给键加引号",
+    "duplicate key '{key}' (first defined on line {line})": "重复的键 '{key}'（第一次定义在第 {line} 行）",
+    "duplicate key '{key}'": "重复的键 '{key}'",
+    "remove or merge one of them; YAML would silently keep only the last": "删除或合并其中一个；YAML 会悄悄地只保留最后一个",
+    "`<<` merge key needs a mapping or a list of mappings": "合并键 `<<` 需要一个映射或映射列表",
+    "write `<<: *anchor` where &anchor names a mapping": "写成 `<<: *锚点`，且 &锚点 指向一个映射",
+    "'：' is a full-width (Chinese) colon; YAML needs an ASCII ':' followed by a space":
+        "'：' 是全角（中文）冒号；YAML 需要半角 ':' 加一个空格",
+    # the parser's errors, by class (model/yamlerrors.py)
+    "a tab character cannot indent YAML": "YAML 不能用制表符缩进",
+    "indent with spaces": "请用空格缩进",
+    "a quoted string is never closed": "引号括起的字符串没有结束",
+    "add the closing quote": "请补上结尾的引号",
+    "a key is missing its ':'": "键后面缺少 ':'",
+    "write `key: value`, with a space after the colon": "请写成 `键: 值`，冒号后加一个空格",
+    "a ':' is not allowed here": "这里不能出现 ':'",
+    "a value that contains ': ' must be quoted; otherwise check the indentation": "含有 ': ' 的值必须加引号；否则请检查缩进",
+    "a list item ('- ') is not allowed here": "这里不能出现列表项（'- '）",
+    "start the list on the line after its key, indented": "在键的下一行开始列表，并缩进",
+    "a '?' key is not allowed here": "这里不能出现 '?' 键",
+    "check the indentation": "请检查缩进",
+    "a '[' list is not closed, or its items are not separated by ','": "'[' 列表没有结束，或列表项之间没有用 ',' 分隔",
+    "close it with ']' and separate items with ', '": "用 ']' 结束列表，列表项之间用 ', ' 分隔",
+    "a '{' mapping is not closed, or its entries are not separated by ','": "'{' 映射没有结束，或条目之间没有用 ',' 分隔",
+    "close it with '}' and separate entries with ', '": "用 '}' 结束映射，条目之间用 ', ' 分隔",
+    "this line is not indented like the keys above it": "这一行的缩进与上面的键不一致",
+    "keys of one mapping line up exactly; indent with spaces": "同一映射的键必须严格对齐；请用空格缩进",
+    "this line is not indented like the list items above it": "这一行的缩进与上面的列表项不一致",
+    "items of one list line up exactly, each starting with '- '": "同一列表的各项必须严格对齐，每项以 '- ' 开头",
+    "an anchor '&' must be followed by a name": "锚点 '&' 后面必须跟一个名称",
+    "quote the value if '&' is part of the text": "如果 '&' 是文本的一部分，请给值加引号",
+    "an alias '*' must be followed by a name": "别名 '*' 后面必须跟一个名称",
+    "quote the value if '*' is part of the text": "如果 '*' 是文本的一部分，请给值加引号",
+    "a '%' directive is malformed": "'%' 指令格式不正确",
+    "remove the line starting with '%'": "请删除以 '%' 开头的那一行",
+    "unknown tag handle": "未知的标签前缀",
+    "remove the tag (a value starting with '!' must be quoted)": "请删除该标签（以 '!' 开头的值必须加引号）",
+    "a tag ('!') is malformed": "标签（'!'）格式不正确",
+    "a '|' or '>' block is malformed": "'|' 或 '>' 文本块格式不正确",
+    "write '|' or '>' alone after the key and indent the text below it": "在键后单独写 '|' 或 '>'，并在下面缩进书写文本",
+    "content after the end of the document": "文档结束之后还有内容",
+    "remove the '...' line or what follows it": "请删除 '...' 这一行或它后面的内容",
+    "a value is expected here": "这里应当有一个值",
+    "write the value, or quote it": "请写出这个值，或给它加引号",
+    "this is not valid YAML": "这不是有效的 YAML",
+    "check the quotes, colons and indentation here and on the line above": "请检查这一行和上一行的引号、冒号和缩进",
+    "a value cannot start with '{char}'": "值不能以 '{char}' 开头",
+    "unexpected character '{char}'": "意外的字符 '{char}'",
+    "unexpected character": "意外的字符",
+    "quote the value": "请给值加引号",
+    "the escape {escape} is half of a UTF-16 surrogate pair, not a character": "转义 {escape} 只是 UTF-16 代理对的一半，不是一个字符",
+    "write the character itself, or escape the whole character, e.g. \\U0001F600": "请直接写出字符本身，或转义完整的字符，例如 \\U0001F600",
+    "the escape {escape} is not a valid character": "转义 {escape} 不是有效的字符",
+    "invalid escape {escape} in a double-quoted string": "双引号字符串中的转义 {escape} 无效",
+    "invalid escape in a double-quoted string": "双引号字符串中的转义无效",
+    "in double quotes a backslash starts an escape such as \\n or \\u4E2D; write \\\\ for a backslash, or use single quotes":
+        "在双引号中，反斜杠开始一个转义（如 \\n 或 \\u4E2D）；反斜杠本身请写成 \\\\，或改用单引号",
+    "YAML error: control character U+{code:04X} is not allowed": "YAML 错误：不允许控制字符 U+{code:04X}",
+    "YAML error: a character that YAML does not allow": "YAML 错误：YAML 不允许的字符",
+    "remove the character, or write it as an escape inside double quotes": "请删除该字符，或在双引号中把它写成转义",
+    # scalars with explicit tags (model/yamlcore.py)
+    "a number with {digits:,} digits is longer than the {limit:,} digits csdesign reads": "{digits:,} 位的数字超过了 csdesign 能读取的 {limit:,} 位",
+    "no field takes a number this large; check the value, or quote it if it is text": "没有哪个字段需要这么大的数字；请检查取值，如果它是文本请加引号",
+    "{tag} '{value}' is not null (~ or null)": "{tag} '{value}' 不是空值（~ 或 null）",
+    "{tag} '{value}' is not true or false": "{tag} '{value}' 不是 true 或 false",
+    "{tag} '{value}' is not an integer such as 12, 0x1f or 0o17": "{tag} '{value}' 不是整数（如 12、0x1f 或 0o17）",
+    "{tag} '{value}' is not a number such as 1.5 or 2e6": "{tag} '{value}' 不是数字（如 1.5 或 2e6）",
+    "fix the value, or remove the {tag} tag": "请修正取值，或删除 {tag} 标签",
+    "`!!merge` is only allowed as a mapping key (`<<: *anchor`)": "`!!merge` 只能用作映射的键（`<<: *锚点`）",
+    "remove the tag, or use `<<:` as the key": "请删除该标签，或用 `<<:` 作为键",
+    # -- the schema -----------------------------------------------------------------------------
+    "file is empty (or only comments)": "文件为空（或只有注释）",
+    "start from `csdesign init`, or see examples/": "可以从 `csdesign init` 开始，或参考 examples/",
+    "top level is {kind}, expected a mapping with `company:` and `roles:`": "顶层是{kind}，应为包含 `company:` 和 `roles:` 的映射",
+    "see examples/ for the layout": "文件结构请参考 examples/",
+    "a string": "字符串",
+    "a number": "数字",
+    "a boolean": "布尔值",
+    "unknown key `{field}`, did you mean `{guess}`?": "未知的键 `{field}`，是否想写 `{guess}`？",
+    "unknown key `{field}`": "未知的键 `{field}`",
+    "valid keys: {keys}": "可用的键：{keys}",
+    "'{value}' is not one of {options}": "'{value}' 不是以下取值之一：{options}",
+    "Chinese level names: {names}": "中文层级名称：{names}",
+    "missing required key `{key}` in `{where}`": "`{where}` 中缺少必需的键 `{key}`",
+    "missing required key `{key}`": "缺少必需的键 `{key}`",
+    "must not be empty or blank": "不能为空或只有空白",
+    "write the text, or remove the key": "请写上文本，或删除这个键",
+    "is {length:,} characters long, more than {limit:,}": "长 {length:,} 个字符，超过了 {limit:,} 个",
+    "shorten it; put long text in `description:`": "请缩短；长文本请放在 `description:` 中",
+    "needs at least {n} entries (got {got})": "至少需要 {n} 项（实际 {got} 项）",
+    "needs at most {n} entries (got {got})": "最多 {n} 项（实际 {got} 项）",
+    "must be at least {bound} (got {got})": "不能小于 {bound}（实际为 {got}）",
+    "must be at most {bound} (got {got})": "不能大于 {bound}（实际为 {got}）",
+    "must be more than {bound} (got {got})": "必须大于 {bound}（实际为 {got}）",
+    "must be less than {bound} (got {got})": "必须小于 {bound}（实际为 {got}）",
+    "must be a finite number (got {got})": "必须是有限的数字（实际为 {got}）",
+    "write the amount as a number": "请把数额写成数字",
+    "this value is not accepted here (got {got})": "这里不接受这个值（实际为 {got}）",
+    "see docs/model.md for what this key takes": "这个键接受什么取值，请参阅 docs/model.md",
+    "expected {expected}, got {got}": "应为{expected}，实际是{got}",
+    "true": "布尔值 true",
+    "false": "布尔值 false",
+    "the number {value}": "数字 {value}",
+    "a {digits:,}-digit number": "一个 {digits:,} 位的数字",
+    "the text {value}": "文本 {value}",
+    "nothing (null)": "空值（null）",
+    "a list": "列表",
+    "a mapping": "映射",
+    "a value of another kind": "其他类型的值",
+    "quote it if it is meant as text: '{value}'": "如果它本意是文本，请加引号：'{value}'",
+    "a yes/no value is not a number; write the number": "是/否的值不是数字；请写出数字",
+    "quote it: '{value}'": "请加引号：'{value}'",
+    "write true or false": "请写 true 或 false",
+    "write it without a decimal point or exponent: {value}": "请去掉小数点或指数，写成：{value}",
+    "remove the quotes": "请去掉引号",
+    "write true or false; under YAML 1.2, yes/no/on/off are text": "请写 true 或 false；在 YAML 1.2 中，yes/no/on/off 都是文本",
+    "write its keys indented on the lines below": "请在下面几行缩进书写它的键",
+    "write it as a list: [{value}]": "请写成列表：[{value}]",
+    "write a value, or remove the key": "请写上取值，或删除这个键",
+    # csdesign's own validators (model/schema.py)
+    "id {id} contains the invisible character {char}": "id {id} 含有不可见字符 {char}",
+    "ids must be visible: delete the character; editors do not show it": "id 必须可见：请删除该字符（编辑器不会显示它）",
+    "{id} is not a valid id (no spaces or any of , [ ] {{ }} # : @)": "{id} 不是有效的 id（不能含空格或 , [ ] {{ }} # : @ 中的任何字符）",
+    "e.g. '{fixed}'": "例如 '{fixed}'",
+    "accounts_per_csm [{low:g}, {high:g}]: the low end is above the high end": "accounts_per_csm [{low:g}, {high:g}]：下限高于上限",
+    "write [low, high]": "请写成 [下限, 上限]",
+    "{plural}: '{name}' is listed twice": "{plural}：'{name}' 列出了两次",
+    "list each value once": "每个取值只列一次",
+    "channel '{name}' gives both contacts_per_hour and contacts_per_day; keep one, or say `kind: realtime` or `kind: async`":
+        "渠道 '{name}' 同时给出了 contacts_per_hour 和 contacts_per_day；请只保留一个，或写明 `kind: realtime` 或 `kind: async`",
+    "channel '{name}' needs contacts_per_hour (phone, chat) or contacts_per_day (email, tickets, social)":
+        "渠道 '{name}' 需要 contacts_per_hour（电话、在线聊天）或 contacts_per_day（邮件、工单、社交媒体）",
+    "real-time channel '{name}' needs contacts_per_hour (peak-hour arrivals)": "实时渠道 '{name}' 需要 contacts_per_hour（高峰小时的来量）",
+    "async channel '{name}' needs contacts_per_day": "异步渠道 '{name}' 需要 contacts_per_day",
+    "channel '{name}': {contacts} contacts an hour of {aht} s each is {erlangs:,.0f} Erlangs of traffic, more than the {limit:,} csdesign sizes":
+        "渠道 '{name}'：每小时 {contacts} 次接触、每次 {aht} 秒，话务量为 {erlangs:,.0f} 爱尔兰，超过了 csdesign 能测算的 {limit:,}",
+    "check contacts_per_hour, the peak-hour arrivals, and aht_seconds, the seconds per contact":
+        "请检查 contacts_per_hour（高峰小时来量）和 aht_seconds（每次接触的秒数）",
+    # -- references inside the file (model/load.py) -------------------------------------------
+    "duplicate role id '{id}' (also roles[{first}])": "重复的岗位 id '{id}'（roles[{first}] 也用了它）",
+    "give each role a unique id": "请给每个岗位一个唯一的 id",
+    "'{value}' is not in dimensions.{plural}": "'{value}' 不在 dimensions.{plural} 中",
+    "add it to dimensions.{plural} or fix the spelling": "请把它加到 dimensions.{plural} 中，或修正拼写",
+    "role '{id}' reports to itself": "岗位 '{id}' 向自己汇报",
+    "point reports_to at its manager, or remove it": "请让 reports_to 指向它的上级，或删除 reports_to",
+    "Manager '{id}' is not defined": "上级 '{id}' 没有定义",
+    "use the id of a role in `roles:`": "请使用 `roles:` 中某个岗位的 id",
+    "capacity names segment '{segment}', which is not in dimensions.segments": "capacity 中的客户分层 '{segment}' 不在 dimensions.segments 中",
+    "costs.roles names unknown role '{id}'": "costs.roles 中的岗位 '{id}' 不存在",
+    "use a role id from `roles:`": "请使用 `roles:` 中的岗位 id",
+    "support channel '{name}' is not in dimensions.channels": "服务渠道 '{name}' 不在 dimensions.channels 中",
+    "support channel '{name}' names unknown role '{id}'": "服务渠道 '{name}' 中的岗位 '{id}' 不存在",
+    "reporting cycle: {chain}": "汇报关系形成循环：{chain}",
+    "break the loop: one of them must report outside it": "请打破循环：其中一个岗位必须向循环之外的人汇报",
+    "more than one role has scope: head ({ids})": "不止一个岗位设置了 scope: head（{ids}）",
+    "keep one head; give the others scope: shared or unit": "只保留一个负责人；其他岗位请设为 scope: shared 或 unit",
+    "RACI for '{duty}' names unknown role '{id}'": "'{duty}' 的 RACI 中的岗位 '{id}' 不存在",
+    "vocabulary: '{concept}' is not a built-in concept, so it needs a name": "vocabulary：'{concept}' 不是内置概念，需要给它一个名称",
+    "add `en:` or `zh:` (or use a built-in id such as complaint-handling; `csdesign explain vocabulary` lists them)":
+        "请加上 `en:` 或 `zh:`（或使用内置 id，例如 complaint-handling；`csdesign explain vocabulary` 会列出全部）",
+    "vocabulary: part_of names unknown concept '{concept}'": "vocabulary：part_of 中的概念 '{concept}' 不存在",
+    "use a built-in concept id or one defined under `vocabulary:`": "请使用内置概念 id，或 `vocabulary:` 中定义的概念",
+    "duplicate position id '{id}' (also positions[{first}])": "重复的职位 id '{id}'（positions[{first}] 也用了它）",
+    "give each position a unique id": "请给每个职位一个唯一的 id",
+    "position '{id}' names unknown role '{role}'": "职位 '{id}' 中的岗位 '{role}' 不存在",
+    "use a role id from `roles:`, or give the position its own duties": "请使用 `roles:` 中的岗位 id，或直接给这个职位写上职责",
+    "position '{id}' reports to itself": "职位 '{id}' 向自己汇报",
+    "use the id of a position in `positions:`": "请使用 `positions:` 中某个职位的 id",
+    "dotted-line manager '{id}' is not defined": "虚线汇报的上级 '{id}' 没有定义",
+    "use the id of a position": "请使用某个职位的 id",
+    "position '{id}' has neither a title nor a role": "职位 '{id}' 既没有 title 也没有 role",
+    "add `title:` or `role:`": "请加上 `title:` 或 `role:`",
+    # -- building the structure (structures/) ---------------------------------------------------
+    "the org has no roles": "组织中没有岗位",
+    "add at least the CS head under `roles:`": "请至少在 `roles:` 下写上客户成功负责人",
+    "role '{id}' (one instance) reports to '{manager}', which is replicated per unit, so its manager is ambiguous":
+        "岗位 '{id}'（只有一个）向 '{manager}' 汇报，而 '{manager}' 在每个单元各有一个，所以它的上级不明确",
+    "point it at a head or shared role, or make it `scope: unit`": "请让它向负责人或共享岗位汇报，或把它设为 `scope: unit`",
+    "roles not connected to the CS head: {ids}": "以下岗位与客户成功负责人之间没有汇报关系：{ids}",
+    "give them a reports_to inside the org": "请给它们设置组织内的 reports_to",
+    "a {structure} structure needs at least one value in dimensions.{plural}": "{structure} 结构需要 dimensions.{plural} 中至少有一个取值",
+    "list the {plural} under `dimensions:`, or choose another structure": "请在 `dimensions:` 下列出 {plural}，或选择其他结构",
+    "`positions:` is empty": "`positions:` 为空",
+    "list at least the CS head, or remove `positions:` to build from `roles:`": "请至少列出客户成功负责人，或删除 `positions:`，改为按 `roles:` 构建",
+    "a {structure} proposal is built from `roles:`, and this as-is org has none (only {n} positions)":
+        "{structure} 方案是按 `roles:` 构建的，而这个现状组织没有岗位（只有 {n} 个职位）",
+    "add the roles the positions link to, or leave out --structure to draw the positions as they are":
+        "请加上职位所对应的岗位，或去掉 --structure，按现状绘制职位",
+    "position {who} has no reports_to, but {head} is already the top position ({n} tops in all)":
+        "职位 {who} 没有 reports_to，但 {head} 已经是最高职位（共有 {n} 个最高职位）",
+    "an as-is org has exactly one top position, the CS head: give this one a reports_to": "现状组织只能有一个最高职位，即客户成功负责人：请给这个职位设置 reports_to",
+}
+
+
+def bilingual(template: str, **values: object) -> Words:
+    """``template`` (English, ``{name}`` fields) filled in, with its Chinese wording from
+    :data:`ZH` (the English is the key, as gettext's msgid; a test checks every template has
+    one). Without values the template is a fixed text, not a format. A value
+    that is itself :class:`Words` goes in in each language; any other value is inserted as it
+    is in both (ids, titles and numbers are the user's; numbers keep the thousands separator)."""
+    zh = ZH.get(template, template)
+    if not values:  # a fixed text: taken as it is, braces and all
+        return Words(template, zh)
+    en_values = {k: v.en if isinstance(v, Words) else v for k, v in values.items()}
+    zh_values = {k: v.zh if isinstance(v, Words) else v for k, v in values.items()}
+    return Words(template.format(**en_values), zh.format(**zh_values))
