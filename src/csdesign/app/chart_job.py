@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+# before anything imports networkx (render/chart/dot.py does): structures/nxload.py then gives
+# its graph classes only, and its algorithms (about a third of a cold render's imports) on first use
+from csdesign.structures import build_file
 
 from csdesign.errors import OutputError
 from csdesign.render.chart.dot import DotOptions
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from csdesign.analysis.diff import OrgDiff
 
 
@@ -39,7 +43,6 @@ def prepare(
     org, before --focus/--depth cut the view, then kept only where boxes are still drawn."""
     from csdesign.knowledge.guide import check_lang
     from csdesign.render.chart import select
-    from csdesign.structures import build_file
 
     if lang is not None:
         check_lang(lang)

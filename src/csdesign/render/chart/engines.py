@@ -15,10 +15,11 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
+from typing import Any, Callable, TypeVar
 
 from csdesign.errors import OutputError
 
+T = TypeVar("T")
 ENGINES = ("auto", "system", "embedded")
 INSTALL_HINT = "pip install 'pygraphviz>=2.0' (its wheels bundle Graphviz), or install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; Windows: winget install graphviz)"
 
@@ -56,8 +57,23 @@ def render(source: str, fmt: str, layout: str, chosen: str) -> bytes:
 _SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
+#: Graph attributes that make the SVG's size more than the layout's bounding box plus the pad.
+_SIZE_ATTRS = ("pad", "size", "ratio", "dpi", "resolution", "margin", "rotate", "landscape", "orientation", "viewport", "page")
+#: Graphviz's default pad around the drawing (points), on each side.
+_PAD = 4
+
+
 def measure(source: str, layout: str, chosen: str) -> tuple[float, float]:
-    """Width and height (points) of the drawing Graphviz makes of ``source``."""
+    """Width and height (points) of the SVG Graphviz makes of ``source``.
+
+    With the embedded engine and none of :data:`_SIZE_ATTRS` set, Graphviz only lays the graph
+    out: the SVG's ``width``/``height`` are the layout's bounding box (``bb``, whole points) plus
+    the 4 pt pad on each side, so drawing the SVG only to read its first line is skipped
+    (tests/render/test_render_cold.py compares both on every page the examples measure)."""
+    if chosen == "embedded":
+        size = _embedded_size(source, layout)
+        if size is not None:
+            return size
     svg = render(source, "svg", layout, chosen)
     m = _SIZE.search(svg[:2000])
     if not m:
@@ -80,26 +96,55 @@ def _system(source: str, fmt: str, layout: str) -> bytes:
 
 
 def _embedded(source: str, fmt: str, layout: str) -> bytes:
+    out = _in_process(lambda graph: graph.draw(format=fmt, prog=layout), source)
+    if not out:
+        raise OutputError("Graphviz returned nothing")
+    return out
+
+
+def _embedded_size(source: str, layout: str) -> tuple[float, float] | None:
+    """The SVG's size from a layout alone (see :func:`measure`), or None where the graph sets
+    an attribute that changes it."""
+    from pygraphviz import graphviz as gv
+
+    def lay_out(graph: Any) -> tuple[float, float] | None:
+        if any(graph.graph_attr.get(name) for name in _SIZE_ATTRS):
+            return None
+        gvc = gv.gvContextWithBuiltins()
+        try:
+            if gv.gvLayout(gvc, graph.handle, layout.encode("utf-8")):
+                raise ValueError("Graphviz raised a layout error.")
+            bb = graph.graph_attr.get("bb") or ""
+            gv.gvFreeLayout(gvc, graph.handle)
+        finally:
+            gv.gvFreeContext(gvc)
+        x0, y0, x1, y1 = (float(v) for v in bb.replace(",", " ").split())
+        return x1 - x0 + 2 * _PAD, y1 - y0 + 2 * _PAD
+
+    return _in_process(lay_out, source)
+
+
+def _in_process(run: Callable[[Any], T], source: str) -> T:
+    """``run(graph)`` on pygraphviz's graph of ``source``, with Graphviz's and fontconfig's
+    messages on stderr discarded; a failure is an OutputError with Graphviz's last line."""
     import warnings
 
     import pygraphviz
 
     sys.stderr.flush()
     saved = os.dup(2)
-    with tempfile.TemporaryFile() as sink, warnings.catch_warnings(record=True):
-        os.dup2(sink.fileno(), 2)
+    sink = os.open(os.devnull, os.O_WRONLY)
+    with warnings.catch_warnings(record=True):
+        os.dup2(sink, 2)
         try:
-            graph = pygraphviz.AGraph(string=source)
-            out = graph.draw(format=fmt, prog=layout)
+            return run(pygraphviz.AGraph(string=source))
         except Exception as exc:  # pygraphviz raises ValueError/IOError with Graphviz's message
             first = str(exc).strip().splitlines()
             raise OutputError(f"Graphviz failed: {first[-1] if first else type(exc).__name__}") from exc
         finally:
             os.dup2(saved, 2)
             os.close(saved)
-    if not out:
-        raise OutputError("Graphviz returned nothing")
-    return out
+            os.close(sink)
 
 
 def cjk_font_available() -> bool | None:
