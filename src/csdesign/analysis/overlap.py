@@ -169,28 +169,37 @@ def clashes(
     nodes_data = dict(g.nodes(data=True))
     rank = {n: i for i, n in enumerate(g)}
     found: dict[tuple[str, str, str], tuple[dict[str, None], dict[ScopeKey, dict]]] = {}
-    class_keys: dict[str, tuple[str, ScopeKey] | None] = {}  # node -> (role, scope), once per node
+    # node -> ((role, scope), coverage, point), once per node; None: compared with nobody
+    class_info: dict[str, tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None] | None] = {}
 
-    def class_key(n: str) -> tuple[str, ScopeKey] | None:
-        if n not in class_keys:
-            cov = nodes_data[n].get("coverage") or {}
-            empty = axis and cov.get(axis) is not None and not cov[axis]
-            # an empty list on the cut axis: in no unit, compared with nobody
-            class_keys[n] = None if empty else (nodes_data[n].get("role_id", n), scope_key(cov))
-        return class_keys[n]
+    def info_of(n: str) -> tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None] | None:
+        d = nodes_data[n]
+        cov = d.get("coverage") or {}
+        if axis and cov.get(axis) is not None and not cov[axis]:
+            info = None  # an empty list on the cut axis: in no unit, compared with nobody
+        else:
+            skey = scope_key(cov)
+            # the coverage's one cell when every axis has one value (the usual box)
+            point = tuple([values[0] for _, values in skey]) if all(len(values) == 1 for _, values in skey) else None
+            info = ((d.get("role_id", n), skey), cov, point)
+        class_info[n] = info
+        return info
 
     for item, nodes in owners.items():
-        if len({nodes_data[n].get("role_id", n) for n in nodes}) < 2:
-            continue
         classes: dict[tuple[str, ScopeKey], _Class] = {}
+        rids: set[str] = set()
         for n in nodes:
-            key = class_key(n)
-            if key is None:
+            info = class_info[n] if n in class_info else info_of(n)
+            if info is None:
                 continue
+            key = info[0]
             cls = classes.get(key)
             if cls is None:
-                cls = classes[key] = _Class(key[0], nodes_data[n].get("coverage") or {}, tuple(a for a, _ in key[1]))
+                cls = classes[key] = _Class(key[0], info[1], tuple([a for a, _ in key[1]]), info[2])
+                rids.add(key[0])
             cls.nodes.append(n)
+        if len(rids) < 2:  # one role (its replicas never meet)
+            continue
         for x, y in _intersecting(list(classes.values())):
             shared = covers(x.cov, y.cov)
             if shared is None:
@@ -222,12 +231,13 @@ def clashes(
 class _Class:
     """Holders of one item with the same role and the same coverage."""
 
-    __slots__ = ("rid", "cov", "axes", "nodes", "_index")
+    __slots__ = ("rid", "cov", "axes", "point", "nodes", "_index")
 
-    def __init__(self, rid: str, cov: dict[str, list[str]], axes: tuple[str, ...]):
+    def __init__(self, rid: str, cov: dict[str, list[str]], axes: tuple[str, ...], point: tuple[str, ...] | None = None):
         self.rid = rid
         self.cov = cov
         self.axes = axes  # the axes the coverage restricts, sorted
+        self.point = point  # the value on each of ``axes`` when each has one (else None)
         self.nodes: list[str] = []
         self._index: tuple | None = None
 
@@ -299,27 +309,46 @@ def _intersecting(classes: list[_Class]) -> Iterable[tuple[_Class, _Class]]:
         for mb in masks[mi:]:
             common = [a for a in ma if a in mb]
             index: dict[tuple[str, ...], list[int]] = {}
+            at = _positions(mb, common)
             for j in by_axes[mb]:
-                for cell in _cells(classes[j].cov, common):
+                for cell in _cells(classes[j], common, at):
                     index.setdefault(cell, []).append(j)
+            same = ma == mb
+            at = _positions(ma, common)
             for i in by_axes[ma]:
                 x = classes[i]
+                cells = _cells(x, common, at)
+                if len(cells) == 1:  # one cell: its index entry lists each class once
+                    for j in index.get(cells[0], ()):
+                        if (not same or j > i) and classes[j].rid != x.rid:
+                            yield x, classes[j]
+                    continue
                 met: dict[int, None] = {}
-                for cell in _cells(x.cov, common):
+                for cell in cells:
                     for j in index.get(cell, ()):
-                        if (ma != mb or j > i) and classes[j].rid != x.rid:
+                        if (not same or j > i) and classes[j].rid != x.rid:
                             met[j] = None
                 for j in met:
                     yield x, classes[j]
 
 
-def _cells(cov: dict[str, list[str]], axes: list[str]) -> Iterable[tuple[str, ...]]:
-    """The value combinations of a coverage on some axes (one empty cell for no axes)."""
+def _positions(axes: tuple[str, ...], common: list[str]) -> list[int] | None:
+    """Where ``common`` sits in a class's ``axes`` (None: they are the same)."""
+    return None if len(common) == len(axes) else [axes.index(a) for a in common]
+
+
+def _cells(c: _Class, axes: list[str], at: list[int] | None) -> list[tuple[str, ...]]:
+    """The value combinations of a class's coverage on some of its axes (``at``: their
+    positions in ``c.axes``, None for all of them); one empty cell for no axes."""
+    point = c.point
+    if point is not None:
+        return [point if at is None else tuple([point[k] for k in at])]
+    cov = c.cov
     values = [cov[a] for a in axes]
     for v in values:
         if len(v) != 1:
-            return product(*(dict.fromkeys(v) for v in values))
-    return (tuple([v[0] for v in values]),)
+            return list(product(*(dict.fromkeys(v) for v in values)))
+    return [tuple([v[0] for v in values])]
 
 
 def find_overlaps(g: nx.DiGraph) -> list[Overlap]:
