@@ -9,6 +9,7 @@ manager/report pair is delegation, found by one DFS over the reporting tree.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import product
@@ -145,6 +146,10 @@ class Delegation:
         }
 
 
+ClassInfo = tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None]
+_CLASS_INFO: "weakref.WeakKeyDictionary[nx.DiGraph, tuple[int, str | None, dict[str, ClassInfo | None]]]" = weakref.WeakKeyDictionary()
+
+
 def clashes(
     g: nx.DiGraph,
     owners: dict[str, list[str]],
@@ -169,10 +174,15 @@ def clashes(
     nodes_data = dict(g.nodes(data=True))
     rank = {n: i for i, n in enumerate(g)}
     found: dict[tuple[str, str, str], tuple[dict[str, None], dict[ScopeKey, dict]]] = {}
-    # node -> ((role, scope), coverage, point), once per node; None: compared with nobody
-    class_info: dict[str, tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None] | None] = {}
+    # node -> ((role, scope), coverage, point), once per node and graph (overlap, shared KPIs
+    # and RACI ask for the same boxes); None: compared with nobody
+    size = g.number_of_nodes()
+    cached = _CLASS_INFO.get(g)
+    if cached is None or cached[:2] != (size, axis):
+        cached = _CLASS_INFO[g] = (size, axis, {})
+    class_info = cached[2]
 
-    def info_of(n: str) -> tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None] | None:
+    def info_of(n: str) -> ClassInfo | None:
         d = nodes_data[n]
         cov = d.get("coverage") or {}
         if axis and cov.get(axis) is not None and not cov[axis]:
