@@ -59,29 +59,14 @@ def holdings(g: nx.DiGraph, attr: str) -> Holdings:
     m = matcher(g, attr)
     owners: dict[str, list[str]] = {}
     spellings: dict[str, dict[str, list[str]]] = {}
-    # (name, key) per list, once per list: the boxes of one role share their lists
-    # (structures/common.role_attrs), so 100,000 boxes of 10,000 roles match 10,000 lists
-    keyed: dict[int, list[tuple[str, str]]] = {}
     for n, d in roles(g):
-        items = cast("list[str] | None", d.get(attr))
-        if not items:
-            continue
-        pairs = keyed.get(id(items))
-        if pairs is None:
-            pairs = keyed[id(items)] = [(item, m.key(item)) for item in items]
-        for item, k in pairs:
-            holders = owners.get(k)
-            if holders is None:
-                owners[k] = [n]
-                spellings[k] = {item: [n]}
-                continue
-            if holders[-1] != n:
+        for item in cast("list[str]", d.get(attr) or []):
+            k = m.key(item)
+            holders = owners.setdefault(k, [])
+            if not holders or holders[-1] != n:
                 holders.append(n)
-            by_key = spellings[k]
-            by_name = by_key.get(item)
-            if by_name is None:
-                by_key[item] = [n]
-            elif by_name[-1] != n:
+            by_name = spellings.setdefault(k, {}).setdefault(item, [])
+            if not by_name or by_name[-1] != n:
                 by_name.append(n)
     result = Holdings(m, owners, spellings)
     cache[attr] = (size, result)
