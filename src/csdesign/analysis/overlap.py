@@ -150,6 +150,11 @@ ClassInfo = tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | 
 _CLASS_INFO: "weakref.WeakKeyDictionary[nx.DiGraph, tuple[int, str | None, dict[str, ClassInfo | None]]]" = weakref.WeakKeyDictionary()
 
 
+def forget_classes(g: nx.DiGraph) -> None:
+    """Drop the per-box class index kept for ``g`` (about 20 MiB at 100,000 boxes)."""
+    _CLASS_INFO.pop(g, None)
+
+
 def clashes(
     g: nx.DiGraph,
     owners: dict[str, list[str]],
