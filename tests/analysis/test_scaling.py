@@ -139,3 +139,14 @@ def test_build_and_every_analysis_call_each_function_linearly():
     growth = n_large / n_small
     superlinear = {k: (small.get(k, 0), v) for k, v in large.items() if v > 100 and v > 1.1 * growth * small.get(k, 0)}
     assert superlinear == {}
+
+
+def test_clash_index_is_dropped_after_the_report():
+    # clashes keeps one entry per box for the clash checks (overlap, shared KPIs, RACI);
+    # run_all drops it at the end so it does not add to the report's peak memory.
+    gen = _bench("generate")
+    g = build(load_org_text(gen.role_org(2, 3, 4), "scale.yaml"))
+    overlap.clashes(g, {"x": [n for n, d in g.nodes(data="kind") if d == "role"]})
+    assert overlap._CLASS_INFO.get(g) is not None
+    run_all(g)
+    assert overlap._CLASS_INFO.get(g) is None

@@ -8,6 +8,7 @@ and docs/report.schema.json.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
@@ -147,6 +148,9 @@ def _run(g: nx.DiGraph, ran: tuple[str, ...], bands: tuple[Any, ...] | None, cap
     report = Report(company=str(g.graph.get("company", "")), structure=str(g.graph.get("structure", "")), ran=ran, graph=g)
     for name in ran:
         report.results[name] = ANALYSES[name].execute(g, bands=bands, capacity_defaults=capacity_defaults, settings=settings)
+    overlap = sys.modules.get("csdesign.analysis.overlap")  # loaded only if a clash check ran
+    if overlap is not None:
+        overlap.forget_classes(g)  # the clash checks are done: their per-box index need not outlive them
     return report
 
 

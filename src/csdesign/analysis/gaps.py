@@ -128,6 +128,8 @@ def uncovered(g: nx.DiGraph, nodes: list[str], limit: dict[str, list[str]] | Non
     ``limit`` (a catalogue entry's ``only:``) narrows the values that need an owner."""
     out: dict[str, list[str]] = {}
     limit = limit or {}
+    data = g.nodes
+    coverages = [data[n].get("coverage") or {} for n in nodes]  # once, not once per axis
     for axis, values in scope_axes(g).items():
         if axis not in PER_SCOPE_AXES:
             continue
@@ -135,8 +137,8 @@ def uncovered(g: nx.DiGraph, nodes: list[str], limit: dict[str, list[str]] | Non
             values = [v for v in values if v in limit[axis]]
         covered: set[str] = set()
         wide = False
-        for n in nodes:
-            cov = (g.nodes[n].get("coverage") or {}).get(axis)
+        for coverage in coverages:
+            cov = coverage.get(axis)
             if cov is None:
                 wide = True
                 break

@@ -9,6 +9,7 @@ manager/report pair is delegation, found by one DFS over the reporting tree.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import product
@@ -145,6 +146,15 @@ class Delegation:
         }
 
 
+ClassInfo = tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None]
+_CLASS_INFO: "weakref.WeakKeyDictionary[nx.DiGraph, tuple[int, str | None, dict[str, ClassInfo | None]]]" = weakref.WeakKeyDictionary()
+
+
+def forget_classes(g: nx.DiGraph) -> None:
+    """Drop the per-box class index kept for ``g`` (about 20 MiB at 100,000 boxes)."""
+    _CLASS_INFO.pop(g, None)
+
+
 def clashes(
     g: nx.DiGraph,
     owners: dict[str, list[str]],
@@ -169,28 +179,42 @@ def clashes(
     nodes_data = dict(g.nodes(data=True))
     rank = {n: i for i, n in enumerate(g)}
     found: dict[tuple[str, str, str], tuple[dict[str, None], dict[ScopeKey, dict]]] = {}
-    class_keys: dict[str, tuple[str, ScopeKey] | None] = {}  # node -> (role, scope), once per node
+    # node -> ((role, scope), coverage, point), once per node and graph (overlap, shared KPIs
+    # and RACI ask for the same boxes); None: compared with nobody
+    size = g.number_of_nodes()
+    cached = _CLASS_INFO.get(g)
+    if cached is None or cached[:2] != (size, axis):
+        cached = _CLASS_INFO[g] = (size, axis, {})
+    class_info = cached[2]
 
-    def class_key(n: str) -> tuple[str, ScopeKey] | None:
-        if n not in class_keys:
-            cov = nodes_data[n].get("coverage") or {}
-            empty = axis and cov.get(axis) is not None and not cov[axis]
-            # an empty list on the cut axis: in no unit, compared with nobody
-            class_keys[n] = None if empty else (nodes_data[n].get("role_id", n), scope_key(cov))
-        return class_keys[n]
+    def info_of(n: str) -> ClassInfo | None:
+        d = nodes_data[n]
+        cov = d.get("coverage") or {}
+        if axis and cov.get(axis) is not None and not cov[axis]:
+            info = None  # an empty list on the cut axis: in no unit, compared with nobody
+        else:
+            skey = scope_key(cov)
+            # the coverage's one cell when every axis has one value (the usual box)
+            point = tuple([values[0] for _, values in skey]) if all(len(values) == 1 for _, values in skey) else None
+            info = ((d.get("role_id", n), skey), cov, point)
+        class_info[n] = info
+        return info
 
     for item, nodes in owners.items():
-        if len({nodes_data[n].get("role_id", n) for n in nodes}) < 2:
-            continue
         classes: dict[tuple[str, ScopeKey], _Class] = {}
+        rids: set[str] = set()
         for n in nodes:
-            key = class_key(n)
-            if key is None:
+            info = class_info[n] if n in class_info else info_of(n)
+            if info is None:
                 continue
+            key = info[0]
             cls = classes.get(key)
             if cls is None:
-                cls = classes[key] = _Class(key[0], nodes_data[n].get("coverage") or {}, tuple(a for a, _ in key[1]))
+                cls = classes[key] = _Class(key[0], info[1], tuple([a for a, _ in key[1]]), info[2])
+                rids.add(key[0])
             cls.nodes.append(n)
+        if len(rids) < 2:  # one role (its replicas never meet)
+            continue
         for x, y in _intersecting(list(classes.values())):
             shared = covers(x.cov, y.cov)
             if shared is None:
@@ -222,12 +246,13 @@ def clashes(
 class _Class:
     """Holders of one item with the same role and the same coverage."""
 
-    __slots__ = ("rid", "cov", "axes", "nodes", "_index")
+    __slots__ = ("rid", "cov", "axes", "point", "nodes", "_index")
 
-    def __init__(self, rid: str, cov: dict[str, list[str]], axes: tuple[str, ...]):
+    def __init__(self, rid: str, cov: dict[str, list[str]], axes: tuple[str, ...], point: tuple[str, ...] | None = None):
         self.rid = rid
         self.cov = cov
         self.axes = axes  # the axes the coverage restricts, sorted
+        self.point = point  # the value on each of ``axes`` when each has one (else None)
         self.nodes: list[str] = []
         self._index: tuple | None = None
 
@@ -299,27 +324,46 @@ def _intersecting(classes: list[_Class]) -> Iterable[tuple[_Class, _Class]]:
         for mb in masks[mi:]:
             common = [a for a in ma if a in mb]
             index: dict[tuple[str, ...], list[int]] = {}
+            at = _positions(mb, common)
             for j in by_axes[mb]:
-                for cell in _cells(classes[j].cov, common):
+                for cell in _cells(classes[j], common, at):
                     index.setdefault(cell, []).append(j)
+            same = ma == mb
+            at = _positions(ma, common)
             for i in by_axes[ma]:
                 x = classes[i]
+                cells = _cells(x, common, at)
+                if len(cells) == 1:  # one cell: its index entry lists each class once
+                    for j in index.get(cells[0], ()):
+                        if (not same or j > i) and classes[j].rid != x.rid:
+                            yield x, classes[j]
+                    continue
                 met: dict[int, None] = {}
-                for cell in _cells(x.cov, common):
+                for cell in cells:
                     for j in index.get(cell, ()):
-                        if (ma != mb or j > i) and classes[j].rid != x.rid:
+                        if (not same or j > i) and classes[j].rid != x.rid:
                             met[j] = None
                 for j in met:
                     yield x, classes[j]
 
 
-def _cells(cov: dict[str, list[str]], axes: list[str]) -> Iterable[tuple[str, ...]]:
-    """The value combinations of a coverage on some axes (one empty cell for no axes)."""
+def _positions(axes: tuple[str, ...], common: list[str]) -> list[int] | None:
+    """Where ``common`` sits in a class's ``axes`` (None: they are the same)."""
+    return None if len(common) == len(axes) else [axes.index(a) for a in common]
+
+
+def _cells(c: _Class, axes: list[str], at: list[int] | None) -> list[tuple[str, ...]]:
+    """The value combinations of a class's coverage on some of its axes (``at``: their
+    positions in ``c.axes``, None for all of them); one empty cell for no axes."""
+    point = c.point
+    if point is not None:
+        return [point if at is None else tuple([point[k] for k in at])]
+    cov = c.cov
     values = [cov[a] for a in axes]
     for v in values:
         if len(v) != 1:
-            return product(*(dict.fromkeys(v) for v in values))
-    return (tuple([v[0] for v in values]),)
+            return list(product(*(dict.fromkeys(v) for v in values)))
+    return [tuple([v[0] for v in values])]
 
 
 def find_overlaps(g: nx.DiGraph) -> list[Overlap]:
@@ -343,34 +387,40 @@ def spelt(held: Holdings, c: Clash) -> tuple[Match, ...]:
 def find_delegations(g: nx.DiGraph) -> list[Delegation]:
     """Duties held by a node and again by a node in its solid-line subtree (nearest holder above)."""
     tree = tree_of(g)
-    nodes_data = g.nodes
+    nodes_data = dict(g.nodes(data=True))  # a plain dict: NodeView lookups cost 3x
     rank = {n: i for i, n in enumerate(g)}
     holders: dict[str, list[str]] = {}
     found: dict[tuple[str, str, str], dict[str, None]] = {}
     duty_rank: dict[str, int] = {}
 
     m = holdings(g, "duties").matcher
-    spelling: dict[tuple[str, str], str] = {}  # (node, key) -> the node's spelling
+    # A box's duty keys (deduplicated, first spelling of each), once per duties list: the boxes
+    # of one role share their list (structures/common.role_attrs), so 100,000 boxes of 10,000
+    # roles match 10,000 lists, not 100,000.
+    by_list: dict[int, dict[str, str]] = {}
+    none: dict[str, str] = {}
 
-    def duties(n: str) -> Iterable[str]:
-        out: dict[str, None] = {}
-        for name in nodes_data[n].get("duties") or ():
-            k = m.key(name)
-            spelling.setdefault((n, k), name)
-            out[k] = None
-        return out
+    def duties(n: str) -> dict[str, str]:
+        names = nodes_data[n].get("duties")
+        if not names:
+            return none
+        keys = by_list.get(id(names))
+        if keys is None:
+            keys = by_list[id(names)] = {}
+            for name in names:
+                keys.setdefault(m.key(name), name)
+        return keys
 
-    roots = sorted(tree.tin, key=tree.tin.__getitem__)
-    roots = [n for n in roots if tree.depth.get(n) == 0]
-    for root in roots:
-        stack: list[tuple[str, bool]] = [(root, False)]
+    for root in [n for n in tree.tin if tree.depth.get(n) == 0]:  # tin is filled in DFS order
+        stack: list[tuple[str, dict[str, str] | None]] = [(root, None)]
         while stack:
             n, leaving = stack.pop()
-            if leaving:
-                for duty in duties(n):
+            if leaving is not None:
+                for duty in leaving:
                     holders[duty].pop()
                 continue
-            for duty in duties(n):
+            keys = duties(n)
+            for duty in keys:
                 above = holders.get(duty)
                 if above:
                     manager = above[-1]
@@ -380,17 +430,17 @@ def find_delegations(g: nx.DiGraph) -> list[Delegation]:
                     acc.setdefault(n, None)
                     duty_rank.setdefault(duty, len(duty_rank))
                 holders.setdefault(duty, []).append(n)
-            stack.append((n, True))
+            stack.append((n, keys))
             for child in reversed(tree.children[n]):
-                stack.append((child, False))
+                stack.append((child, None))
 
     out: list = []
     for (duty, mrid, rrid), acc in found.items():
         nodes = tuple(sorted(acc, key=rank.__getitem__))
         manager = next(n for n in nodes if nodes_data[n].get("role_id", n) == mrid)
         report = next(n for n in reversed(nodes) if nodes_data[n].get("role_id", n) == rrid)
-        found_d = Delegation(spelling[(manager, duty)], role_ref(g, manager), role_ref(g, report), units_of(g, nodes), nodes,
-                             spelling[(report, duty)])
+        found_d = Delegation(duties(manager)[duty], role_ref(g, manager), role_ref(g, report), units_of(g, nodes), nodes,
+                             duties(report)[duty])
         out.append((duty_rank[duty], rank[nodes[0]], [rank[n] for n in nodes], found_d))
     out.sort(key=lambda t: t[:3])
     return [t[3] for t in out]

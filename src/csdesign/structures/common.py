@@ -202,6 +202,26 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
             else:  # parent is a replicated lead: attach to the head instead
                 g.add_edge(head.id, node, **edge(SOLID))
 
+    # Per role, once: its box's attributes and its coverage outside the cut axis. A role's
+    # boxes differ only in unit and cut-axis value, and share the other coverage lists (as
+    # they share duties: nothing changes a box's lists in place).
+    templates: dict[str, tuple[RoleAttrs, dict[str, list[str]], list[str]]] = {}
+    cut_axis = cut.axis if cut.axis in AXES else None
+
+    def add_unit_box(node: str, r: Role, unit_id: str, value: str) -> None:
+        """Add the box ``role_attrs(r, ..., Scope.unit, unit_id, coverage(r, cut.axis, value), shared)`` describes."""
+        t = templates.get(r.id)
+        if t is None:
+            base = coverage_of(r.only)
+            t = templates[r.id] = (role_attrs(r, index[r.id], Scope.unit, None, {}, shared), base,
+                                   sorted(set(base) | ({cut_axis} if cut_axis else set())))
+        attrs, base, axes = t
+        g.add_node(node)
+        box = g.nodes[node]
+        box.update(attrs)
+        box["unit"] = unit_id
+        box["coverage"] = {a: [value] if a == cut_axis else base[a] for a in axes}
+
     placed: list[tuple[str, list[Role]]] = []
     instances: dict[str, list[str]] = {}
     for value in cut.units:
@@ -213,8 +233,9 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
         placed.append((unit_id, members))
         for r in members:
             node = f"{r.id}@{unit_id}"
-            g.add_node(node, **role_attrs(r, index[r.id], Scope.unit, unit_id, coverage(r, cut.axis, value), shared))
+            add_unit_box(node, r, unit_id, value)
             instances.setdefault(r.id, []).append(node)
+    solid: list[tuple[str, str]] = []
     for unit_id, members in placed:
         present = {r.id for r in members}
         for r in members:
@@ -229,7 +250,8 @@ def build_from_cut(org: Org, structure: StructureType, cut: Cut) -> nx.DiGraph:
                 parent = instances[target][0]
             else:
                 parent = _nesting_parent(r, members, unit_id) or head.id
-            g.add_edge(parent, node, **edge(SOLID))
+            solid.append((parent, node))
+    g.add_edges_from(solid, **edge(SOLID))
 
     if cut.secondary:
         _add_matrix_lines(g, cut, matrix_leads)
@@ -250,11 +272,16 @@ def _nesting_parent(role: Role, members: list[Role], unit_id: str) -> str | None
 
 def _add_matrix_lines(g: nx.DiGraph, cut: Cut, leads: list[tuple[Role, str | None]]) -> None:
     """Dotted lines from secondary-axis leads to the members they coordinate in each unit."""
+    by_function: dict[str, list[str]] = {}  # unit members by function, in graph order (one pass)
+    if cut.secondary == "function":
+        for n, d in g.nodes(data=True):
+            if d.get("unit") and d.get("function"):
+                by_function.setdefault(d["function"], []).append(n)
     for role, lead_node in leads:
         if lead_node is None:
             continue
         if cut.secondary == "function":
-            targets = [n for n, d in g.nodes(data=True) if d.get("unit") and d.get("function") and d["function"] == role.function and n != lead_node]
+            targets = [n for n in by_function.get(role.function or "", ()) if n != lead_node]
         else:
             value = g.nodes[lead_node]["coverage"].get(cut.secondary, [None])[0]
             targets = []
