@@ -178,12 +178,13 @@ class Tree:
         self.depth: dict[str, int] = {}
         self.children: dict[str, list[str]] = {n: [] for n in g}
         managed: set[str] = set()  # nodes with a solid-line manager
+        kind: object
         for u, v, kind in g.edges(data="kind"):
             if kind == SOLID:
                 self.children[u].append(v)
                 managed.add(v)
-        root = g.graph.get("external")
-        starts = [root] if root in g else []
+        root: str | None = g.graph.get("external")
+        starts: list[str] = [root] if root is not None and root in g else []
         starts += [n for n in g if n not in managed and n != root]
         tin, tout, depth, children = self.tin, self.tout, self.depth, self.children
         clock = 0

@@ -8,6 +8,7 @@ contract (see contract.py) holds everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any, Callable
 
 import networkx as nx
@@ -73,7 +74,7 @@ def only_admits(role: Role, axis: str, value: str) -> bool:
     return allowed is None or value in allowed
 
 
-def coverage_of(only: dict[str, list[str]]) -> dict[str, list[str]]:
+def coverage_of(only: Mapping[Any, list[str]]) -> dict[str, list[str]]:
     """An ``only:`` limit as a coverage dict keyed by singular axis names."""
     return {singular: list(only[plural]) for singular, plural in AXES.items() if plural in only}
 
