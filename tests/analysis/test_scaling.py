@@ -1,7 +1,8 @@
 """The responsibility analyses are linear in role instances (issue 3), checked without timing.
 
-``clashes`` (overlap, shared KPIs, several accountable) calls ``covers`` once per pair of
-holder groups whose scopes intersect; an all-pairs loop over holders made that quadratic
+``clashes`` (overlap, shared KPIs, several accountable) examines each pair of holders whose
+cells meet once: it asks the reporting tree whether one manages the other (``Tree.related``)
+or asks ``covers`` what scope they share. An all-pairs loop over holders made that quadratic
 (8.3 million calls at 10,000 instances). Doubling an org must at most about double the calls.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import csdesign.analysis.overlap as overlap
 from csdesign.analysis import run_all
+from csdesign.analysis.base import Tree
 from csdesign.model import load_org_text
 from csdesign.structures import build
 
@@ -26,16 +28,22 @@ def _bench(name: str):
 
 
 def _run_counting(monkeypatch, text: str):
-    """(role instances, covers() calls, report) for one org text."""
+    """(role instances, pairs examined: covers() and Tree.related() calls, report) for one org text."""
     calls = 0
-    real = overlap.covers
+    real_covers, real_related = overlap.covers, Tree.related
 
-    def counting(a, b):
+    def counting_covers(a, b):
         nonlocal calls
         calls += 1
-        return real(a, b)
+        return real_covers(a, b)
 
-    monkeypatch.setattr(overlap, "covers", counting)
+    def counting_related(self, a, b):
+        nonlocal calls
+        calls += 1
+        return real_related(self, a, b)
+
+    monkeypatch.setattr(overlap, "covers", counting_covers)
+    monkeypatch.setattr(Tree, "related", counting_related)
     g = build(load_org_text(text, "scale.yaml"))
     report = run_all(g)
     instances = sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "role")
@@ -59,7 +67,7 @@ def test_product_org_findings_and_calls_grow_linearly(monkeypatch):
     small = _run_counting(monkeypatch, bench.org_yaml(200))
     large = _run_counting(monkeypatch, bench.org_yaml(400))
     assert (small[0], large[0]) == (1801, 3601)
-    assert (small[1], large[1]) == (200, 400)
+    assert (small[1], large[1]) == (400, 800)  # each product's pair: not manager and report (related), then the scope (covers)
     assert large[1] / small[1] <= 1.1 * large[0] / small[0]
     # One finding (the same two roles), naming every product's pair of holders.
     assert [(o.duty, [r.role_id for r in o.roles], len(o.nodes)) for o in small[2].overlaps] == [("onboarding", ["csm", "onb"], 400)]

@@ -215,7 +215,10 @@ class Tree:
         return a != b and self.tin[a] < self.tin[b] and self.tout[b] < self.tout[a]
 
     def related(self, a: str, b: str) -> bool:
-        return self.above(a, b) or self.above(b, a)
+        """True when one of ``a`` and ``b`` is a (direct or indirect) solid-line manager of the
+        other (DFS intervals nest, so ``b`` starting inside ``a``'s interval is enough)."""
+        tin, tout = self.tin, self.tout
+        return tin[a] < tin[b] < tout[a] or tin[b] < tin[a] < tout[b]
 
 
 _TREES: "weakref.WeakKeyDictionary[nx.DiGraph, tuple[int, int, Tree]]" = weakref.WeakKeyDictionary()

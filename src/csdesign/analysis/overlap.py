@@ -1,9 +1,9 @@
 """Overlap (one duty, two roles, a shared scope) and delegation (a manager and their report).
 
 Linear in role instances: duties are indexed to their owners in one pass; within a duty,
-owners are grouped by (role, coverage), and groups are joined through an index of their
-coverage values on the axes both restrict, so only groups whose scopes intersect meet (no
-all-pairs loop). Replicas of one role never meet (they partition the scope), and a
+holders that each cover one cell (the usual box) are joined through their cells, and other
+holders are grouped by (role, coverage) and joined through an index of their coverage values
+on the axes both restrict, so only holders whose scopes intersect meet (no all-pairs loop). Replicas of one role never meet (they partition the scope), and a
 manager/report pair is delegation, found by one DFS over the reporting tree.
 """
 
@@ -13,7 +13,7 @@ import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Iterable
+from typing import Callable, Iterable
 
 import networkx as nx
 
@@ -146,7 +146,8 @@ class Delegation:
         }
 
 
-ClassInfo = tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None]
+#: ((role, scope), coverage, the one cell or None, the axes it restricts)
+ClassInfo = tuple[tuple[str, ScopeKey], dict[str, list[str]], tuple[str, ...] | None, tuple[str, ...]]
 _CLASS_INFO: "weakref.WeakKeyDictionary[nx.DiGraph, tuple[int, str | None, dict[str, ClassInfo | None]]]" = weakref.WeakKeyDictionary()
 
 
@@ -167,9 +168,11 @@ def clashes(
     ``owners`` maps item -> nodes (see ``index_attr`` and ``owned.holdings``). Same-role pairs (replicas) are never
     compared; with ``skip_related`` a manager/report pair is skipped too (delegation).
 
-    Holders of an item are grouped into classes (role, coverage); classes are joined through
-    an index of their coverage cells on the axes both restrict, so ``covers`` runs once per
-    pair of classes that do intersect. Within such a pair, which nodes take part (an earlier
+    When every holder of an item covers one cell, holders are joined cell to cell
+    (``_join_points``): two boxes that meet are asked first whether one manages the other,
+    then what scope they share. Otherwise holders are grouped into classes (role, coverage);
+    classes are joined through an index of their coverage cells on the axes both restrict,
+    so ``covers`` runs once per pair of classes that do intersect. Within such a pair, which nodes take part (an earlier
     and a later node, not manager and report) is answered per node from the class's nodes
     sorted by DFS entry and exit times, so no pair of nodes is enumerated.
     """
@@ -186,6 +189,7 @@ def clashes(
     if cached is None or cached[:2] != (size, axis):
         cached = _CLASS_INFO[g] = (size, axis, {})
     class_info = cached[2]
+    related = tree if skip_related else None
 
     def info_of(n: str) -> ClassInfo | None:
         d = nodes_data[n]
@@ -196,40 +200,74 @@ def clashes(
             skey = scope_key(cov)
             # the coverage's one cell when every axis has one value (the usual box)
             point = tuple([values[0] for _, values in skey]) if all(len(values) == 1 for _, values in skey) else None
-            info = ((d.get("role_id", n), skey), cov, point)
+            info = ((d.get("role_id", n), skey), cov, point, tuple([a for a, _ in skey]))
         class_info[n] = info
         return info
 
+    def meet_boxes(item: str, m: str, im: ClassInfo, n: str, inn: ClassInfo) -> None:
+        """Record two single boxes of different roles that meet and are not manager and report."""
+        shared = covers(im[1], inn[1])
+        if shared is None:
+            return
+        rm, rn = im[0][0], inn[0][0]
+        key = (item, rm, rn) if rank[m] < rank[n] else (item, rn, rm)
+        acc = found.get(key)
+        if acc is None:
+            acc = found[key] = ({}, {})
+        acc[0][m] = None
+        acc[0][n] = None
+        acc[1].setdefault(scope_key(shared), shared)
+
+    def meet(item: str, x: _Class, y: _Class) -> None:
+        """Record the nodes of two meeting classes (different roles, cells agreeing)."""
+        # Which nodes take part first (cheap, and most meeting pairs in a unit are manager
+        # and report), then whether the coverages intersect at all.
+        if len(x.nodes) == 1 and len(y.nodes) == 1:  # the usual pair: one box each
+            m, n = x.nodes[0], y.nodes[0]
+            if related is not None and related.related(m, n):
+                return
+            pairs: list[tuple[_Class, _Class, list[str]]] = [(x, y, [m, n]) if rank[m] < rank[n] else (y, x, [n, m])]
+        else:
+            pairs = []
+            for early, late in ((x, y), (y, x)):
+                took = _ordered_pairs(early, late, rank, related)
+                if took:
+                    pairs.append((early, late, took))
+            if not pairs:
+                return
+        shared = covers(x.cov, y.cov)
+        if shared is None:
+            return
+        for early, late, took in pairs:
+            acc = found.get((item, early.rid, late.rid))
+            if acc is None:
+                acc = found[(item, early.rid, late.rid)] = ({}, {})
+            acc_nodes, acc_scopes = acc
+            for n in took:
+                acc_nodes[n] = None
+            acc_scopes.setdefault(scope_key(shared), shared)
+
     for item, nodes in owners.items():
+        infos = [class_info[n] if n in class_info else info_of(n) for n in nodes]
+        if all(info is None or info[2] is not None for info in infos):
+            # Every holder's coverage is one cell (the usual org): join the cells directly.
+            _join_points(item, nodes, infos, related, meet, meet_boxes)
+            continue
         classes: dict[tuple[str, ScopeKey], _Class] = {}
         rids: set[str] = set()
-        for n in nodes:
-            info = class_info[n] if n in class_info else info_of(n)
+        for n, info in zip(nodes, infos):
             if info is None:
                 continue
             key = info[0]
             cls = classes.get(key)
             if cls is None:
-                cls = classes[key] = _Class(key[0], info[1], tuple([a for a, _ in key[1]]), info[2])
+                cls = classes[key] = _Class(key[0], info[1], info[3], info[2])
                 rids.add(key[0])
             cls.nodes.append(n)
         if len(rids) < 2:  # one role (its replicas never meet)
             continue
         for x, y in _intersecting(list(classes.values())):
-            shared = covers(x.cov, y.cov)
-            if shared is None:
-                continue
-            for early, late in ((x, y), (y, x)):
-                took = _ordered_pairs(early, late, rank, tree if skip_related else None)
-                if not took:
-                    continue
-                acc = found.get((item, early.rid, late.rid))
-                if acc is None:
-                    acc = found[(item, early.rid, late.rid)] = ({}, {})
-                acc_nodes, acc_scopes = acc
-                for n in took:
-                    acc_nodes[n] = None
-                acc_scopes.setdefault(scope_key(shared), shared)
+            meet(item, x, y)
 
     out = []
     for (item, r1, r2), (acc_nodes, acc_scopes) in found.items():
@@ -239,7 +277,9 @@ def clashes(
         scope = merge_scopes(acc_scopes.values(), order)
         out.append(Clash(item, (role_ref(g, first), role_ref(g, second)), scope_key(scope), units_of(g, nodes), nodes))
     position = {item: i for i, item in enumerate(owners)}
-    out.sort(key=lambda c: (position[c.item], rank[c.nodes[0]], [rank[n] for n in c.nodes]))
+    # the roles break ties, so the order does not depend on the order the join met the pairs
+    out.sort(key=lambda c: (position[c.item], rank[c.nodes[0]], [rank[n] for n in c.nodes],
+                            c.roles[0].role_id, c.roles[1].role_id))
     return out
 
 
@@ -287,7 +327,7 @@ class _Class:
         in the solid tree (the empty span is (len(rank), -1))."""
         if len(self.nodes) == 1:  # most classes: one replica of a role in one unit
             m = self.nodes[0]
-            if tree is not None and (tree.tin[m] < tree.tin[n] < tree.tout[m] or tree.tin[n] < tree.tin[m] < tree.tout[n]):
+            if tree is not None and tree.related(m, n):
                 return len(rank), -1
             return rank[m], rank[m]
         if tree is None:
@@ -310,6 +350,86 @@ def _ordered_pairs(early: _Class, late: _Class, rank: dict[str, int], tree: Tree
     if took:
         took += [n for n in late.nodes if early.unrelated_span(n, rank, tree)[0] < rank[n]]
     return took
+
+
+def _join_points(item: str, nodes: list[str], infos: list[ClassInfo | None], tree: Tree | None,
+                 meet: Callable[[str, _Class, _Class], None],
+                 meet_boxes: Callable[[str, str, ClassInfo, str, ClassInfo], None]) -> None:
+    """``_intersecting`` for holders that each cover one cell: holders are grouped by the axes
+    they restrict and their cell, and two cells meet when they agree on the axes both groups
+    restrict. Two single boxes that meet are checked at once (with ``tree``: not manager and
+    report) and passed to ``meet_boxes``; classes (``meet``) are made only where a role has
+    several boxes in one cell."""
+    by_axes: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[str, ClassInfo]]]] = {}
+    rids: set[str] = set()
+    for n, info in zip(nodes, infos):
+        if info is None:
+            continue
+        rids.add(info[0][0])
+        cells = by_axes.get(info[3])
+        if cells is None:
+            cells = by_axes[info[3]] = {}
+        point: tuple[str, ...] = info[2]  # type: ignore[assignment]  # a cell: not None here
+        held = cells.get(point)
+        if held is None:
+            cells[point] = [(n, info)]
+        else:
+            held.append((n, info))
+    if len(rids) < 2:  # one role (its replicas never meet)
+        return
+    masks = list(by_axes)
+    for mi, ma in enumerate(masks):
+        cells_a = by_axes[ma]
+        for held in cells_a.values():  # the same axes: the same cell
+            if len(held) < 2:
+                continue
+            if len({info[0][0] for _, info in held}) < len(held):  # a role with several boxes here
+                classes = _cell_classes(held)
+                for i, x in enumerate(classes):
+                    for y in classes[i + 1:]:
+                        meet(item, x, y)
+                continue
+            for i, (m, im) in enumerate(held):
+                for n, inn in held[i + 1:]:
+                    if tree is None or not tree.related(m, n):
+                        meet_boxes(item, m, im, n, inn)
+        for mb in masks[mi + 1:]:
+            common = [a for a in ma if a in mb]
+            at_a = [ma.index(a) for a in common]
+            at_b = [mb.index(a) for a in common]
+            index: dict[tuple[str, ...], list[list[tuple[str, ClassInfo]]]] = {}
+            for p, held in by_axes[mb].items():
+                cell = tuple([p[k] for k in at_b])
+                found = index.get(cell)
+                if found is None:
+                    index[cell] = [held]
+                else:
+                    found.append(held)
+            for p, held in cells_a.items():
+                met = index.get(tuple([p[k] for k in at_a]))
+                if met is None:
+                    continue
+                for other in met:
+                    if len(held) == 1 and len(other) == 1:
+                        (m, im), (n, inn) = held[0], other[0]
+                        if im[0][0] != inn[0][0] and (tree is None or not tree.related(m, n)):
+                            meet_boxes(item, m, im, n, inn)
+                        continue
+                    for x in _cell_classes(held):
+                        for y in _cell_classes(other):
+                            if x.rid != y.rid:
+                                meet(item, x, y)
+
+
+def _cell_classes(held: list[tuple[str, ClassInfo]]) -> list[_Class]:
+    """The holders of one cell as classes, one per role, in the order first met."""
+    classes: dict[str, _Class] = {}
+    for n, info in held:
+        cls = classes.get(info[0][0])
+        if cls is None:
+            cls = classes[info[0][0]] = _Class(info[0][0], info[1], info[3], info[2])
+        cls.nodes.append(n)
+    return list(classes.values())
 
 
 def _intersecting(classes: list[_Class]) -> Iterable[tuple[_Class, _Class]]:
