@@ -163,3 +163,24 @@ def test_near_duplicates_leave_one_concept_to_the_analyses_and_hint_at_look_alik
         (("Customer advocacy program", "Customer advocacy progam"), "similar", ["head", "b"]),
     ]
     assert round(found[0].score, 1) == 98.0
+
+
+def test_uncovered_stops_once_every_axis_is_covered():
+    from csdesign.analysis.gaps import uncovered
+
+    g = graph_from("""
+company: {name: Acme}
+dimensions: {regions: [East, West], products: [A, B]}
+roles:
+  - {id: head, title: Head, level: director}
+  - {id: east, title: East CSM, reports_to: head, only: {regions: [East]}}
+  - {id: west, title: West CSM, reports_to: head, only: {regions: [West], products: [B]}}
+""")
+    east, west = (n for n, d in g.nodes(data=True) if d.get("role_id") in ("east", "west"))
+    assert uncovered(g, [east]) == {"region": ["West"]}
+    assert list(uncovered(g, [west]).items()) == [("product", ["A"]), ("region", ["East"])]  # the dimensions' order
+    assert uncovered(g, [west], {"product": ["B"]}) == {"region": ["East"]}  # only B needs an owner
+    assert uncovered(g, [east, west]) == {}  # east has every product
+    assert uncovered(g, []) == {"product": ["A", "B"], "region": ["East", "West"]}
+    # the head covers everything: the boxes after it are never looked at (not even a missing one)
+    assert uncovered(g, [g.graph["head"], "no such box"]) == {}

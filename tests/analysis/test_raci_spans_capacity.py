@@ -36,6 +36,18 @@ def test_raci_rules_per_scope():
     assert issues[2].message("zh") == "职责「onboarding」的RACI没有负责人（A）；请在该范围指定一个岗位为A"
 
 
+def test_several_accountable_stays_with_its_entry():
+    # one clashes() call answers every entry; each entry's issues still come together, in file order
+    two = RACI.replace("onboarding: {R: [csm]}", "onboarding: {A: [ops, mgr], R: [csm]}").replace("renewal]}", "renewal, onboarding]}")
+    issues = check_raci(graph_from(two.replace("scope: shared}", "scope: shared, duties: [renewal, onboarding]}")))
+    assert [(i.duty, i.rule, [r.role_id for r in i.roles]) for i in issues] == [
+        ("renewal", "no-responsible", ["csm"]),
+        ("renewal", "several-accountable", ["ops", "mgr"]),
+        ("onboarding", "no-responsible", ["csm"]),
+        ("onboarding", "several-accountable", ["ops", "mgr"]),
+    ]
+
+
 def test_raci_matrix_cells():
     m = raci_matrix(graph_from(RACI))
     assert m.rows() == [

@@ -125,29 +125,34 @@ PER_SCOPE_AXES = ("product", "region", "segment", "channel")
 
 def uncovered(g: nx.DiGraph, nodes: list[str], limit: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
     """Values of the per-scope axes that none of ``nodes`` covers; {} when all are covered.
-    ``limit`` (a catalogue entry's ``only:``) narrows the values that need an owner."""
-    out: dict[str, list[str]] = {}
+    ``limit`` (a catalogue entry's ``only:``) narrows the values that need an owner.
+
+    One pass over ``nodes`` that stops once every axis is covered (usually after a few of
+    them: a catalogue duty held by every CSM is answered by the first boxes, not by all)."""
     limit = limit or {}
-    data = g.nodes
-    coverages = [data[n].get("coverage") or {} for n in nodes]  # once, not once per axis
+    needed: dict[str, tuple[list[str], set[str]]] = {}  # axis -> (values in order, not yet covered)
     for axis, values in scope_axes(g).items():
         if axis not in PER_SCOPE_AXES:
             continue
         if axis in limit:
             values = [v for v in values if v in limit[axis]]
-        covered: set[str] = set()
-        wide = False
-        for coverage in coverages:
+        if values:
+            needed[axis] = (values, set(values))
+    data = g.nodes
+    for n in nodes:
+        if not needed:
+            break
+        coverage = data[n].get("coverage") or {}
+        for axis in list(needed):
             cov = coverage.get(axis)
-            if cov is None:
-                wide = True
-                break
-            covered.update(cov)
-        if not wide:
-            missing = [v for v in values if v not in covered]
-            if missing:
-                out[axis] = missing
-    return out
+            if cov is None:  # the whole axis
+                del needed[axis]
+                continue
+            missing = needed[axis][1]
+            missing.difference_update(cov)
+            if not missing:
+                del needed[axis]
+    return {axis: [v for v in values if v in missing] for axis, (values, missing) in needed.items()}
 
 
 def owns_concept(m: Matcher, duty: str, concept_id: str) -> bool:
@@ -165,11 +170,17 @@ def find_gaps(g: nx.DiGraph) -> list[Gap]:
     duties = holdings(g, "duties")
     kpis = holdings(g, "kpis")
 
-    axis_nodes: dict[str, dict[str, list[str]]] = {}
-    for n, d in roles(g):
-        for axis, values in (d.get("coverage") or {}).items():
-            for v in values:
-                axis_nodes.setdefault(axis, {}).setdefault(v, []).append(n)
+    built: list[dict[str, dict[str, list[str]]]] = []  # axis -> value -> boxes, built at the first gap in a scope
+
+    def boxes_at(axis: str, value: str) -> list[str]:
+        if not built:
+            axis_nodes: dict[str, dict[str, list[str]]] = {}
+            for n, d in roles(g):
+                for ax, values in (d.get("coverage") or {}).items():
+                    for v in values:
+                        axis_nodes.setdefault(ax, {}).setdefault(v, []).append(n)
+            built.append(axis_nodes)
+        return built[0].get(axis, {}).get(value, [])
 
     gaps: list[Gap] = []
 
@@ -178,7 +189,7 @@ def find_gaps(g: nx.DiGraph) -> list[Gap]:
             gaps.append(Gap(what, name, source, (), (), (g.graph["head"],) if g.graph.get("head") in g else ()))
             return
         for axis, missing in uncovered(g, owners, limit).items():
-            lacking = {n for v in missing for n in axis_nodes.get(axis, {}).get(v, ()) if set(g.nodes[n]["coverage"][axis]) <= set(missing)}
+            lacking = {n for v in missing for n in boxes_at(axis, v) if set(g.nodes[n]["coverage"][axis]) <= set(missing)}
             nodes = tuple(n for n in g if n in lacking) if lacking else tuple(dict.fromkeys(owners))
             gaps.append(Gap(what, name, source, ((axis, tuple(missing)),), role_refs(g, owners), nodes))
 

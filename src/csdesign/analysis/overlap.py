@@ -509,7 +509,7 @@ def find_delegations(g: nx.DiGraph) -> list[Delegation]:
     tree = tree_of(g)
     nodes_data = dict(g.nodes(data=True))  # a plain dict: NodeView lookups cost 3x
     rank = {n: i for i, n in enumerate(g)}
-    holders: dict[str, list[str]] = {}
+    holders: dict[str, list[tuple[str, str]]] = {}  # duty -> the open path's holders (box, role)
     found: dict[tuple[str, str, str], dict[str, None]] = {}
     duty_rank: dict[str, int] = {}
 
@@ -531,6 +531,7 @@ def find_delegations(g: nx.DiGraph) -> list[Delegation]:
                 keys.setdefault(m.key(name), name)
         return keys
 
+    children = tree.children
     for root in [n for n in tree.tin if tree.depth.get(n) == 0]:  # tin is filled in DFS order
         stack: list[tuple[str, dict[str, str] | None]] = [(root, None)]
         while stack:
@@ -540,26 +541,35 @@ def find_delegations(g: nx.DiGraph) -> list[Delegation]:
                     holders[duty].pop()
                 continue
             keys = duties(n)
-            for duty in keys:
-                above = holders.get(duty)
-                if above:
-                    manager = above[-1]
-                    key = (duty, nodes_data[manager].get("role_id", manager), nodes_data[n].get("role_id", n))
-                    acc = found.setdefault(key, {})
-                    acc.setdefault(manager, None)
-                    acc.setdefault(n, None)
-                    duty_rank.setdefault(duty, len(duty_rank))
-                holders.setdefault(duty, []).append(n)
-            stack.append((n, keys))
-            for child in reversed(tree.children[n]):
-                stack.append((child, None))
+            if keys:
+                me = (n, nodes_data[n].get("role_id", n))
+                for duty in keys:
+                    above = holders.get(duty)
+                    if above is None:
+                        holders[duty] = [me]
+                        continue
+                    if above:
+                        manager, mrid = above[-1]
+                        key = (duty, mrid, me[1])
+                        acc = found.get(key)
+                        if acc is None:
+                            acc = found[key] = {manager: None}
+                            if duty not in duty_rank:
+                                duty_rank[duty] = len(duty_rank)
+                        elif manager not in acc:
+                            acc[manager] = None
+                        acc[n] = None
+                    above.append(me)
+                stack.append((n, keys))
+            if children[n]:
+                stack.extend([(child, None) for child in reversed(children[n])])
 
     out: list = []
     for (duty, mrid, rrid), acc in found.items():
         nodes = tuple(sorted(acc, key=rank.__getitem__))
         manager = next(n for n in nodes if nodes_data[n].get("role_id", n) == mrid)
         report = next(n for n in reversed(nodes) if nodes_data[n].get("role_id", n) == rrid)
-        found_d = Delegation(duties(manager)[duty], role_ref(g, manager), role_ref(g, report), units_of(g, nodes), nodes,
+        found_d = Delegation(duties(manager)[duty], role_ref(g, manager), role_ref(g, report), units_of(g, nodes, nodes_data), nodes,
                              duties(report)[duty])
         out.append((duty_rank[duty], rank[nodes[0]], [rank[n] for n in nodes], found_d))
     out.sort(key=lambda t: t[:3])

@@ -59,14 +59,28 @@ def holdings(g: nx.DiGraph, attr: str) -> Holdings:
     m = matcher(g, attr)
     owners: dict[str, list[str]] = {}
     spellings: dict[str, dict[str, list[str]]] = {}
+    # the boxes of one role share their list (structures/common.role_attrs): key each list once
+    keyed: dict[int, list[tuple[str, str]]] = {}
     for n, d in roles(g):
-        for item in cast("list[str]", d.get(attr) or []):
-            k = m.key(item)
-            holders = owners.setdefault(k, [])
-            if not holders or holders[-1] != n:
+        items = cast("list[str]", d.get(attr) or [])
+        if not items:
+            continue
+        pairs = keyed.get(id(items))
+        if pairs is None:
+            pairs = keyed[id(items)] = [(item, m.key(item)) for item in items]
+        for item, k in pairs:
+            holders = owners.get(k)
+            if holders is None:
+                owners[k] = [n]
+                spellings[k] = {item: [n]}
+                continue
+            if holders[-1] != n:
                 holders.append(n)
-            by_name = spellings.setdefault(k, {}).setdefault(item, [])
-            if not by_name or by_name[-1] != n:
+            by_key = spellings[k]
+            by_name = by_key.get(item)
+            if by_name is None:
+                by_key[item] = [n]
+            elif by_name[-1] != n:
                 by_name.append(n)
     result = Holdings(m, owners, spellings)
     cache[attr] = (size, result)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, join, pick, q, role_refs, units_of
+from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, join, pick, q, role_ref, role_refs, units_of
 from csdesign.analysis.gaps import uncovered
 from csdesign.analysis.overlap import clashes
 from csdesign.structures.contract import roles
@@ -81,6 +81,11 @@ def check_raci(g: nx.DiGraph) -> list[RaciIssue]:
         return []
     by_role = _nodes_by_role(g)
     head = (g.graph["head"],) if g.graph.get("head") in g else ()
+    # several accountable: one clashes() call for every entry (it indexes the graph per call)
+    accountable = {duty: [n for rid in dict.fromkeys(entry.get("A") or ()) for n in by_role.get(rid, ())] for duty, entry in raci.items()}
+    several: dict[str, list[RaciIssue]] = {}
+    for c in clashes(g, accountable, skip_related=False):
+        several.setdefault(c.item, []).append(RaciIssue(c.item, "several-accountable", c.scope, c.roles, c.units, c.nodes))
     issues: list[RaciIssue] = []
     for duty, entry in raci.items():
         for letter, rule in (("A", "no-accountable"), ("R", "no-responsible")):
@@ -90,9 +95,7 @@ def check_raci(g: nx.DiGraph) -> list[RaciIssue]:
                 continue
             for axis, missing in uncovered(g, nodes, (g.graph.get("duty_scopes") or {}).get(duty)).items():
                 issues.append(RaciIssue(duty, rule, ((axis, tuple(missing)),), role_refs(g, nodes), units_of(g, nodes), tuple(nodes)))
-        accountable = [n for rid in dict.fromkeys(entry.get("A") or ()) for n in by_role.get(rid, ())]
-        for c in clashes(g, {duty: accountable}, skip_related=False):
-            issues.append(RaciIssue(duty, "several-accountable", c.scope, c.roles, c.units, c.nodes))
+        issues.extend(several.get(duty, ()))
     return issues
 
 
@@ -130,14 +133,20 @@ def raci_matrix(g: nx.DiGraph) -> RaciMatrix:
     declared: dict[str, tuple] = {}
     duties: dict[str, None] = dict.fromkeys(raci)
     cells: dict[tuple[str, str], str] = {}
+    seen: set[tuple[str, int]] = set()  # (role, its duties list): the boxes of one role share the list
     for n, d in roles(g):
-        ref = role_refs(g, [n])[0]
-        refs.setdefault(ref.role_id, ref)
-        declared.setdefault(ref.role_id, tuple(d.get("source") or ("~",)))
-        for duty in d.get("duties") or ():
+        rid = d.get("role_id") or n
+        names = d.get("duties") or ()
+        if (rid, id(names)) in seen:  # a replica: nothing new to add
+            continue
+        seen.add((rid, id(names)))
+        if rid not in refs:
+            refs[rid] = role_ref(g, n)
+            declared[rid] = tuple(d.get("source") or ("~",))
+        for duty in names:
             duties.setdefault(duty, None)
             if duty not in raci:
-                cells[(duty, ref.role_id)] = HOLDS
+                cells[(duty, rid)] = HOLDS
     for duty, entry in raci.items():
         letters: dict[str, list[str]] = {}
         for letter in LETTERS:
