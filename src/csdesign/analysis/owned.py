@@ -59,16 +59,10 @@ def holdings(g: nx.DiGraph, attr: str) -> Holdings:
     m = matcher(g, attr)
     owners: dict[str, list[str]] = {}
     spellings: dict[str, dict[str, list[str]]] = {}
-    # the boxes of one role share their list (structures/common.role_attrs): key each list once
-    keyed: dict[int, list[tuple[str, str]]] = {}
+    key = m.key
     for n, d in roles(g):
-        items = cast("list[str]", d.get(attr) or [])
-        if not items:
-            continue
-        pairs = keyed.get(id(items))
-        if pairs is None:
-            pairs = keyed[id(items)] = [(item, m.key(item)) for item in items]
-        for item, k in pairs:
+        for item in cast("list[str]", d.get(attr) or ()):
+            k = key(item)
             holders = owners.get(k)
             if holders is None:
                 owners[k] = [n]
