@@ -170,17 +170,17 @@ def find_gaps(g: nx.DiGraph) -> list[Gap]:
     duties = holdings(g, "duties")
     kpis = holdings(g, "kpis")
 
-    built: list[dict[str, dict[str, list[str]]]] = []  # axis -> value -> boxes, built at the first gap in a scope
+    axis_nodes: dict[str, dict[str, list[str]]] | None = None  # axis -> value -> boxes, built at the first gap in a scope
 
     def boxes_at(axis: str, value: str) -> list[str]:
-        if not built:
-            axis_nodes: dict[str, dict[str, list[str]]] = {}
+        nonlocal axis_nodes
+        if axis_nodes is None:
+            axis_nodes = {}
             for n, d in roles(g):
                 for ax, values in (d.get("coverage") or {}).items():
                     for v in values:
                         axis_nodes.setdefault(ax, {}).setdefault(v, []).append(n)
-            built.append(axis_nodes)
-        return built[0].get(axis, {}).get(value, [])
+        return axis_nodes.get(axis, {}).get(value, [])
 
     gaps: list[Gap] = []
 

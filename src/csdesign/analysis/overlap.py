@@ -3,8 +3,9 @@
 Linear in role instances: duties are indexed to their owners in one pass; within a duty,
 holders that each cover one cell (the usual box) are joined through their cells, and other
 holders are grouped by (role, coverage) and joined through an index of their coverage values
-on the axes both restrict, so only holders whose scopes intersect meet (no all-pairs loop). Replicas of one role never meet (they partition the scope), and a
-manager/report pair is delegation, found by one DFS over the reporting tree.
+on the axes both restrict, so only holders whose scopes intersect meet (no all-pairs loop).
+Replicas of one role never meet (they partition the scope), and a manager/report pair is
+delegation, found by one DFS over the reporting tree.
 """
 
 from __future__ import annotations
@@ -172,9 +173,10 @@ def clashes(
     (``_join_points``): two boxes that meet are asked first whether one manages the other,
     then what scope they share. Otherwise holders are grouped into classes (role, coverage);
     classes are joined through an index of their coverage cells on the axes both restrict,
-    so ``covers`` runs once per pair of classes that do intersect. Within such a pair, which nodes take part (an earlier
-    and a later node, not manager and report) is answered per node from the class's nodes
-    sorted by DFS entry and exit times, so no pair of nodes is enumerated.
+    so ``covers`` runs once per pair of classes that do intersect. Within such a pair, which
+    nodes take part (an earlier and a later node, not manager and report) is answered per
+    node from the class's nodes sorted by DFS entry and exit times, so no pair of nodes is
+    enumerated.
     """
     tree = tree or tree_of(g)
     axis = bucket_axis(g)
@@ -204,69 +206,55 @@ def clashes(
         class_info[n] = info
         return info
 
-    def meet_boxes(item: str, m: str, im: ClassInfo, n: str, inn: ClassInfo) -> None:
-        """Record two single boxes of different roles that meet and are not manager and report."""
-        shared = covers(im[1], inn[1])
-        if shared is None:
-            return
-        rm, rn = im[0][0], inn[0][0]
-        key = (item, rm, rn) if rank[m] < rank[n] else (item, rn, rm)
-        acc = found.get(key)
+    def record(item: str, early: str, late: str, took: Iterable[str], shared: dict[str, list[str]]) -> None:
+        """Add the nodes ``took`` and the scope ``shared`` to the clash of roles ``early`` and ``late``."""
+        acc = found.get((item, early, late))
         if acc is None:
-            acc = found[key] = ({}, {})
-        acc[0][m] = None
-        acc[0][n] = None
+            acc = found[(item, early, late)] = ({}, {})
+        for n in took:
+            acc[0][n] = None
         acc[1].setdefault(scope_key(shared), shared)
+
+    def meet_boxes(item: str, m: str, rm: str, cm: dict[str, list[str]], n: str, rn: str, cn: dict[str, list[str]]) -> None:
+        """Two single boxes of different roles whose cells agree: a clash unless one manages
+        the other (asked first: cheap, and most such pairs in a unit are manager and report)
+        or their coverages do not intersect."""
+        if related is not None and related.related(m, n):
+            return
+        shared = covers(cm, cn)
+        if shared is not None:
+            if rank[m] < rank[n]:
+                record(item, rm, rn, (m, n), shared)
+            else:
+                record(item, rn, rm, (n, m), shared)
 
     def meet(item: str, x: _Class, y: _Class) -> None:
         """Record the nodes of two meeting classes (different roles, cells agreeing)."""
-        # Which nodes take part first (cheap, and most meeting pairs in a unit are manager
-        # and report), then whether the coverages intersect at all.
         if len(x.nodes) == 1 and len(y.nodes) == 1:  # the usual pair: one box each
-            m, n = x.nodes[0], y.nodes[0]
-            if related is not None and related.related(m, n):
-                return
-            pairs: list[tuple[_Class, _Class, list[str]]] = [(x, y, [m, n]) if rank[m] < rank[n] else (y, x, [n, m])]
-        else:
-            pairs = []
-            for early, late in ((x, y), (y, x)):
-                took = _ordered_pairs(early, late, rank, related)
-                if took:
-                    pairs.append((early, late, took))
-            if not pairs:
-                return
-        shared = covers(x.cov, y.cov)
-        if shared is None:
+            meet_boxes(item, x.nodes[0], x.rid, x.cov, y.nodes[0], y.rid, y.cov)
             return
-        for early, late, took in pairs:
-            acc = found.get((item, early.rid, late.rid))
-            if acc is None:
-                acc = found[(item, early.rid, late.rid)] = ({}, {})
-            acc_nodes, acc_scopes = acc
-            for n in took:
-                acc_nodes[n] = None
-            acc_scopes.setdefault(scope_key(shared), shared)
+        pairs = []
+        for early, late in ((x, y), (y, x)):
+            took = _ordered_pairs(early, late, rank, related)
+            if took:
+                pairs.append((early, late, took))
+        if not pairs:
+            return
+        shared = covers(x.cov, y.cov)
+        if shared is not None:
+            for early, late, took in pairs:
+                record(item, early.rid, late.rid, took, shared)
 
     for item, nodes in owners.items():
         infos = [class_info[n] if n in class_info else info_of(n) for n in nodes]
         if all(info is None or info[2] is not None for info in infos):
             # Every holder's coverage is one cell (the usual org): join the cells directly.
-            _join_points(item, nodes, infos, related, meet, meet_boxes)
+            _join_points(item, nodes, infos, meet, meet_boxes)
             continue
-        classes: dict[tuple[str, ScopeKey], _Class] = {}
-        rids: set[str] = set()
-        for n, info in zip(nodes, infos):
-            if info is None:
-                continue
-            key = info[0]
-            cls = classes.get(key)
-            if cls is None:
-                cls = classes[key] = _Class(key[0], info[1], info[3], info[2])
-                rids.add(key[0])
-            cls.nodes.append(n)
-        if len(rids) < 2:  # one role (its replicas never meet)
+        classes = _classes([(n, info) for n, info in zip(nodes, infos) if info is not None])
+        if len({c.rid for c in classes}) < 2:  # one role (its replicas never meet)
             continue
-        for x, y in _intersecting(list(classes.values())):
+        for x, y in _intersecting(classes):
             meet(item, x, y)
 
     out = []
@@ -352,14 +340,13 @@ def _ordered_pairs(early: _Class, late: _Class, rank: dict[str, int], tree: Tree
     return took
 
 
-def _join_points(item: str, nodes: list[str], infos: list[ClassInfo | None], tree: Tree | None,
+def _join_points(item: str, nodes: list[str], infos: list[ClassInfo | None],
                  meet: Callable[[str, _Class, _Class], None],
-                 meet_boxes: Callable[[str, str, ClassInfo, str, ClassInfo], None]) -> None:
+                 meet_boxes: Callable[[str, str, str, dict[str, list[str]], str, str, dict[str, list[str]]], None]) -> None:
     """``_intersecting`` for holders that each cover one cell: holders are grouped by the axes
     they restrict and their cell, and two cells meet when they agree on the axes both groups
-    restrict. Two single boxes that meet are checked at once (with ``tree``: not manager and
-    report) and passed to ``meet_boxes``; classes (``meet``) are made only where a role has
-    several boxes in one cell."""
+    restrict. Two single boxes of different roles that meet go to ``meet_boxes``; classes
+    (``meet``) are made only where a role has several boxes in one cell."""
     by_axes: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[str, ClassInfo]]]] = {}
     rids: set[str] = set()
     for n, info in zip(nodes, infos):
@@ -384,15 +371,14 @@ def _join_points(item: str, nodes: list[str], infos: list[ClassInfo | None], tre
             if len(held) < 2:
                 continue
             if len({info[0][0] for _, info in held}) < len(held):  # a role with several boxes here
-                classes = _cell_classes(held)
+                classes = _classes(held)
                 for i, x in enumerate(classes):
                     for y in classes[i + 1:]:
                         meet(item, x, y)
                 continue
             for i, (m, im) in enumerate(held):
                 for n, inn in held[i + 1:]:
-                    if tree is None or not tree.related(m, n):
-                        meet_boxes(item, m, im, n, inn)
+                    meet_boxes(item, m, im[0][0], im[1], n, inn[0][0], inn[1])
         for mb in masks[mi + 1:]:
             common = [a for a in ma if a in mb]
             at_a = [ma.index(a) for a in common]
@@ -412,22 +398,22 @@ def _join_points(item: str, nodes: list[str], infos: list[ClassInfo | None], tre
                 for other in met:
                     if len(held) == 1 and len(other) == 1:
                         (m, im), (n, inn) = held[0], other[0]
-                        if im[0][0] != inn[0][0] and (tree is None or not tree.related(m, n)):
-                            meet_boxes(item, m, im, n, inn)
+                        if im[0][0] != inn[0][0]:
+                            meet_boxes(item, m, im[0][0], im[1], n, inn[0][0], inn[1])
                         continue
-                    for x in _cell_classes(held):
-                        for y in _cell_classes(other):
+                    for x in _classes(held):
+                        for y in _classes(other):
                             if x.rid != y.rid:
                                 meet(item, x, y)
 
 
-def _cell_classes(held: list[tuple[str, ClassInfo]]) -> list[_Class]:
-    """The holders of one cell as classes, one per role, in the order first met."""
-    classes: dict[str, _Class] = {}
+def _classes(held: list[tuple[str, ClassInfo]]) -> list[_Class]:
+    """Holders grouped by (role, coverage), one class each, in the order first met."""
+    classes: dict[tuple[str, ScopeKey], _Class] = {}
     for n, info in held:
-        cls = classes.get(info[0][0])
+        cls = classes.get(info[0])
         if cls is None:
-            cls = classes[info[0][0]] = _Class(info[0][0], info[1], info[3], info[2])
+            cls = classes[info[0]] = _Class(info[0][0], info[1], info[3], info[2])
         cls.nodes.append(n)
     return list(classes.values())
 
