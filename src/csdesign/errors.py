@@ -138,12 +138,9 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, str(text))
 
 
-def did_you_mean(value: str, options, cutoff: float = 0.6, quote: str = "'") -> str:
+def did_you_mean(value: str, options: "Iterable[str]", cutoff: float = 0.6, quote: str = "'") -> str:
     """``"; did you mean 'x'?"`` naming the option closest to ``value``, or ``""`` if none is close."""
-    import difflib
-
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=cutoff)
-    return f"; did you mean {quote}{close[0]}{quote}?" if close else ""
+    return suggest(value, options, cutoff, quote).en
 
 
 def suggest(value: str, options: "Iterable[str]", cutoff: float = 0.6, quote: str = "'") -> Words:

@@ -82,7 +82,7 @@ def test_level_defaults_are_expected_when_the_level_exists():
         ("data feedback", "level:supervisor", "数据反馈"),
     ]
     assert gaps[0].nodes == ("head",)
-    assert gaps[2].message("zh") == "一线主管层级没有岗位负责「客户沟通」，这是一线主管层级的默认职责；请写入 Team lead (lead) 的岗位说明书"
+    assert gaps[2].message("zh") == "一线主管层级没有岗位负责「客户沟通」，这是一线主管层级的默认职责；请写入 Team lead（lead）的岗位说明书"
 
 
 def test_layer_duties_are_checked_per_layer_not_department_wide():

@@ -28,7 +28,7 @@ def test_overlap_only_where_scopes_meet_and_not_between_replicas():
         "duty 'renewal' has two owners: CSM (csm) and Renewal Specialist (spec) both hold it in region: West; "
         "give it one owner per scope (or split it by scope) and write the split into both job descriptions"
     )
-    assert found[0].message("zh").startswith("职责「renewal」有两个负责人：CSM (csm) 与 Renewal Specialist (spec) 在区域：West范围内都负责此项")
+    assert found[0].message("zh").startswith("职责「renewal」有两个负责人：CSM（csm）与 Renewal Specialist（spec）在区域：West 范围内都负责此项")
 
 
 def test_head_holding_a_duty_of_its_reports_is_delegation_not_overlap():

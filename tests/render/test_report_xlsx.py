@@ -32,11 +32,27 @@ def test_sheets_headers_frozen_filtered_in_chinese(tmp_path):
     assert titles[:2] == ["客户成功部总监", "数据分析组组长"]  # file order
     assert roster.column_dimensions["B"].width >= 14  # 客户成功部总监: 7 CJK characters, counted double
     finding = [c.value for c in wb["问题"][2]]
-    assert finding == ["警告", "职责重叠", "服饰美妆、数码家电、生鲜超市", "一线主管、产品支持工程师",
-                       "职责「大促期间客诉升级处理」有两个负责人：一线主管 与 产品支持工程师 在产品：服饰美妆、数码家电、生鲜超市范围内都负责此项",
+    assert [c.value for c in wb["问题"][1]] == ["分析", "范围", "涉及岗位", "问题", "建议"]  # no severity: analyses do not grade
+    assert finding == ["职责重叠", "服饰美妆、数码家电、生鲜超市", "一线主管、产品支持工程师",
+                       "职责「大促期间客诉升级处理」有两个负责人：一线主管与产品支持工程师在产品：服饰美妆、数码家电、生鲜超市范围内都负责此项",
                        "请每个范围只保留一个负责人（或按范围拆分），并写入双方的岗位说明书"]
     raci = wb["RACI"]
     assert len(raci.conditional_formatting) == 1 and raci["A1"].value == "职责"
+    spans = wb["管理幅度与层级"]
+    assert [c.value for c in spans[3]][:2] == ["业务线团队经理", "产品：服饰美妆"]  # the unit as the report names it, not product: 服饰美妆
+
+
+def test_findings_split_into_finding_and_advice_after_scopes_and_counts(tmp_path):
+    """The finding keeps its scope list ("流程：Onboarding；产品：…") and counts; the advice column
+    holds only what to do, and a channel or segment row sits under its own analysis."""
+    _, wb = workbook(tmp_path, "growth-saas", "zh")
+    rows = [[c.value for c in r] for r in wb["问题"].iter_rows(min_row=2)]
+    overlap = next(r for r in rows if r[0] == "职责重叠")
+    assert overlap[3].endswith("客户分层：Enterprise、Mid-market 范围内都负责此项") and overlap[4] == "请每个范围只保留一个负责人（或按范围拆分），并写入双方的岗位说明书"
+    channels = [r for r in rows if r[0] == "各渠道支持人员配置"]
+    assert [r[3].split("：", 1)[0] for r in channels] == ["渠道「email」", "渠道「chat」"] and all(r[4] is None for r in channels)
+    cost = next(r for r in rows if r[0] == "成本")
+    assert cost[3].endswith("高于 5.7%–12.8% 区间") and cost[4] == "请在增员前先检查超编的分层和渠道"
 
 
 def test_every_sheet_prints_one_page_wide_with_its_header(tmp_path):

@@ -51,6 +51,35 @@ def pick(lang: str, en: str, zh: str) -> str:
     return zh if check_lang(lang) == "zh" else en
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
+
+
+def zh(*parts: str) -> str:
+    """A Chinese sentence from template words and names, each kept as written: joined with a
+    space only where a Chinese character meets a Latin letter or digit (as the templates write
+    "需在岗 4 人"), never between two Chinese characters or beside full-width punctuation, so
+    "一线主管" "与" "产品支持工程师" reads 一线主管与产品支持工程师 and "与" "CS Manager" reads
+    与 CS Manager."""
+    out = ""
+    for part in parts:
+        out += gap(out, part) + part
+    return out
+
+
+def gap(left: str, right: str) -> str:
+    """The space Chinese text puts between ``left`` and ``right``: one where a Chinese character
+    meets a Latin letter or digit, none otherwise."""
+    if not left or not right:
+        return ""
+    a, b = left[-1], right[0]
+    return " " if _latin(a) and _ideograph(b) or _ideograph(a) and _latin(b) else ""
+
+
 def q(lang: str, name: str) -> str:
     """Quote a user's name as written: 'renewal' in English, 「续费」 in Chinese."""
     return f"「{name}」" if lang == "zh" else f"'{name}'"
@@ -63,8 +92,9 @@ class RoleRef:
     role_id: str
     title: str
 
-    def label(self) -> str:
-        return f"{self.title} ({self.role_id})"
+    def label(self, lang: str = "en") -> str:
+        """``Title (id)``; in Chinese text ``标题（id）``, full-width."""
+        return f"{self.title}（{self.role_id}）" if lang == "zh" else f"{self.title} ({self.role_id})"
 
     def to_dict(self) -> dict[str, str]:
         return {"id": self.role_id, "title": self.title}

@@ -51,7 +51,7 @@ class CapacityRow:
                 f"segment {segs} has {self.accounts} accounts but no role declares a capacity for it; size the team that serves it",
                 f"客户分层{segs}有 {self.accounts} 个客户，但没有岗位声明对其的服务容量；请核定服务该分层的团队规模",
             )
-        who = self.role.label()
+        who = self.role.label(lang)
         where = pick(lang, f" in {join_units(lang, self.units)}", f"（{join_units(lang, self.units)}）") if self.units and len(self.units) == 1 else ""
         base = pick(
             lang,

@@ -66,7 +66,7 @@ class CostReport:
                      f"；占 ARR（{money(self.arr or 0, self.currency)}）的 {pct(self.share_of_arr)}，基准中位数约 {pct(self.benchmark)}")
         if self.status == "above":
             return base + share + pick(lang, f", above the {pct(lo)}–{pct(hi)} band: check for over-staffed segments and channels before adding people",
-                                       f"，高于 {pct(lo)}–{pct(hi)} 区间：增员前请先检查超编的分层和渠道")
+                                       f"，高于 {pct(lo)}–{pct(hi)} 区间：请在增员前先检查超编的分层和渠道")
         if self.status == "below":
             return base + share + pick(lang, f", below the {pct(lo)}–{pct(hi)} band: check that segments and channels are not under-staffed",
                                        f"，低于 {pct(lo)}–{pct(hi)} 区间：请检查分层和渠道是否缺编")

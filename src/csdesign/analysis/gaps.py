@@ -35,6 +35,7 @@ from csdesign.analysis.base import (
     q,
     role_refs,
     scope_axes,
+    zh,
 )
 from csdesign.analysis.matching import Matcher
 from csdesign.analysis.owned import holdings
@@ -67,29 +68,29 @@ class Gap:
         name = q(lang, self.label(lang))
         if self.source.startswith("level:"):
             level = LEVEL_NAMES[self.source.split(":", 1)[1]]
-            who = join(lang, (r.label() for r in self.layer_roles))
+            who = join(lang, (r.label(lang) for r in self.layer_roles))
             elsewhere = ""
             if self.owners_elsewhere:
-                others = join(lang, (r.label() for r in self.owners_elsewhere))
-                elsewhere = pick(lang, f" (held instead by {others}, outside that layer)", f"（目前由该层级以外的 {others} 负责）")
+                others = join(lang, (r.label(lang) for r in self.owners_elsewhere))
+                elsewhere = pick(lang, f" (held instead by {others}, outside that layer)", zh("（目前由该层级以外的", others, "负责）"))
             return pick(
                 lang,
                 f"no {level[0]}-level role owns {name}, a default duty of the {level[0]} layer{elsewhere}; "
                 f"write it into the job description of {who}",
-                f"{level[1]}层级没有岗位负责{name}，这是{level[1]}层级的默认职责{elsewhere}；请写入 {who} 的岗位说明书",
+                zh(f"{level[1]}层级没有岗位负责", name, f"，这是{level[1]}层级的默认职责", elsewhere, "；请写入", who, "的岗位说明书"),
             )
         thing = pick(lang, "the duty", "职责") if self.what == "duty" else pick(lang, "the KPI", "指标")
         if self.source == "owner-removed":
             where = format_scope(self.scope, lang) if self.scope else pick(lang, "the department", "全部门")
             accounts = pick(lang, f", {self.accounts:,} accounts", f"，涉及 {self.accounts:,} 个客户") if self.accounts else ""
             if not self.scope:
-                before = join(lang, (r.label() for r in self.owners_elsewhere))
+                before = join(lang, (r.label(lang) for r in self.owners_elsewhere))
                 return pick(lang, f"no role owns {thing} {name} any more (before: {before}{accounts}); give it an owner or drop it deliberately",
                             f"{thing}{name}已无人负责（调整前：{before}{accounts}）；请指定负责人，或明确取消该职责")
-            others = join(lang, (r.label() for r in self.owners_elsewhere))
+            others = join(lang, (r.label(lang) for r in self.owners_elsewhere))
             return pick(lang, f"nobody owns {thing} {name} in {where} any more{accounts} (still owned elsewhere by {others}); "
                         "the last owner there was removed: give it an owner there",
-                        f"{where}范围内已无人负责{thing}{name}{accounts}（其他范围仍由 {others} 负责）；该范围的最后一位负责人已被移除，请指定负责人")
+                        zh(where, "范围内已无人负责", thing, name, accounts, "（其他范围仍由", others, "负责）；该范围的最后一位负责人已被移除，请指定负责人"))
         if not self.scope:
             return pick(
                 lang,
@@ -97,13 +98,12 @@ class Gap:
                 f"没有岗位负责{thing}{name}；请指定唯一负责人并写入其岗位说明书",
             )
         where = format_scope(self.scope, lang)
-        others = join(lang, (r.label() for r in self.owners_elsewhere))
+        others = join(lang, (r.label(lang) for r in self.owners_elsewhere))
         return pick(
             lang,
             f"nobody owns {thing} {name} in {where} (elsewhere it is owned by {others}); "
             "give it an owner there: extend that role's scope or add a role",
-            f"{where}范围内没有人负责{thing}{name}（其他范围由 {others} 负责）；"
-            "请在该范围指定负责人：扩大该岗位的范围或增设岗位",
+            zh(where, "范围内没有人负责", thing, name, "（其他范围由", others, "负责）；请在该范围指定负责人：扩大该岗位的范围或增设岗位"),
         )
 
     def to_dict(self, lang: str = "en") -> dict:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, pick, q
+from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, pick, q, zh
 from csdesign.analysis.matching import Match
 from csdesign.analysis.overlap import clashes, explained, label_of, spelt, written_as
 from csdesign.analysis.owned import holdings, why
@@ -29,15 +29,15 @@ class SharedKpi:
     kind: str = field(default="shared_kpi", init=False)
 
     def message(self, lang: str = "en") -> str:
-        a, b = (r.label() for r in self.roles)
+        a, b = (r.label(lang) for r in self.roles)
         where = format_scope(self.scope, lang)
         spelt_as = written_as(lang, self.matches)
         return pick(
             lang,
             f"KPI {q(lang, self.kpi)}{spelt_as} has two owners in {where}: {a} and {b}; "
             "give it one owner per scope and make the other a contributor",
-            f"指标{q(lang, self.kpi)}{spelt_as}在{where}范围内有两个负责人：{a} 与 {b}；"
-            "每个范围只设一个指标负责人，另一方作为协作方",
+            zh("指标", q(lang, self.kpi), spelt_as, "在", where, "范围内有两个负责人：", a, "与", b,
+               "；每个范围只设一个指标负责人，另一方作为协作方"),
         )
 
     def explain(self, lang: str = "en") -> str | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, join, pick, q, role_refs, units_of
+from csdesign.analysis.base import RoleRef, join, pick, q, role_refs, units_of, zh
 from csdesign.analysis.matching import fold
 from csdesign.analysis.owned import holdings
 
@@ -55,12 +55,12 @@ class NearDuplicate:
 
     def message(self, lang: str = "en") -> str:
         names = join(lang, (q(lang, n) for n in self.names))
-        who = join(lang, (r.label() for r in self.roles)) or pick(lang, "nobody (catalogue only)", "无人（仅在职责清单中）")
+        who = join(lang, (r.label(lang) for r in self.roles)) or pick(lang, "nobody (catalogue only)", "无人（仅在职责清单中）")
         return pick(
             lang,
             f"duty names {names} are spelt almost the same (similarity {self.score:.0f}%), held by {who}; "
             "probably one duty: use one name and one owner per scope",
-            f"职责名称 {names} 写法几乎相同（相似度 {self.score:.0f}%），由 {who} 负责；很可能是同一职责：请统一名称，并在每个范围只设一个负责人",
+            zh("职责名称", names, f"写法几乎相同（相似度 {self.score:.0f}%），由", who, "负责；很可能是同一职责：请统一名称，并在每个范围只设一个负责人"),
         )
 
     def to_dict(self, lang: str = "en") -> dict:

@@ -33,6 +33,7 @@ from csdesign.analysis.base import (
     scope_key,
     tree_of,
     units_of,
+    zh,
 )
 from csdesign.analysis.matching import Match
 from csdesign.analysis.owned import Holdings, holdings, matches_to_dict, why
@@ -77,15 +78,15 @@ class Overlap:
     kind: str = field(default="overlap", init=False)
 
     def message(self, lang: str = "en") -> str:
-        a, b = (r.label() for r in self.roles)
+        a, b = (r.label(lang) for r in self.roles)
         where = format_scope(self.scope, lang)
         spelt = written_as(lang, self.matches)
         return pick(
             lang,
             f"duty {q(lang, self.duty)}{spelt} has two owners: {a} and {b} both hold it in {where}; "
             "give it one owner per scope (or split it by scope) and write the split into both job descriptions",
-            f"职责{q(lang, self.duty)}{spelt}有两个负责人：{a} 与 {b} 在{where}范围内都负责此项；"
-            "请每个范围只保留一个负责人（或按范围拆分），并写入双方的岗位说明书",
+            zh("职责", q(lang, self.duty), spelt, "有两个负责人：", a, "与", b, "在", where,
+               "范围内都负责此项；请每个范围只保留一个负责人（或按范围拆分），并写入双方的岗位说明书"),
         )
 
     def explain(self, lang: str = "en") -> str | None:
@@ -124,7 +125,7 @@ class Delegation:
     kind: str = field(default="delegation", init=False)
 
     def message(self, lang: str = "en") -> str:
-        m, r = self.manager.label(), self.report.label()
+        m, r = self.manager.label(lang), self.report.label(lang)
         alias = ""
         if self.report_duty and self.report_duty != self.duty:
             alias = pick(lang, f" (as {q(lang, self.report_duty)})", f"（写作{q(lang, self.report_duty)}）")
@@ -132,8 +133,8 @@ class Delegation:
             lang,
             f"duty {q(lang, self.duty)} is held by {m} and delegated to {r}{alias} in their team; "
             "make sure the job descriptions say who is accountable and who does the work",
-            f"职责{q(lang, self.duty)}由 {m} 负责，并下放给其团队中的 {r}{alias}；"
-            "请在岗位说明书中写明谁对结果负责、谁具体执行",
+            zh("职责", q(lang, self.duty), "由", m, "负责，并下放给其团队中的", r, alias,
+               "；请在岗位说明书中写明谁对结果负责、谁具体执行"),
         )
 
     def to_dict(self, lang: str = "en") -> dict:

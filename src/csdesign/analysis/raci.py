@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, join, pick, q, role_ref, role_refs, units_of
+from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, join, pick, q, role_ref, role_refs, units_of, zh
 from csdesign.analysis.gaps import uncovered
 from csdesign.analysis.overlap import clashes
 from csdesign.structures.contract import roles
@@ -41,18 +41,18 @@ class RaciIssue:
     def message(self, lang: str = "en") -> str:
         what = RULES[self.rule][1 if lang == "zh" else 0]
         where = pick(lang, f" in {format_scope(self.scope, lang)}", f"在{format_scope(self.scope, lang)}范围内") if self.scope else ""
-        who = join(lang, (r.label() for r in self.roles))
+        who = join(lang, (r.label(lang) for r in self.roles))
         if self.rule == "several-accountable":
             return pick(
                 lang,
                 f"RACI for {q(lang, self.duty)} {what}{where}: {who}; keep exactly one A per scope and make the others R or C",
-                f"职责{q(lang, self.duty)}的RACI{where}{what}：{who}；每个范围只保留一个A，其余改为R或C",
+                zh("职责", q(lang, self.duty), "的 RACI", where, what, "：", who, "；每个范围只保留一个 A，其余改为 R 或 C"),
             )
         letter = "A" if self.rule == "no-accountable" else "R"
         return pick(
             lang,
             f"RACI for {q(lang, self.duty)} {what}{where}; name one role as {letter} there",
-            f"职责{q(lang, self.duty)}的RACI{where}{what}；请在该范围指定一个岗位为{letter}",
+            zh("职责", q(lang, self.duty), "的 RACI", where, what, "；请在该范围指定一个岗位为", letter),
         )
 
     def to_dict(self, lang: str = "en") -> dict:

@@ -203,9 +203,9 @@ ANALYSES = AnalysisRegistry([
         highlight=Highlight("duplicates", "#aa3377", ("near-duplicate duty", "疑似重复职责")), lint=True, aliases=("near-duplicates",), schema=f"{_J}:NEAR_DUPLICATES",
     ),
     Analysis(
-        "raci", f"{_R}:run_raci", "raci", ("RACI", "RACI"),
-        ("RACI issue", "RACI issues", "个RACI问题"), findings=f"{_R}:raci_issues", section=f"{_S}:raci", empty=f"{_R}:no_raci",
-        highlight=Highlight("raci", "#bf8f00", ("RACI issue", "RACI问题")), lint=True, schema=f"{_J}:RACI",
+        "raci", f"{_R}:run_raci", "raci", ("RACI issues", "RACI 问题"),
+        ("RACI issue", "RACI issues", "个 RACI 问题"), findings=f"{_R}:raci_issues", section=f"{_S}:raci", empty=f"{_R}:no_raci",
+        highlight=Highlight("raci", "#bf8f00", ("RACI issue", "RACI 问题")), lint=True, schema=f"{_J}:RACI",
     ),
     Analysis(
         "kpis", "csdesign.analysis.kpis:find_shared_kpis", "shared_kpis", ("KPI ownership", "指标归属"),

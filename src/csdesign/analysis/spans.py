@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import pick, role_ref, tree_of, unit_text, units_of
+from csdesign.analysis.base import pick, role_ref, tree_of, unit_text, units_of, zh
 from csdesign.errors import InputError
 from csdesign.structures.contract import ROLE
 
@@ -171,15 +171,15 @@ def analyse_spans(g: nx.DiGraph, bands: tuple[Band, ...] = DEFAULT_BANDS) -> Spa
         rows.append(SpanRow(n, ref.role_id, ref.title, unit[0] if unit else None, hc, reports, span, band.id))
         if band.id in FLAGGED:
             who = ref.label() + (f" [{unit[0]}]" if unit else "")
-            who_zh = ref.label() + (f"［{unit_text(unit[0], 'zh')}］" if unit else "")
+            who_zh = ref.label("zh") + (f"［{unit_text(unit[0], 'zh')}］" if unit else "")
             if band.id == "one-to-one":
                 issues.append(SpanIssue("span-one-to-one", (n,),
                     f"{who} manages one person; merge the layer or widen the team",
-                    f"{who_zh} 只管理一个人；建议合并该层级或扩大团队"))
+                    zh(who_zh, "只管理一个人；建议合并该层级或扩大团队")))
             else:
                 issues.append(SpanIssue(f"span-{band.id}", (n,),
                     f"{who} has a span of {span} ({band.en}, target {target.range_text()}); split the team or add a team lead",
-                    f"{who_zh} 的管理幅度为 {span}（{band.zh}，目标 {target.range_text()}）；建议拆分团队或增设组长"))
+                    zh(who_zh, f"的管理幅度为 {span}（{band.zh}，目标 {target.range_text()}）；建议拆分团队或增设组长")))
     needed = math.ceil(math.log(headcount) / math.log(target_span) - 1e-9) if headcount > 1 else 0
     if layers > needed + 1:
         issues.append(SpanIssue("layers", (head,) if head in nodes else (),

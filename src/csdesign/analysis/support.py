@@ -31,7 +31,7 @@ import networkx as nx
 
 from csdesign.analysis import erlang
 from csdesign.analysis.amounts import num, pct
-from csdesign.analysis.base import RoleRef, join, pick, q, role_refs
+from csdesign.analysis.base import RoleRef, join, pick, q, role_refs, zh
 from csdesign.analysis.capacity_settings import DEFAULT_SETTINGS, Settings
 from csdesign.structures.contract import roles
 
@@ -88,12 +88,12 @@ class ChannelStaffing:
                         f"每天 {num(self.contacts)} 次咨询 × {num(self.aht_seconds)} 秒 = {num(self.workload_hours or 0)} 小时工作量")
         need = pick(lang, f"{load}; {self._target(lang)} needs {self.on_shift_required} on shift, {self.agents_required} scheduled at {pct(self.shrinkage)} shrinkage",
                     f"{load}；要达到{_spaced(self._target(lang))}，需在岗 {self.on_shift_required} 人，按 {pct(self.shrinkage)} 损耗需排班 {self.agents_required} 人")
-        staff = join(lang, (r.label() for r in self.roles))
+        staff = join(lang, (r.label(lang) for r in self.roles))
         if self.status == "unstaffed":
             return pick(lang, f"channel {who}: {need}; no role staffs it: name its roles in support.channels[].roles or limit a role with only: {{channels: [...]}}",
                         f"渠道{who}：{need}；没有岗位负责该渠道：请在 support.channels[].roles 中指定岗位，或用 only: {{channels: [...]}} 限定岗位")
         shared = pick(lang, f" (shared with {join(lang, (q(lang, c) for c in self.shared_with))})", f"（与{join(lang, (q(lang, c) for c in self.shared_with))}共用）") if self.shared_with else ""
-        has = pick(lang, f"{staff} has {num(self.agents_modelled)}{shared}", f"{staff} 共 {num(self.agents_modelled)} 人{shared}")
+        has = pick(lang, f"{staff} has {num(self.agents_modelled)}{shared}", zh(staff, f"共 {num(self.agents_modelled)} 人", shared))
         head = pick(lang, f"channel {who}: {need}; {has}", f"渠道{who}：{need}；{has}")
         if self.status == "unstable":
             if self.channel_kind == "realtime":

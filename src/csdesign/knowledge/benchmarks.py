@@ -46,8 +46,8 @@ DEFAULTS: dict = {
 SOURCES: dict[str, tuple[str, str]] = {
     "arr_per_csm": ("Gainsight's guidepost of about 1 CSM per $2M ARR at scale", "Gainsight 参考值：规模化后约每 200 万美元 ARR 配 1 名 CSM"),
     "accounts_per_csm": (
-        "common CSM coverage bands: named strategic 5-15, named mid-market 20-75, pooled 150-400, digital 500-2,000 accounts per CSM",
-        "常见 CSM 覆盖区间：专属战略客户 5–15、专属中型客户 20–75、共享池 150–400、数字化 500–2000 个客户/人",
+        "common CSM coverage bands: named strategic 5–15, named mid-market 20–75, pooled 150–400, digital 500–2,000 accounts per CSM",
+        "常见 CSM 覆盖区间：专属战略客户 5–15、专属中型客户 20–75、共享池 150–400、数字化 500–2,000 个客户/人",
     ),
     "hours": (
         "csdesign's default CSM week: 40 h × 13 weeks × 75% utilisation × (1 - 15% admin) = 331.5 productive hours a quarter",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from csdesign.analysis.base import gap
 from csdesign.structures.contract import EXTERNAL
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ def role_ids(g: nx.DiGraph) -> dict[str, str]:
 
 #: role ids per graph, computed once (client text is applied to every cell of a report)
 _IDS: weakref.WeakKeyDictionary[nx.DiGraph, dict[str, str]] = weakref.WeakKeyDictionary()
-#: " (id)" after a title, and 'id' in quotes: where messages name a role by its id
-_PAREN_ID = re.compile(r" \(([^()]+)\)")
+#: " (id)" or "（id）" after a title, and 'id' in quotes: where messages name a role by its id
+_PAREN_ID = re.compile(r" \(([^()]+)\)|（([^（）]+)）")
 _QUOTED_ID = re.compile(r"'([^'\s]+)'")
 
 
@@ -57,12 +58,15 @@ def client_text(text: str, g: nx.DiGraph | None = None, lang: str = "en") -> str
     """``text`` without role ids after titles, with Chinese punctuation. (Sources are cited
     by article title where the text is written, knowledge/sources.yaml; nothing is stripped here,
     so a user's own words are never cut.)"""
-    if g is not None and ("(" in text or "'" in text):
+    if g is not None and ("(" in text or "（" in text or "'" in text):
         ids = _ids(g)
 
         def paren(m: re.Match[str]) -> str:
-            title = ids.get(m.group(1))
-            return "" if title is not None and m.string.endswith(title, 0, m.start()) else m.group(0)
+            title = ids.get(m.group(1) or m.group(2))
+            if title is None or not m.string.endswith(title, 0, m.start()):
+                return m.group(0)
+            # "CS Manager（csm）与" -> "CS Manager 与", as zh() spaces Latin from Chinese
+            return gap(title, m.string[m.end():]) if m.group(2) else ""
 
         text = _PAREN_ID.sub(paren, text)
         text = _QUOTED_ID.sub(lambda m: ids.get(m.group(1), m.group(0)), text)
@@ -162,6 +166,40 @@ def sep(lang: str) -> str:
     return "、" if lang == "zh" else ", "
 
 
+#: The capacity analysis's findings by kind: segments are its title (CSMs per segment); role
+#: and channel rows are titled as their report sections are.
+_KIND_TITLES = {
+    "capacity": ("Role capacity (accounts per person)", "岗位服务容量（每人客户数）"),
+    "support": ("Support staffing per channel", "各渠道支持人员配置"),
+}
+#: What a finding's advice starts with, after a "；" or "：" (Chinese) or "; " or ": " (English).
+_ZH_ADVICE = ("请", "建议", "每个范围")
+_EN_ADVICE = frozenset(
+    "add check extend give hire keep limit make merge move name rebalance remove size split use write".split())
+
+
+def split_advice(message: str, lang: str = "en") -> tuple[str, str]:
+    """A finding's sentence as (what was found, what to do), split before the first clause that
+    asks for something ("请…", "建议…"; "give it one owner…"); (message, "") when none does.
+    Scopes and counts inside the finding ("流程：Onboarding；产品：Analytics") stay in the first part."""
+    seps = ("；", "：") if lang == "zh" else ("; ", ": ")
+    cuts = sorted(i for sep in seps for i in _positions(message, sep))
+    for i in cuts:
+        tail = message[i + len(seps[0]):] if lang == "zh" else message[i + 2:]
+        word = tail.split(" ", 1)[0].rstrip(",")
+        if tail.startswith(_ZH_ADVICE) if lang == "zh" else word in _EN_ADVICE:
+            return message[:i], tail
+    return message, ""
+
+
+def _positions(text: str, sep: str) -> list[int]:
+    out, i = [], text.find(sep)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sep, i + 1)
+    return out
+
+
 def client_findings(report: Report, lang: str = "en") -> list[ClientFinding]:
     """Every finding of the analyses that ran, in registry order, as client text."""
     from csdesign.analysis.registry import ANALYSES
@@ -171,15 +209,16 @@ def client_findings(report: Report, lang: str = "en") -> list[ClientFinding]:
     for a in ANALYSES.counted():
         if a.name not in report.ran:
             continue
-        label = a.title[1] if lang == "zh" else a.title[0]
         for f in report.findings_of(a.name):
+            title = _KIND_TITLES.get(getattr(f, "kind", ""), a.title) if a.name == "capacity" else a.title
+            label = title[1] if lang == "zh" else title[0]
             nodes = tuple(n for n in getattr(f, "nodes", ()) if g is not None and n in g)
             titles = tuple(dict.fromkeys(str(g.nodes[n].get("title") or "") for n in nodes if g.nodes[n].get("kind") == "role")) if g is not None else ()
             units = tuple(dict.fromkeys(u for u in (str(g.graph.get("units", {}).get(g.nodes[n].get("unit"), {}).get("label") or "") for n in nodes) if u)) if g is not None else ()
             msg = client_text(f.message(lang), g, lang)
-            what, _, todo = msg.partition("；" if lang == "zh" else "; ")
+            what, todo = split_advice(msg, lang)
             out.append(ClientFinding(a.name, label, a.highlight.colour if a.highlight else None, units, tuple(t for t in titles if t), what, todo, nodes))
     return out
 
 
-__all__ = ["ClientFinding", "RosterRow", "change_rows", "client_findings", "raci_lettered", "roster_rows", "client_text", "role_ids", "sep", "zh_punctuation"]
+__all__ = ["ClientFinding", "RosterRow", "change_rows", "client_findings", "raci_lettered", "roster_rows", "client_text", "role_ids", "sep", "split_advice", "zh_punctuation"]

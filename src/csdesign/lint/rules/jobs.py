@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from csdesign.analysis.base import role_ref, zh
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import rule
 from csdesign.structures.contract import roles
@@ -30,8 +31,7 @@ def _boxes(ctx: LintContext) -> dict[str, list[str]]:
 
 
 def _title(ctx: LintContext, node: str) -> str:
-    d = ctx.graph.nodes[node]
-    return f"{d.get('title') or node} ({d.get('role_id') or node})"
+    return role_ref(ctx.graph, node).label(ctx.lang)
 
 
 @rule(
@@ -57,7 +57,7 @@ def role_without_duties(ctx: LintContext) -> Iterator[Hit]:
     for rid, boxes in _boxes(ctx).items():
         if not any(ctx.graph.nodes[n].get("duties") for n in boxes):
             who = _title(ctx, boxes[0])
-            msg = (f"{who} 没有列出任何职责；请在 `duties:` 中写明该岗位的职责" if ctx.lang == "zh"
+            msg = (zh(who, "没有列出任何职责；请在 `duties:` 中写明该岗位的职责") if ctx.lang == "zh"
                    else f"{who} lists no duties; write its duties under `duties:`")
             yield Hit(msg, node=boxes[0])
 
@@ -93,7 +93,7 @@ def role_without_kpis(ctx: LintContext) -> Iterator[Hit]:
             continue
         if any(d.get("duties") for d in nodes) and not any(d.get("kpis") for d in nodes):
             who = _title(ctx, boxes[0])
-            msg = (f"{who} 有职责但没有指标；请在 `kpis:` 中写明衡量该岗位的指标" if ctx.lang == "zh"
+            msg = (zh(who, "有职责但没有指标；请在 `kpis:` 中写明衡量该岗位的指标") if ctx.lang == "zh"
                    else f"{who} has duties but no KPIs; list the KPIs it owns under `kpis:`")
             yield Hit(msg, node=boxes[0])
 
@@ -130,7 +130,7 @@ def manager_without_reports(ctx: LintContext) -> Iterator[Hit]:
         if any(g.out_degree(n) for n in boxes):
             continue
         who = _title(ctx, boxes[0])
-        en, zh = LEVEL_WORDS[level]
-        msg = (f"{who} 是{zh}层级，但没有任何下属（实线或虚线）；请补上下属的汇报关系，或改为 `level: individual`" if ctx.lang == "zh"
+        en, level_zh = LEVEL_WORDS[level]
+        msg = (zh(who, f"是{level_zh}层级，但没有任何下属（实线或虚线）；请补上下属的汇报关系，或改为 `level: individual`") if ctx.lang == "zh"
                else f"{who} is at the {en} level but nobody reports to it (solid or dotted); add its reports, or make it `level: individual`")
         yield Hit(msg, node=boxes[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from csdesign.analysis.base import zh
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, rule
 from csdesign.lint.rules.analyses import gaps, item_path, node_of
@@ -144,7 +145,7 @@ def kpi_not_smart(ctx: LintContext) -> Iterator[Hit]:
                 continue
             if ctx.lang == "zh":
                 text = "、".join(WHAT[m][1] for m in missing)
-                msg = f"岗位 {role.title}（{role.id}）的指标「{kpi.name}」不是完整的 SMART 目标：{text}"
+                msg = zh("岗位", f"{role.title}（{role.id}）的指标「{kpi.name}」不是完整的 SMART 目标：{text}")
             else:
                 text = ", ".join(WHAT[m][0] for m in missing)
                 msg = f"KPI '{kpi.name}' of {role.title} ({role.id}) is not a SMART goal: {text}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from csdesign.analysis.base import pick, q
+from csdesign.analysis.base import pick, q, role_ref, zh
 from csdesign.knowledge.guide import structure_name
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, produced, rule
@@ -304,11 +304,11 @@ def support_island(ctx: LintContext) -> Iterator[Hit]:
     for island in ctx.analysis("team_islands", lambda: find_team_islands(g)):
         def label(rid: str) -> str:
             n = next(n for n in island.nodes if (g.nodes[n].get("role_id") or n) == rid)
-            return f"{g.nodes[n].get('title') or rid} ({rid})"
+            return role_ref(g, n).label(ctx.lang)
 
         others = ("、" if ctx.lang == "zh" else ", ").join(label(r) for r in island.success)
         if ctx.lang == "zh":
-            msg = f"支持团队 {label(island.support)} 与服务同一批客户的 {others} 之间没有汇报线、虚线或 `interfaces:` 协作机制（信息孤岛）"
+            msg = zh("支持团队", label(island.support), "与服务同一批客户的", others, "之间没有汇报线、虚线或 `interfaces:` 协作机制（信息孤岛）")
             hint = "在 `interfaces:` 中声明双方的协作机制，例如共享 CRM 工单时间线与每周升级复盘"
         else:
             msg = f"support team {label(island.support)} has no reporting line, dotted line or interface to {others}, who serve the same customers (information island)"

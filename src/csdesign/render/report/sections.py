@@ -18,7 +18,7 @@ from csdesign.analysis.registry import ANALYSES, Section, load
 
 #: Headings of sub-sections (an analysis's own heading is its registry ``title``).
 H = {
-    "raci_matrix": ("RACI matrix (duties × roles)", "RACI矩阵（职责 × 岗位）"),
+    "raci_matrix": ("RACI matrix (duties × roles)", "RACI 矩阵（职责 × 岗位）"),
     "bands": ("Managers per span band", "各管理幅度区间的管理者"),
     "capacity_support": ("Support staffing per channel", "各渠道支持人员配置"),
     "capacity_roles": ("Role capacity (accounts per person)", "岗位服务容量（每人客户数）"),
@@ -157,8 +157,8 @@ def raci(report: Report, lang: str) -> list[Section]:
     if m is not None and m.duties:
         out.append(Section("raci_matrix", t(lang, H["raci_matrix"]), [t(lang, C["duty"]), *(r.title for r in m.roles)],
             [[duty, *(m.cell(duty, r.role_id) for r in m.roles)] for duty in m.duties],
-            notes=[pick(lang, "A/R/C/I from `raci:`; x = the role lists the duty (no RACI entry).",
-                        "A/R/C/I 来自 `raci:`；x 表示岗位职责中列有该项（无RACI定义）。")]))
+            notes=[pick(lang, "A/R/C/I: the RACI the org file gives; x: the role lists the duty in its job description (no RACI given).",
+                        "A/R/C/I 为组织文件中给出的 RACI；x 表示岗位职责中列有该项（未给出 RACI）。")]))
     return out
 
 
@@ -238,7 +238,8 @@ def capacity(report: Report, lang: str) -> list[Section]:
         for c in cap.support:
             if c.channel_kind == "realtime":
                 load_ = pick(lang, f"{num(c.traffic_erlangs or 0, 2)} Erlangs", f"{num(c.traffic_erlangs or 0, 2)} Erlang")
-                target = f"{pct(c.service_level_target['answered'])} / {num(c.service_level_target['within_seconds'])} s"
+                answered, within = pct(c.service_level_target["answered"]), num(c.service_level_target["within_seconds"])
+                target = pick(lang, f"{answered} / {within} s", f"{within} 秒内接通 {answered}")
             else:
                 load_ = pick(lang, f"{num(c.workload_hours or 0)} h a day", f"每天 {num(c.workload_hours or 0)} 小时")
                 hours = (c.service_level_target or {}).get("within_hours")
@@ -254,7 +255,7 @@ def capacity(report: Report, lang: str) -> list[Section]:
             notes=[c.message(lang) for c in cap.support] + list(seen)))
     if cap.roles:
         out.append(Section("capacity_roles", t(lang, H["capacity_roles"]), _cols(lang, "role", "segments", "units", "accounts", "required", "declared", "status"),
-            [[r.role.title if r.role else "–", join(lang, r.segments), join_units(lang, r.units), str(r.accounts), str(r.required), str(r.declared), t(lang, STATUS[r.status])] for r in cap.roles],
+            [[r.role.title if r.role else "–", join(lang, r.segments), join_units(lang, r.units), num(r.accounts), num(r.required), num(r.declared), t(lang, STATUS[r.status])] for r in cap.roles],
             notes=[r.message(lang) for r in cap.roles if r.status != "ok"]))
     return out
 

@@ -18,6 +18,7 @@ import io
 from typing import Any
 
 from csdesign.analysis import Report
+from csdesign.analysis.base import unit_text
 from csdesign.interchange.formula import guard
 from csdesign.render.client import change_rows, client_findings, client_text, roster_rows, sep
 from csdesign.render.text import clean, display_width
@@ -164,9 +165,10 @@ def _raci(wb: Any, report: Report, lang: str) -> None:
 
 
 def _findings(wb: Any, report: Report, lang: str) -> None:
-    rows = [[_t(lang, "warning", "警告"), f.label, sep(lang).join(f.units) or _t(lang, "department-wide", "全部门"), sep(lang).join(f.titles), f.what, f.todo]
+    # no severity column: analyses do not grade their findings (lint's rules do, per rule)
+    rows = [[f.label, sep(lang).join(f.units) or _t(lang, "department-wide", "全部门"), sep(lang).join(f.titles), f.what, f.todo]
             for f in client_findings(report, lang)]
-    header = [_t(lang, "Severity", "级别"), _t(lang, "Analysis", "分析"), _t(lang, "Scope", "范围"), _t(lang, "Roles", "涉及岗位"),
+    header = [_t(lang, "Analysis", "分析"), _t(lang, "Scope", "范围"), _t(lang, "Roles", "涉及岗位"),
               _t(lang, "Finding", "问题"), _t(lang, "What to do", "建议")]
     _sheet(wb, _t(lang, "Findings", "问题"), header, rows)
 
@@ -176,7 +178,7 @@ def _spans(wb: Any, report: Report, lang: str) -> None:
     if spans is None:
         return
     bands = {b.id: (b.zh if lang == "zh" else b.en) for b in spans.bands}
-    rows = [[r.title, r.unit or "", r.managers, r.reports, r.span, bands.get(r.band, r.band)] for r in spans.rows]
+    rows = [[r.title, unit_text(r.unit, lang) if r.unit else "", r.managers, r.reports, r.span, bands.get(r.band, r.band)] for r in spans.rows]
     header = [_t(lang, "Manager", "管理岗位"), _t(lang, "Unit", "单元"), _t(lang, "Managers", "管理者人数"), _t(lang, "Reports", "下属人数"),
               _t(lang, "Span", "管理幅度"), _t(lang, "Band", "幅度区间")]
     _sheet(wb, _t(lang, "Spans & layers", "管理幅度与层级"), header, rows)
