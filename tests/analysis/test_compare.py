@@ -80,6 +80,17 @@ def test_structure_that_cannot_be_built_gets_the_reason():
     assert c.row("flat").ok
 
 
+def test_notes_say_why_headcount_differs_between_structures():
+    """58 people "product" against 22 "functional" is the unit roles staffed per product, not a saving."""
+    from csdesign.render.compare.text import compare_notes
+
+    notes = compare_notes(compare(load_org(EXAMPLES / "ecommerce-matrix.yaml")))
+    assert notes[-1] == ("headcount differs by structure (22–58): a role placed in units is staffed in every unit, "
+                         "so a structure with more units needs more people for the same roles")
+    one = compare(load_org(EXAMPLES / "ecommerce-matrix.yaml"), ["product", "matrix"])  # 58 and 58
+    assert not any(n.startswith("headcount") for n in compare_notes(one))
+
+
 def run(*args):
     return subprocess.run([sys.executable, "-m", "csdesign", *args], capture_output=True, text=True)
 

@@ -33,7 +33,7 @@ def test_raci_rules_per_scope():
         ("onboarding", "no-responsible", (("region", ("West",)),), ["csm"]),
     ]
     assert issues[0].message() == "RACI for 'renewal' has no Responsible role in region: West; name one role as R there"
-    assert issues[2].message("zh") == "职责「onboarding」的RACI没有负责人（A）；请在该范围指定一个岗位为A"
+    assert issues[2].message("zh") == "职责「onboarding」的 RACI 没有负责人（A）；请在该范围指定一个岗位为 A"
 
 
 def test_several_accountable_stays_with_its_entry():

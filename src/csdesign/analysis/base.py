@@ -10,11 +10,14 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Protocol, runtime_checkable
 
+# csdesign.structures first: it installs the lazy networkx loader (structures/nxload.py), so a
+# module importing this one before any structure (a lint rule) does not load every algorithm
+from csdesign.structures.contract import SOLID, roles
+
 import networkx as nx
 
 from csdesign.knowledge.guide import check_lang
 from csdesign.model.schema import AXES
-from csdesign.structures.contract import SOLID, roles
 
 @runtime_checkable
 class Finding(Protocol):
