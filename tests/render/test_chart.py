@@ -54,7 +54,7 @@ def test_dot_layout_choices():
 
 def test_dot_escapes_user_strings():
     source = to_dot(graph_from(HOSTILE))
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;<BR/>director" in source
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<BR/>Director" in source
     assert "back\\\\N slash<BR/>&quot;quoted&quot; &amp; &lt;i&gt;" in source  # wrapped at a space
 
 
@@ -65,8 +65,8 @@ def test_svg_shows_every_title_literally(engine):
     svg, used = chart_bytes(g, "svg", engine)
     assert used == engine
     texts = svg_node_texts(svg)
-    assert "<script>alert(1)</script> director" in texts
-    assert 'back\\N slash "quoted" & <i> individual' in texts
+    assert "<script>alert(1)</script> Director" in texts
+    assert 'back\\N slash "quoted" & <i> Specialist' in texts
     assert b"<script" not in svg
 
 
@@ -91,7 +91,7 @@ def test_embedded_svg_is_deterministic_and_keeps_stdout_clean(capfd):
 
 def test_embedded_circular_is_drawn_by_neato_with_pinned_positions():
     svg, _ = chart_bytes(graph_from(ORG, "circular"), "svg", "embedded")
-    assert "客户成功部总监 director" in svg_node_texts(svg)
+    assert "客户成功部总监 Director" in svg_node_texts(svg)
 
 
 def test_no_graphviz_at_all_is_one_clear_error(monkeypatch):
@@ -284,7 +284,7 @@ def test_a_department_cluster_contains_its_teams():
     assert _cluster_tree(to_dot(g)) == ["客户成功部", "  战略客户组", "  客服组", "项目组", "Department-wide"]  # 刘洋 has no unit
     mmd = to_mermaid(g)
     assert '  subgraph u0["客户成功部"]\n    n1(' in mmd
-    assert '    subgraph u1["战略客户组"]\n      n2(' in mmd and '      n3("赵磊<br/>客户成功经理<br/>individual"):::individual\n    end\n    subgraph u2["客服组"]' in mmd
+    assert '    subgraph u1["战略客户组"]\n      n2(' in mmd and '      n3("赵磊<br/>客户成功经理<br/>Specialist"):::individual\n    end\n    subgraph u2["客服组"]' in mmd
     assert '    end\n  end\n  subgraph u3["项目组"]\n' in mmd
 
 

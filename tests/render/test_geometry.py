@@ -250,7 +250,7 @@ def test_dotted_lines_that_cross_pages_are_drawn_in_their_leads_style(lang):
     assert later.count("见第 1 页" if lang == "zh" else "see p. 1") == 9
 
 
-LEGEND_DOTTED = re.compile(r"^ (?:dotted line to |虚线汇报至)(.+) \((\d+)\)$")
+LEGEND_DOTTED = re.compile(r"^ (?:dotted line to (.+) \((\d+)\)|虚线汇报至(.+)（(\d+)）)$")
 SEE_PAGE = re.compile(r"^(?:see p\. |见第 )(\d+)(?: 页)?$")
 DOTTED_ON = re.compile(r"(?:dotted lines on p\. |虚线见第 )([\d, 、]+)")
 
@@ -262,7 +262,7 @@ def _legend_leads(root: ET.Element) -> dict[str, int]:
     for sample, entry in zip(texts, texts[1:]):
         m = LEGEND_DOTTED.match("".join(entry.itertext()))
         if m and sample.get("fill"):
-            out[sample.get("fill")] = int(m.group(2))
+            out[sample.get("fill")] = int(m.group(2) or m.group(4))
     return out
 
 

@@ -104,9 +104,9 @@ def test_dot_source_quotes_everything(hostile, tmp_path):
     assert run("render", str(hostile), "-o", str(out), "--lang", "en").code == 0
     dot = out.read_text(encoding="utf-8")
     # HTML-like labels: every user string HTML-escaped, backslashes doubled (so \\N stays literal)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;<BR/>总监<BR/>director" in dot
-    assert "&quot;<BR/>onload=&quot;alert(3)&quot;<BR/>x=&quot;<BR/>manager" in dot
-    assert "\\\\N \\\\G \\\\L \\\\E [bold]<BR/>粗[/bold] \u200f مرحبا<BR/>individual" in dot
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<BR/>总监<BR/>Director" in dot
+    assert "&quot;<BR/>onload=&quot;alert(3)&quot;<BR/>x=&quot;<BR/>Manager" in dot
+    assert "\\\\N \\\\G \\\\L \\\\E [bold]<BR/>粗[/bold] \u200f مرحبا<BR/>Specialist" in dot
     assert "<script" not in dot
     assert "\u0007" not in dot and "\u0001" not in dot
 
@@ -134,7 +134,7 @@ def test_terminal_tree_prints_markup_literally(hostile):
     assert res.code == 0, res.stderr
     lines = res.stdout.splitlines()
     assert lines[0] == "云帆 <script>alert('co')</script> & Co  (geographic structure)"
-    assert "    └── <script>alert(1)</script>总监  director" in lines
-    assert any(line.endswith("── \\N \\G \\L \\E [bold]粗[/bold] \u200f مرحبا  individual") for line in lines)
-    assert any(line.endswith("── 第一行 第二行 tab  individual") for line in lines)
+    assert "    └── <script>alert(1)</script>总监  Director" in lines
+    assert any(line.endswith("── \\N \\G \\L \\E [bold]粗[/bold] \u200f مرحبا  Specialist") for line in lines)
+    assert any(line.endswith("── 第一行 第二行 tab  Specialist") for line in lines)
     assert "\x1b" not in res.stdout and "\u0007" not in res.stdout

@@ -15,6 +15,18 @@ LEVELS: dict[str, tuple[str, str]] = {
     "individual": ("individual", "专员"),
 }
 
+#: level -> English name a chart's box shows ("×12 · Specialist"), as the Chinese one says
+#: it (专员); Chinese as :data:`LEVELS`. Not "Individual contributor": twice as wide, it
+#: widens every individual's box, and examples/manufacturer.yaml no longer fits one slide
+#: (five pages), growth-saas.yaml takes seven instead of four. The lowercase
+#: :data:`LEVELS` words stay for tables and decks.
+LEVEL_TITLES: dict[str, str] = {
+    "director": "Director",
+    "manager": "Manager",
+    "supervisor": "Supervisor",
+    "individual": "Specialist",
+}
+
 #: key -> (en, zh); ``{n}`` / ``{names}`` / ``{page}`` are filled in by :func:`word`.
 WORDS: dict[str, tuple[str, str]] = {
     "vacant": ("vacant", "空缺"),
@@ -69,6 +81,14 @@ def level_label(level: str | None, lang: str = "en") -> str:
     if pair is None:
         return str(level)
     return pair[1] if lang == "zh" else pair[0]
+
+
+def level_title(level: str | None, lang: str = "en") -> str:
+    """A level as a chart's box names it ("Specialist" / "专员"); unknown levels
+    pass through."""
+    if lang == "zh" or str(level or "") not in LEVEL_TITLES:
+        return level_label(level, lang)
+    return LEVEL_TITLES[str(level)]
 
 
 def template(key: str, lang: str = "en") -> str:

@@ -7,12 +7,9 @@ import functools
 import re
 import unicodedata
 
+from csdesign.knowledge.chrome import level_title
 from csdesign.render.text import clean, display_width, segments
 
-LEVELS = {
-    "en": {"director": "director", "manager": "manager", "supervisor": "supervisor", "individual": "individual"},
-    "zh": {"director": "总监", "manager": "经理", "supervisor": "主管", "individual": "专员"},
-}
 AXES = {
     "en": {"product": "Product", "region": "Region", "segment": "Segment", "process": "Process", "channel": "Channel", "function": "Function", "unit": "Unit"},
     "zh": {"product": "产品", "region": "区域", "segment": "客户分层", "process": "流程", "channel": "渠道", "function": "职能", "unit": "单元"},
@@ -54,7 +51,19 @@ def word(key: str, lang: str | None = "en", **fmt: object) -> str:
 
 
 def level_name(level: str, lang: str | None = "en") -> str:
-    return LEVELS[lang_of(lang)].get(level, level)
+    """A level as a box shows it: ``Specialist`` / ``专员`` (knowledge/chrome.py)."""
+    return level_title(level, lang_of(lang))
+
+
+def counted(text: str, n: object, lang: str | None = "en") -> str:
+    """A legend entry with its count: ``reporting line (6)`` / ``汇报线（6）`` (Chinese takes
+    full-width brackets with no space before them)."""
+    return f"{text}（{n}）" if lang_of(lang) == "zh" else f"{text} ({n})"
+
+
+def bracketed(text: str, lang: str | None = "en") -> str:
+    """`` (APAC)`` / ``（APAC）``: a bracketed aside after a word, as :func:`counted` spaces it."""
+    return f"（{text}）" if lang_of(lang) == "zh" else f" ({text})"
 
 
 def axis_name(axis: str, lang: str | None = "en") -> str:

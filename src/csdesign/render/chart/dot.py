@@ -223,7 +223,7 @@ def lead_title(g: nx.DiGraph, n: str, lang: str = "en") -> str:
     value = lead_value(g, n)
     if not value:
         return title
-    return f"{title}（{clean(value)}）" if lang == "zh" else f"{title} ({clean(value)})"
+    return title + chrome.bracketed(clean(value), lang)
 
 
 def _dotted_end(g: nx.DiGraph, n: str) -> bool:
@@ -553,19 +553,19 @@ def legend_entries(g: nx.DiGraph, opts: DotOptions, lead_style: dict[str, tuple[
     solid = sum(1 for _, v, d in g.edges(data=True) if d.get("kind") == SOLID and g.nodes[v].get("kind") == "role")
     entries = []
     if solid:
-        entries.append((LINE, "───", f"{chrome.word('solid', lang)} ({solid})"))
+        entries.append((LINE, "───", chrome.counted(chrome.word('solid', lang), solid, lang)))
     for lead, (colour, style) in lead_style.items():
         count = sum(1 for v in g.successors(lead) if g.edges[lead, v].get("kind") == DOTTED)
         if not count:
             continue  # its lines are on other pages (its box says which), legended there
-        entries.append((colour, DASH_SAMPLE[style], f"{chrome.word('dotted', lang, lead=lead_title(g, lead, lang))} ({count})"))
+        entries.append((colour, DASH_SAMPLE[style], chrome.counted(chrome.word('dotted', lang, lead=lead_title(g, lead, lang)), count, lang)))
     vacant = sum(1 for _, d in g.nodes(data=True) if d.get("vacant"))
     if vacant:
-        entries.append(("#404040", "┆▭┆", f"{chrome.word('vacancy', lang)} ({vacant})"))
+        entries.append(("#404040", "┆▭┆", chrome.counted(chrome.word('vacancy', lang), vacant, lang)))
     for hl in opts.highlights:
         count = hl.count if hl.count is not None else sum(1 for n in hl.nodes if n in g)
         if count:
-            entries.append((hl.colour, "■", f"{hl.label} ({count})"))
+            entries.append((hl.colour, "■", chrome.counted(hl.label, count, lang)))
     return entries if len(entries) > 1 else []
 
 

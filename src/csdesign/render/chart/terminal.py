@@ -35,18 +35,19 @@ def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]], lang:
         text.append(clean(d["name"]) + " · ", style="bold")
     text.append(clean(d.get("title") or n), style=LEVEL_STYLE.get(d.get("level") or "", "") or None)
     if lead_value(g, n):
-        text.append(f" ({clean(lead_value(g, n))})")
+        text.append(chrome.bracketed(clean(lead_value(g, n)), lang))
     if d.get("headcount", 1) > 1 and "headcount" in labels:
         text.append(f" ×{d['headcount']}", style="green")
-    if d.get("level") and "level" in labels:
-        text.append(f"  {chrome.level_name(str(d['level']), lang)}", style="dim")
+    level = chrome.level_name(str(d.get("level") or ""), lang)
+    if d.get("level") and "level" in labels and not chrome.title_names_level(clean(d.get("title") or ""), level):
+        text.append(f"  {level}", style="dim")  # as boxes do: not "Onboarding Specialist  Specialist"
     if d.get("assistant"):
         text.append(f"  {chrome.word('assistant', lang)}", style="dim")
     if d.get("vacant"):
         text.append(f"  {chrome.word('vacant', lang)}", style="yellow")
     dotted = [u for u in g.predecessors(n) if g.edges[u, n].get("kind") == DOTTED]
     if dotted:
-        names = chrome.word("sep", lang).join(clean(g.nodes[u].get("title") or u) + (f" ({clean(lead_value(g, u))})" if lead_value(g, u) else "") for u in dotted)
+        names = chrome.word("sep", lang).join(clean(g.nodes[u].get("title") or u) + (chrome.bracketed(clean(lead_value(g, u)), lang) if lead_value(g, u) else "") for u in dotted)
         text.append("  ┄ " + chrome.word("dotted", lang, lead=(" " if lang != "zh" else "") + names).replace("  ", " "), style="dim yellow")
     for colour, label in notes.get(n, ()):
         text.append(f"  ◆ {clean(label)}", style=f"bold {colour}")
@@ -63,7 +64,8 @@ def tree(g: nx.DiGraph, highlights: Iterable[Highlight] = (), lang: str = "en", 
     units = g.graph.get("units", {})
     header = Text()
     header.append(clean(str(g.graph.get("company", ""))), style="bold")
-    header.append(f"  ({chrome.structure_words(str(g.graph.get('structure')), lang)})", style="dim")
+    words = chrome.structure_words(str(g.graph.get("structure")), lang)
+    header.append(f"（{words}）" if chrome.lang_of(lang) == "zh" else f"  ({words})", style="dim")
     root = Tree(header)
 
     def add(parent: Tree, n: str) -> None:
