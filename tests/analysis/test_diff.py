@@ -178,7 +178,7 @@ def test_render_compare_colours_changes(examples_dir, tmp_path):
     zh = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(tmp_path / "zh.dot"), "--page", "none")  # zh: the org's language
     assert zh.returncode == 0, zh.stderr
     text = (tmp_path / "zh.dot").read_text(encoding="utf-8")
-    assert "<B>云帆科技 · 现状组织 · 变更</B>" in text and "移除：周婷 · 客服专员 (1)" in text and "新增 (3)" in text
+    assert "<B>云帆科技 · 现状组织 · 变更</B>" in text and "移除：周婷 · 客服专员（1）" in text and "新增（3）" in text
     html = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "-o", str(tmp_path / "x.html"))
     assert html.returncode == 2
     assert html.stderr == "--compare colours Graphviz charts; it cannot mark changes in .html (write .svg, .png, .pdf or .dot, or use `csdesign diff`)\n"

@@ -26,15 +26,15 @@ def test_terminal_tree(org):
     lines = res.stdout.splitlines()
     assert lines[0] == "云帆科技  (geographic structure)"
     assert "        ├── ▣ Region: 华东" in lines
-    assert "        │   └── CS Manager  manager" in lines
-    assert "        │       ├── CSM ×4  individual" in lines
+    assert "        │   └── CS Manager" in lines
+    assert "        │       ├── CSM ×4  Specialist" in lines
 
 
 
 def test_chrome_follows_the_org_language_unless_lang_says(org, examples_dir, tmp_path):
     """Issue 12: a Chinese org's chart speaks Chinese by default; --lang en overrides it."""
     lines = run("render", str(org), "-s", "geographic").stdout.splitlines()
-    assert lines[0] == "云帆科技  (地域型结构)"
+    assert lines[0] == "云帆科技（地域型结构）"
     assert "        ├── ▣ 区域：华东" in lines
     assert "        │       ├── CSM ×4  专员" in lines
     assert not any(w in " ".join(lines) for w in ("geographic", "Region", "manager", "individual"))
@@ -54,7 +54,7 @@ def test_chrome_follows_the_org_language_unless_lang_says(org, examples_dir, tmp
 def test_terminal_tree_does_not_interpret_markup(write_yaml):
     path = write_yaml("company: {name: '[bold]X[/bold]'}\nroles:\n  - {id: h, title: '[red]boss[/red]', level: director}\n")
     res = run("render", str(path))
-    assert "[red]boss[/red]  director" in res.stdout
+    assert "[red]boss[/red]  Director" in res.stdout
     assert res.stdout.splitlines()[0].startswith("[bold]X[/bold]")
 
 
@@ -133,9 +133,9 @@ def test_version():
 def test_terminal_tree_marks_findings_and_changes(examples_dir):
     res = run("render", str(examples_dir / "growth-saas.yaml"), "--highlight", "overlaps", "--focus", "csm")
     marked = [line.strip("│├└─ ") for line in res.stdout.splitlines() if "◆" in line]
-    assert marked == ["Customer Success Manager ×3  individual  ◆ duty overlap"] * 3
+    assert marked == ["Customer Success Manager ×3  Specialist  ◆ duty overlap"] * 3
     res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "--lang", "en")
-    assert "    └── 张敏 · 客户成功部总监  director  ◆ changed" in res.stdout.splitlines()
+    assert "    └── 张敏 · 客户成功部总监  Director  ◆ changed" in res.stdout.splitlines()
     assert "3 added, 1 removed, 3 moved, 1 changed, 4 unchanged" in res.stdout
 
 
@@ -172,15 +172,15 @@ def test_focus_on_a_matrix_lead_includes_its_dotted_line_reports(examples_dir):
     assert res.stdout.splitlines() == [
         "云购电商  (matrix structure)",
         "└── COO",
-        "    └── 客户成功部总监  director",
-        "        ├── 数据分析组组长  manager",
+        "    └── 客户成功部总监  Director",
+        "        ├── 数据分析组组长  Manager",
         "        ├── ▣ Product: 服饰美妆",
-        "        │   └── 业务线团队经理  manager",
-        "        │       └── 客户数据分析师  individual  ┄ dotted line to 数据分析组组长",
+        "        │   └── 业务线团队经理  Manager",
+        "        │       └── 客户数据分析师  Specialist  ┄ dotted line to 数据分析组组长",
         "        ├── ▣ Product: 数码家电",
-        "        │   └── 业务线团队经理  manager",
-        "        │       └── 客户数据分析师  individual  ┄ dotted line to 数据分析组组长",
+        "        │   └── 业务线团队经理  Manager",
+        "        │       └── 客户数据分析师  Specialist  ┄ dotted line to 数据分析组组长",
         "        └── ▣ Product: 生鲜超市",
-        "            └── 业务线团队经理  manager",
-        "                └── 客户数据分析师  individual  ┄ dotted line to 数据分析组组长",
+        "            └── 业务线团队经理  Manager",
+        "                └── 客户数据分析师  Specialist  ┄ dotted line to 数据分析组组长",
     ]

@@ -98,24 +98,24 @@ CASES: dict[str, tuple[str, list[str]]] = {
 
 #: Files that look odd but are valid and must be accepted (first lines of the terminal tree).
 ACCEPTED: dict[str, list[str]] = {
-    "utf8_bom.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director"],
-    "unicode_ids.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director", "        └── ▣ Function: customer success", "            └── 客户成功经理  manager"],
+    "utf8_bom.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  Director"],
+    "unicode_ids.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  Director", "        └── ▣ Function: customer success", "            └── 客户成功经理  Manager"],
     "anchors_legit.yaml": [
-        "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  director", "        └── ▣ Function: customer success",
-        "            ├── 客户成功经理 ×3  individual", "            ├── 客户成功经理 ×3  individual", "            └── 客服专员  individual",
+        "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  Director", "        └── ▣ Function: customer success",
+        "            ├── 客户成功经理 ×3  Specialist", "            ├── 客户成功经理 ×3  Specialist", "            └── 客服专员  Specialist",
     ],
-    "minimal.yaml": ["X  (functional structure)", "└── CEO", "    └── H  director"],
+    "minimal.yaml": ["X  (functional structure)", "└── CEO", "    └── H  Director"],
     # YAML 1.2: NO is Norway, on/yes are words, a date is text.
     "norway.yaml": [
-        "Nordic Support AB  (functional structure)", "└── CEO", "    └── 2024-01-01 interim head  director",
-        "        └── ▣ Function: customer success", "            ├── on  individual", "            └── yes  individual",
+        "Nordic Support AB  (functional structure)", "└── CEO", "    └── 2024-01-01 interim head  Director",
+        "        └── ▣ Function: customer success", "            ├── on  Specialist", "            └── yes  Specialist",
     ],
     # RACI keys 1 and true are two activities, "1" and "true", not one duplicate.
-    "number_keys.yaml": ["X  (functional structure)", "└── CEO", "    └── H  director"],
+    "number_keys.yaml": ["X  (functional structure)", "└── CEO", "    └── H  Director"],
     # Chinese level names (issue 18, item 7).
     "chinese_levels.yaml": [
-        "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部负责人  director", "        └── ▣ Function: customer success",
-        "            └── 客户成功经理  manager", "                └── 客服组长  supervisor", "                    └── 客服  individual",
+        "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部负责人  Director", "        └── ▣ Function: customer success",
+        "            └── 客户成功经理  Manager", "                └── 客服组长  Supervisor", "                    └── 客服  Specialist",
     ],
 }
 
@@ -218,7 +218,7 @@ def test_every_axis_structure_on_a_company_without_that_axis(structure, plural):
 def test_structures_without_an_axis_still_draw_the_head(structure):
     res = run("render", str(FILES / "minimal.yaml"), "--structure", structure)
     assert res.code == 0, res.stderr
-    assert res.stdout.splitlines() == [f"X  ({structure} structure)", "└── CEO", "    └── H  director"]
+    assert res.stdout.splitlines() == [f"X  ({structure} structure)", "└── CEO", "    └── H  Director"]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -96,7 +96,7 @@ def test_a_fifo_with_an_org_in_it_is_read(tmp_path):
     thread.start()
     res = run("render", str(fifo))
     thread.join(timeout=10)
-    assert (res.code, res.stdout.splitlines()) == (0, ["X  (functional structure)", "└── CEO", "    └── H  director"])
+    assert (res.code, res.stdout.splitlines()) == (0, ["X  (functional structure)", "└── CEO", "    └── H  Director"])
 
 
 def test_a_large_file_without_aliases_is_not_an_alias_bomb(tmp_path):
@@ -192,7 +192,7 @@ def test_file_that_changes_between_runs(tmp_path):
     assert run("render", str(org), "-o", str(out)).code == 0
     changed = out.read_text(encoding="utf-8")
     assert ">客户成功部总监</FONT>" in changed  # zh chrome; the title already names the level
-    assert ">H<BR/>director<" not in changed
+    assert ">H<BR/>Director<" not in changed
     org.write_text("company: {name: X}\nroles:\n  - {id: h, title: H, reports_to: h}\n", encoding="utf-8")
     res = run("render", str(org), "-o", str(out))
     assert res.code == 2

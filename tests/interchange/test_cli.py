@@ -36,8 +36,8 @@ def test_import_writes_yaml_and_summary(tmp_path, data_dir):
     assert rendered.returncode == 0, rendered.stderr
     assert rendered.stdout.splitlines()[:5] == [
         "Oracle HR  (as-is org)", "└── CEO", "    └── ▣ Executive",
-        "        └── Steven King · Chief Operating Officer  director",
-        "            ├── Neena Kochhar · Administration Vice President  manager",
+        "        └── Steven King · Chief Operating Officer  Director",
+        "            ├── Neena Kochhar · Administration Vice President  Manager",
     ]
 
 

@@ -80,9 +80,9 @@ def test_render_shows_the_sales_vp_above_the_director(as_is):
         "星河科技  (as-is org)",
         "└── 销售副总裁",
         "    └── ▣ 客户成功部",
-        "        └── 王芳 · 客户成功部总监  director",
-        "            ├── 蒋磊 · 客户培训专员  individual",
-        "            ├── 孟强 · 客户培训专员  individual",
+        "        └── 王芳 · 客户成功部总监  Director",
+        "            ├── 蒋磊 · 客户培训专员  Specialist",
+        "            ├── 孟强 · 客户培训专员  Specialist",
     ]
     svg = out.with_suffix(".svg")
     assert run("render", str(out), "-o", str(svg)).returncode == 0

@@ -217,7 +217,7 @@ def test_growth_matrix_regional_leads_coordinate_every_product_pod():
 def test_growth_matrix_chart_names_each_regional_lead():
     source = to_dot(graph("growth-saas"))
     for region in ["Americas", "EMEA", "APAC"]:
-        assert f">Regional Success<BR/>Lead<BR/>{region}<BR/>manager<" in source
+        assert f">Regional Success<BR/>Lead<BR/>{region}<BR/>Manager<" in source
     assert source.count("constraint=false penwidth=1.6") == 9  # the nine dotted lines
 
 
@@ -238,9 +238,9 @@ def test_growth_matrix_terminal_tree_names_each_regional_lead():
     console = Console(width=200, record=True, color_system=None)
     console.print(tree(graph("growth-saas")))
     text = console.export_text()
-    assert "├── Regional Success Lead (EMEA)  manager\n" in text
+    assert "├── Regional Success Lead (EMEA)  Manager\n" in text
     leads = "Regional Success Lead (Americas), Regional Success Lead (EMEA), Regional Success Lead (APAC)"
-    assert text.count(f"CS Manager  manager  ┄ dotted line to {leads}\n") == 3
+    assert text.count(f"CS Manager  ┄ dotted line to {leads}\n") == 3
 
 
 def test_ecommerce_matrix_horizontal_groups_reach_their_function_in_every_line():
