@@ -27,7 +27,7 @@ def test_terminal_tree(org):
     assert lines[0] == "云帆科技  (geographic structure)"
     assert "        ├── ▣ Region: 华东" in lines
     assert "        │   └── CS Manager" in lines
-    assert "        │       ├── CSM ×4  Specialist" in lines
+    assert "        │       ├── CSM ×4  Individual" in lines
 
 
 
@@ -133,7 +133,7 @@ def test_version():
 def test_terminal_tree_marks_findings_and_changes(examples_dir):
     res = run("render", str(examples_dir / "growth-saas.yaml"), "--highlight", "overlaps", "--focus", "csm")
     marked = [line.strip("│├└─ ") for line in res.stdout.splitlines() if "◆" in line]
-    assert marked == ["Customer Success Manager ×3  Specialist  ◆ duty overlap"] * 3
+    assert marked == ["Customer Success Manager ×3  Individual  ◆ duty overlap"] * 3
     res = run("render", str(examples_dir / "reorg-after.yaml"), "--compare", str(examples_dir / "reorg-before.yaml"), "--lang", "en")
     assert "    └── 张敏 · 客户成功部总监  Director  ◆ changed" in res.stdout.splitlines()
     assert "3 added, 1 removed, 3 moved, 1 changed, 4 unchanged" in res.stdout
@@ -176,11 +176,11 @@ def test_focus_on_a_matrix_lead_includes_its_dotted_line_reports(examples_dir):
         "        ├── 数据分析组组长  Manager",
         "        ├── ▣ Product: 服饰美妆",
         "        │   └── 业务线团队经理  Manager",
-        "        │       └── 客户数据分析师  Specialist  ┄ dotted line to 数据分析组组长",
+        "        │       └── 客户数据分析师  Individual  ┄ dotted line to 数据分析组组长",
         "        ├── ▣ Product: 数码家电",
         "        │   └── 业务线团队经理  Manager",
-        "        │       └── 客户数据分析师  Specialist  ┄ dotted line to 数据分析组组长",
+        "        │       └── 客户数据分析师  Individual  ┄ dotted line to 数据分析组组长",
         "        └── ▣ Product: 生鲜超市",
         "            └── 业务线团队经理  Manager",
-        "                └── 客户数据分析师  Specialist  ┄ dotted line to 数据分析组组长",
+        "                └── 客户数据分析师  Individual  ┄ dotted line to 数据分析组组长",
     ]

@@ -102,20 +102,20 @@ ACCEPTED: dict[str, list[str]] = {
     "unicode_ids.yaml": ["云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  Director", "        └── ▣ Function: customer success", "            └── 客户成功经理  Manager"],
     "anchors_legit.yaml": [
         "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部总监  Director", "        └── ▣ Function: customer success",
-        "            ├── 客户成功经理 ×3  Specialist", "            ├── 客户成功经理 ×3  Specialist", "            └── 客服专员  Specialist",
+        "            ├── 客户成功经理 ×3  Individual", "            ├── 客户成功经理 ×3  Individual", "            └── 客服专员  Individual",
     ],
     "minimal.yaml": ["X  (functional structure)", "└── CEO", "    └── H  Director"],
     # YAML 1.2: NO is Norway, on/yes are words, a date is text.
     "norway.yaml": [
         "Nordic Support AB  (functional structure)", "└── CEO", "    └── 2024-01-01 interim head  Director",
-        "        └── ▣ Function: customer success", "            ├── on  Specialist", "            └── yes  Specialist",
+        "        └── ▣ Function: customer success", "            ├── on  Individual", "            └── yes  Individual",
     ],
     # RACI keys 1 and true are two activities, "1" and "true", not one duplicate.
     "number_keys.yaml": ["X  (functional structure)", "└── CEO", "    └── H  Director"],
     # Chinese level names (issue 18, item 7).
     "chinese_levels.yaml": [
         "云帆科技  (functional structure)", "└── CEO", "    └── 客户成功部负责人  Director", "        └── ▣ Function: customer success",
-        "            └── 客户成功经理  Manager", "                └── 客服组长  Supervisor", "                    └── 客服  Specialist",
+        "            └── 客户成功经理  Manager", "                └── 客服组长  Supervisor", "                    └── 客服  Individual",
     ],
 }
 

@@ -81,8 +81,8 @@ def test_render_shows_the_sales_vp_above_the_director(as_is):
         "└── 销售副总裁",
         "    └── ▣ 客户成功部",
         "        └── 王芳 · 客户成功部总监  Director",
-        "            ├── 蒋磊 · 客户培训专员  Specialist",
-        "            ├── 孟强 · 客户培训专员  Specialist",
+        "            ├── 蒋磊 · 客户培训专员  Individual",
+        "            ├── 孟强 · 客户培训专员  Individual",
     ]
     svg = out.with_suffix(".svg")
     assert run("render", str(out), "-o", str(svg)).returncode == 0

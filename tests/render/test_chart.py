@@ -284,7 +284,7 @@ def test_a_department_cluster_contains_its_teams():
     assert _cluster_tree(to_dot(g)) == ["客户成功部", "  战略客户组", "  客服组", "项目组", "Department-wide"]  # 刘洋 has no unit
     mmd = to_mermaid(g)
     assert '  subgraph u0["客户成功部"]\n    n1(' in mmd
-    assert '    subgraph u1["战略客户组"]\n      n2(' in mmd and '      n3("赵磊<br/>客户成功经理<br/>Specialist"):::individual\n    end\n    subgraph u2["客服组"]' in mmd
+    assert '    subgraph u1["战略客户组"]\n      n2(' in mmd and '      n3("赵磊<br/>客户成功经理<br/>Individual"):::individual\n    end\n    subgraph u2["客服组"]' in mmd
     assert '    end\n  end\n  subgraph u3["项目组"]\n' in mmd
 
 

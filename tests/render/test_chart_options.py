@@ -55,7 +55,7 @@ def test_a_level_the_title_already_ends_with_is_not_repeated():
     assert ">客户成功部总监</FONT>" in zh and ">客服专员<BR/>×3</FONT>" in zh  # not "· 总监", "· 专员"
     en = to_dot(graph_from(ASSISTED.replace("客服专员", "Support Manager").replace("客户成功经理（华东区）", "CS Manager")), DotOptions(lang="en"))
     assert ">CS Manager</FONT>" in en  # level manager: the title says it
-    assert ">Support Manager<BR/>×3 · Specialist</FONT>" in en  # a different level: shown, by its name
+    assert ">Support Manager<BR/>×3 · Individual</FONT>" in en  # a different level: shown, by its name
     lead = to_dot(graph_from(ASSISTED.replace("客户成功部总监", "'Director, Key Accounts'")), DotOptions(lang="en"))
     assert ">Director, Key<BR/>Accounts</FONT>" in lead  # "director" is in the title already
     from csdesign.render.chart.chrome import title_names_level

@@ -1,6 +1,6 @@
 """The words a chart adds around the user's text, as a client reads them on a slide: Chinese
 legends count in full-width brackets with no space (汇报线（6）, never 汇报线 (6)); English
-boxes name a level as a title would (×12 · Specialist, never ×12 · individual); the
+boxes name a level as a title would (×12 · Individual, never ×12 · individual); the
 terminal tree follows both."""
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def test_english_boxes_name_the_level():
     g = graph_from(LEVELS)
     roles = [n for n in g if g.nodes[n].get("level")]
     small = {g.nodes[n]["title"]: box_text(g, n, DotOptions(lang="en"))[1] for n in roles}
-    assert small == {"Head of CS": ["Director"], "Team Lead": ["Manager"], "Shift Lead": ["Supervisor"], "Agent": ["×12 · Specialist"],
-                     "Support Specialist": ["×2"]}  # its title says it
+    assert small == {"Head of CS": ["Director"], "Team Lead": ["Manager"], "Shift Lead": ["Supervisor"], "Agent": ["×12 · Individual"],
+                     "Support Specialist": ["×2 · Individual"]}
     zh = {g.nodes[n]["title"]: box_text(g, n, DotOptions(lang="zh"))[1] for n in roles}
     assert zh == {"Head of CS": ["总监"], "Team Lead": ["经理"], "Shift Lead": ["主管"], "Agent": ["×12 · 专员"], "Support Specialist": ["×2 · 专员"]}
 
@@ -68,13 +68,13 @@ def test_english_boxes_name_the_level():
 def test_label_level_shows_the_level_name_in_both_languages():
     g = graph_from(LEVELS)
     en = to_dot(g, DotOptions(lang="en", labels=("level",)))
-    assert ">Agent<BR/>Specialist</FONT>" in en and ">Team Lead<BR/>Manager</FONT>" in en and "individual<" not in en
+    assert ">Agent<BR/>Individual</FONT>" in en and ">Team Lead<BR/>Manager</FONT>" in en and "individual<" not in en
     zh = to_dot(g, DotOptions(lang="zh", labels=("level",)))
     assert ">Agent<BR/>专员</FONT>" in zh and ">Team Lead<BR/>经理</FONT>" in zh
 
 
 def test_level_names_and_brackets():
-    assert [chrome.level_name(lv, "en") for lv in ("director", "manager", "supervisor", "individual", "other")] == ["Director", "Manager", "Supervisor", "Specialist", "other"]
+    assert [chrome.level_name(lv, "en") for lv in ("director", "manager", "supervisor", "individual", "other")] == ["Director", "Manager", "Supervisor", "Individual", "other"]
     assert [chrome.level_name(lv, "zh") for lv in ("director", "manager", "supervisor", "individual")] == ["总监", "经理", "主管", "专员"]
     assert chrome.counted("汇报线", 6, "zh") == "汇报线（6）" and chrome.counted("reporting line", 6, "en") == "reporting line (6)"
     assert chrome.bracketed("APAC", "zh") == "（APAC）" and chrome.bracketed("APAC", "en") == " (APAC)"
@@ -97,5 +97,5 @@ def test_terminal_tree_words():
     en = _tree_lines("growth-saas", "en")
     assert en[0] == "Brightwave Software  (matrix structure)"
     assert "    └── VP Customer Success  Director" in en and "        ├── Regional Success Lead (APAC)  Manager" in en
-    assert "        │       ├── Onboarding Specialist" in en  # not "Onboarding Specialist  Specialist"
-    assert "        │       ├── Renewal Manager  Specialist" in en
+    assert "        │       ├── Onboarding Specialist  Individual" in en
+    assert "        │       ├── Renewal Manager  Individual" in en

@@ -51,13 +51,13 @@ def test_mermaid_exact_text_for_a_matrix():
             '  n2("数据分析组长<br/>Supervisor"):::supervisor',
             '  subgraph u0["CRM"]',
             '    n3("CS Manager"):::manager',
-            '    n4("CSM<br/>×4 · Specialist"):::individual',
-            '    n5("数据分析师<br/>Specialist"):::individual',
+            '    n4("CSM<br/>×4 · Individual"):::individual',
+            '    n5("数据分析师<br/>Individual"):::individual',
             "  end",
             '  subgraph u1["数据分析平台"]',
             '    n6("CS Manager"):::manager',
-            '    n7("CSM<br/>×4 · Specialist"):::individual',
-            '    n8("数据分析师<br/>Specialist"):::individual',
+            '    n7("CSM<br/>×4 · Individual"):::individual',
+            '    n8("数据分析师<br/>Individual"):::individual',
             "  end",
             "  n0 --- n1",
             "  n1 --- n2",
@@ -85,7 +85,7 @@ def test_mermaid_escapes_every_syntax_character():
     text = to_mermaid(graph_from(HOSTILE))
     assert 'title: "A & B <script>alert(1)</script> · functional"' in text  # YAML front matter: a JSON string
     assert '  n1("Head #quot;of#quot; #lt;b#gt;CS#lt;/b#gt; #35;1#59; #96;x#96;<br/>Director"):::director' in text
-    assert '  n2("Rep line2 \\N<br/>Specialist"):::individual' in text  # newline folded, backslash literal
+    assert '  n2("Rep line2 \\N<br/>Individual"):::individual' in text  # newline folded, backslash literal
 
 
 def test_mermaid_marks_vacancies_with_a_class():

@@ -106,7 +106,7 @@ def test_dot_source_quotes_everything(hostile, tmp_path):
     # HTML-like labels: every user string HTML-escaped, backslashes doubled (so \\N stays literal)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<BR/>总监<BR/>Director" in dot
     assert "&quot;<BR/>onload=&quot;alert(3)&quot;<BR/>x=&quot;<BR/>Manager" in dot
-    assert "\\\\N \\\\G \\\\L \\\\E [bold]<BR/>粗[/bold] \u200f مرحبا<BR/>Specialist" in dot
+    assert "\\\\N \\\\G \\\\L \\\\E [bold]<BR/>粗[/bold] \u200f مرحبا<BR/>Individual" in dot
     assert "<script" not in dot
     assert "\u0007" not in dot and "\u0001" not in dot
 
@@ -135,6 +135,6 @@ def test_terminal_tree_prints_markup_literally(hostile):
     lines = res.stdout.splitlines()
     assert lines[0] == "云帆 <script>alert('co')</script> & Co  (geographic structure)"
     assert "    └── <script>alert(1)</script>总监  Director" in lines
-    assert any(line.endswith("── \\N \\G \\L \\E [bold]粗[/bold] \u200f مرحبا  Specialist") for line in lines)
-    assert any(line.endswith("── 第一行 第二行 tab  Specialist") for line in lines)
+    assert any(line.endswith("── \\N \\G \\L \\E [bold]粗[/bold] \u200f مرحبا  Individual") for line in lines)
+    assert any(line.endswith("── 第一行 第二行 tab  Individual") for line in lines)
     assert "\x1b" not in res.stdout and "\u0007" not in res.stdout

@@ -15,16 +15,16 @@ LEVELS: dict[str, tuple[str, str]] = {
     "individual": ("individual", "专员"),
 }
 
-#: level -> English name a chart's box shows ("×12 · Specialist"), as the Chinese one says
-#: it (专员); Chinese as :data:`LEVELS`. Not "Individual contributor": twice as wide, it
-#: widens every individual's box, and examples/manufacturer.yaml no longer fits one slide
-#: (five pages), growth-saas.yaml takes seven instead of four. The lowercase
-#: :data:`LEVELS` words stay for tables and decks.
+#: level -> English name a chart's box shows ("×12 · Individual"), capitalised as a name
+#: beside Director and Manager; Chinese as :data:`LEVELS` (专员). Not "Individual
+#: contributor", which is twice as wide (examples/manufacturer.yaml would take five slides
+#: instead of one), nor "Specialist", which mislabels a Renewal Manager who manages nobody.
+#: The lowercase :data:`LEVELS` words stay for tables and decks.
 LEVEL_TITLES: dict[str, str] = {
     "director": "Director",
     "manager": "Manager",
     "supervisor": "Supervisor",
-    "individual": "Specialist",
+    "individual": "Individual",
 }
 
 #: key -> (en, zh); ``{n}`` / ``{names}`` / ``{page}`` are filled in by :func:`word`.
@@ -84,7 +84,7 @@ def level_label(level: str | None, lang: str = "en") -> str:
 
 
 def level_title(level: str | None, lang: str = "en") -> str:
-    """A level as a chart's box names it ("Specialist" / "专员"); unknown levels
+    """A level as a chart's box names it ("Individual" / "专员"); unknown levels
     pass through."""
     if lang == "zh" or str(level or "") not in LEVEL_TITLES:
         return level_label(level, lang)

@@ -15,7 +15,7 @@ def box_lines(g: nx.DiGraph, n: str, lang: str = "en", *, level_titles: bool = F
     """Name (explicit orgs), title, the value of a replicated matrix lead ("APAC"), then
     ``×N · level · vacant`` in ``lang`` (knowledge/chrome.py) — plain, cleaned text that every
     chart format escapes its own way. The level is the lowercase word ("individual"), or
-    with ``level_titles`` the name a chart's box shows ("Specialist"; the same in
+    with ``level_titles`` the name a chart's box shows ("Individual"; the same in
     Chinese: 专员)."""
     from csdesign.knowledge.chrome import level_label, level_title, word
 

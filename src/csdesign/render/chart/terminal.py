@@ -40,7 +40,7 @@ def _label(g: nx.DiGraph, n: str, notes: dict[str, list[tuple[str, str]]], lang:
         text.append(f" ×{d['headcount']}", style="green")
     level = chrome.level_name(str(d.get("level") or ""), lang)
     if d.get("level") and "level" in labels and not chrome.title_names_level(clean(d.get("title") or ""), level):
-        text.append(f"  {level}", style="dim")  # as boxes do: not "Onboarding Specialist  Specialist"
+        text.append(f"  {level}", style="dim")  # as boxes do: not "客户成功部总监  总监"
     if d.get("assistant"):
         text.append(f"  {chrome.word('assistant', lang)}", style="dim")
     if d.get("vacant"):
