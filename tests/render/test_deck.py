@@ -329,3 +329,80 @@ def test_summary_table_sums_units_past_ten_in_one_row(tmp_path):
     total = int(table.cell(len(table.rows) - 1, len(table.columns) - 1).text.replace(",", ""))
     assert total == sum(int(d.get("headcount") or 1) for _, d in g.nodes(data=True) if d.get("kind") == "role")
     assert sum(int(table.cell(i, len(table.columns) - 1).text.replace(",", "")) for i in range(1, len(table.rows) - 1)) == total
+
+
+EMU = 914400
+
+
+def _placeholder_parts(prs):
+    """(name, placeholder) for every placeholder of the master, the layouts and the slides."""
+    for ph in prs.slide_master.placeholders:
+        yield "master", ph
+    for lay in prs.slide_layouts:
+        for ph in lay.placeholders:
+            yield lay.name, ph
+    for i, s in enumerate(prs.slides, 1):
+        for ph in s.placeholders:
+            yield f"slide {i}", ph
+
+
+@pytest.mark.parametrize("page", ["16:9", "4:3"])
+def test_placeholders_fit_the_page_with_the_body_margins(decks, tmp_path, page):
+    """python-pptx's default template is laid out for a 10 in wide slide: on 16:9 its titles
+    stopped 3.3 in short of the right edge. Every placeholder (master, layouts, slides) lies
+    between the 0.5 in side margins the tables use, and the titles span them exactly."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    if page == "16:9":
+        prs = Presentation(str(decks["ent-zh"]))
+    else:
+        import io
+
+        prs = Presentation(io.BytesIO(deck(EXAMPLES / "enterprise.yaml", lang="zh", date="2026-12-01", page="4:3")))
+    W, H, margin = prs.slide_width, prs.slide_height, EMU // 2
+    titles = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE)
+    for where, ph in _placeholder_parts(prs):
+        assert margin <= ph.left and ph.left + ph.width <= W - margin, (where, ph.name, ph.left, ph.width)
+        assert 0 <= ph.top and ph.top + ph.height <= H, (where, ph.name)
+        if where in ("master", "Title Slide") and ph.placeholder_format.type in titles:
+            assert (ph.left, ph.left + ph.width) == (margin, W - margin), (where, ph.name)
+    spans = set()
+    for i, s in enumerate(prs.slides, 1):
+        title = s.shapes.title
+        assert (title.left, title.left + title.width) == (margin, W - margin), i  # centred on the slide
+        for shp in s.shapes:
+            if shp.has_table:
+                assert title.left <= shp.left and shp.left + shp.width <= title.left + title.width, i
+                spans.add((shp.left - title.left, title.left + title.width - shp.left - shp.width))
+    assert (0, 0) in spans or (0, 1) in spans  # full-width tables (findings, RACI) have the title's margins (to an EMU)
+
+
+def test_titles_stay_on_one_line_above_the_content(decks):
+    """Each slide title fits its placeholder on one line (the long Chinese capacity title
+    wrapped into the table header) and ends above every other shape on its slide, the
+    "接第 N 页" notes over chart boxes included."""
+    from csdesign.render.deck.layout import text_width
+
+    for name in decks:
+        prs = Presentation(str(decks[name]))
+        for i, s in enumerate(list(prs.slides)[1:], 2):
+            title = s.shapes.title
+            size = title.text_frame.paragraphs[0].runs[0].font.size.pt
+            inner = (title.width - title.text_frame.margin_left - title.text_frame.margin_right) / EMU
+            assert text_width(title.text_frame.text, size) <= inner, (name, i, title.text_frame.text)
+            bottom = title.top + title.height
+            for shp in s.shapes:
+                if shp.shape_id != title.shape_id:
+                    top = shp.top
+                    if shp.rotation in (90.0, 270.0):  # an elbow's frame turned a quarter (orient_elbow)
+                        top += (shp.height - shp.width) // 2
+                    assert top >= bottom, (name, i, shp.name, top, bottom)
+
+
+def test_long_titles_step_down_before_they_wrap():
+    from csdesign.render.deck.pptx_deck import TITLE_PT, _Deck
+
+    assert _Deck.title_size("执行摘要", 12.1) == TITLE_PT[0]
+    long = "产能与人员配置 · " + "客户成功服务容量" * 3
+    assert TITLE_PT[0] > _Deck.title_size(long, 12.1) >= TITLE_PT[-1]
+    assert _Deck.title_size(long * 3, 12.1) == TITLE_PT[-1]

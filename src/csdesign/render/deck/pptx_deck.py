@@ -24,7 +24,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
@@ -57,6 +57,12 @@ RACI_FILL = {"A": "1F4E79", "R": "2A6AA6", "C": "C5DCF0", "I": "EDEDED"}
 ROWS_PER_SLIDE = 9
 #: Page sizes: 16:9 (13.333 x 7.5 in) and 4:3 (10 x 7.5 in).
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
+#: Side margin of the body content (tables, text, charts) and of the placeholders.
+MARGIN = Inches(0.5)
+#: The slide title's top and height: it ends at 1.0 in, above every slide's content.
+TITLE_BAND = (Inches(0.25), Inches(0.75))
+#: Title sizes tried, largest first, until the title fits on one line; the last may wrap.
+TITLE_PT = (26, 24, 22, 20, 18)
 #: A table cell that is a number (counts, money, percentages, "–" for none): right-aligned.
 NUMBER = re.compile(r"[-+–]?[\d,.]*\d[\d,.]*\s?%?|–")
 
@@ -123,11 +129,43 @@ class _Deck:
         if template is None:
             w, h = PAGES.get(page, PAGES["16:9"])
             self.prs.slide_width, self.prs.slide_height = Inches(w), Inches(h)
+            self._fit_placeholders()
         self.W = self.prs.slide_width / 914400
         self.H = self.prs.slide_height / 914400
         layouts = {lay.name: lay for lay in self.prs.slide_layouts}
         self.title_layout = layouts.get("Title Slide", self.prs.slide_layouts[0])
         self.only_title = layouts.get("Title Only", self.prs.slide_layouts[min(5, len(self.prs.slide_layouts) - 1)])
+
+    def _fit_placeholders(self) -> None:
+        """Lay python-pptx's default master and layouts out for the page chosen: they are drawn
+        for a 10 in wide 4:3 slide, and changing the slide size moves none of them (a title
+        placeholder 9 in wide on a 13.33 in slide sits left of centre). The area between the
+        0.5 in side margins, where the body content goes, is stretched to the new width: a
+        placeholder centred on the old slide and wider than half of it spans the whole area
+        (the titles), any other keeps its place in it in proportion (footers, two columns).
+        The master's title becomes a band from 0.25 to 1.0 in, its text anchored at the
+        bottom, so a title stays clear of the content below it (tables from 1.3 in, the
+        "continued" notes above chart boxes from 1.05 in) and an overlong one grows upwards."""
+        margin, old_w, new_w = MARGIN, Inches(10), self.prs.slide_width
+        area_old, area_new = old_w - 2 * margin, new_w - 2 * margin
+
+        def scaled(v: int) -> int:
+            return margin + (v - margin) * area_new // area_old
+
+        for part in [self.prs.slide_master, *self.prs.slide_layouts]:
+            for ph in part.placeholders:
+                if ph._element.spPr.find(qn("a:xfrm")) is None:
+                    continue  # inherits its place from the master
+                x, w = ph.left, ph.width
+                if abs(2 * x + w - old_w) <= Inches(0.02) and 2 * w > old_w:
+                    left, right = margin, new_w - margin
+                else:
+                    left, right = scaled(x), scaled(x + w)
+                ph.left, ph.width = Emu(left), Emu(right - left)
+        for ph in self.prs.slide_master.placeholders:
+            if ph.placeholder_format.type == PP_PLACEHOLDER.TITLE:
+                ph.top, ph.height = TITLE_BAND
+                ph.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
 
     # -- text helpers -------------------------------------------------------------------
     def _font(self, run: Any, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
@@ -155,12 +193,20 @@ class _Deck:
         s = self.prs.slides.add_slide(self.only_title)
         if s.shapes.title is not None:
             s.shapes.title.text = title
+            size = self.title_size(title, s.shapes.title.width / 914400 - 0.2)
             for p in s.shapes.title.text_frame.paragraphs:
                 for r in p.runs:
-                    self._font(r, 26, True)
+                    self._font(r, size, True)
         else:
-            self.textbox(s, 0.5, 0.3, self.W - 1, 0.8, [title], 26, bold=True)
+            self.textbox(s, 0.5, 0.3, self.W - 1, 0.8, [title], self.title_size(title, self.W - 1.2), bold=True)
         return s
+
+    @staticmethod
+    def title_size(title: str, width: float) -> float:
+        """The largest of TITLE_PT at which ``title`` fits ``width`` inches on one line (with a
+        tenth to spare: bold capitals are wider than layout.text_width's average); past them
+        the smallest, on two lines, which the title band holds."""
+        return next((pt for pt in TITLE_PT if layout.text_width(title, pt) * 1.1 <= width), TITLE_PT[-1])
 
     def textbox(self, s: Any, x: float, y: float, w: float, h: float, lines: list[str], size: float, *, bold: bool = False, colour: RGBColor = INK) -> Any:
         tb = s.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
