@@ -406,3 +406,43 @@ def test_long_titles_step_down_before_they_wrap():
     long = "产能与人员配置 · " + "客户成功服务容量" * 3
     assert TITLE_PT[0] > _Deck.title_size(long, 12.1) >= TITLE_PT[-1]
     assert _Deck.title_size(long * 3, 12.1) == TITLE_PT[-1]
+
+
+def _markers(s):
+    import re
+
+    found = []
+    for shp in s.shapes:
+        if shp.has_text_frame and shp != s.shapes.title:
+            for m in re.finditer(r"(见|接)第 (\d+) 页|continued (on|from) p\. (\d+)", shp.text_frame.text):
+                way = "on" if (m.group(1) or m.group(3)) in ("见", "on") else "from"
+                found.append((way, int(m.group(2) or m.group(4)), shp))
+    return found
+
+
+def test_continued_markers_name_the_slides_holding_those_units(decks):
+    """The overview's "见第 N 页" under each unit names the slide that draws the unit (slides
+    4-6 of the enterprise deck, not chart pages 2-4), and each unit slide's "接第 N 页" names the
+    overview's slide number; every reference is answered from the slide it names."""
+    for name in decks:
+        prs = Presentation(str(decks[name]))
+        slides = list(prs.slides)
+        charts = {i for i, s in enumerate(slides, 1) if s in chart_slides(prs)}
+        seen = 0
+        for k, s in enumerate(slides, 1):
+            for way, n, note in _markers(s):
+                seen += 1
+                assert n in charts and n != k, (name, k, note.text_frame.text)
+                back = [m for m in _markers(slides[n - 1]) if m[0] != way and m[1] == k]
+                assert back, (name, k, note.text_frame.text)
+                if way == "on":  # the summary box above the note names the unit the slide is titled with
+                    cx = note.left + note.width // 2
+                    box = min((b for b in s.shapes if b.has_text_frame and b.name.startswith("box ") and b.top < note.top
+                               and abs(b.left + b.width // 2 - cx) < EMU // 20), key=lambda b: note.top - b.top)
+                    unit = box.text_frame.paragraphs[0].text  # "segment: Strategic", perhaps wrapped
+                    assert slides[n - 1].shapes.title.text.split(" · ", 1)[1].startswith(unit), (name, n, unit)
+        assert seen, name
+    prs = Presentation(str(decks["ent-en"]))
+    overview = [n for way, n, _ in _markers(prs.slides[2]) if way == "on"]
+    assert sorted(overview) == [4, 5, 6]
+    assert {n for s in list(prs.slides)[3:6] for way, n, _ in _markers(s)} == {3}

@@ -122,8 +122,10 @@ def unit_members(g: nx.DiGraph) -> dict[str, list[str]]:
     return out
 
 
-def pages(g: nx.DiGraph, lang: str = "en") -> list[ChartPage]:
-    """The overview page, then one page per unit (units in file order)."""
+def pages(g: nx.DiGraph, lang: str = "en", first: int = 1) -> list[ChartPage]:
+    """The overview page, then one page per unit (units in file order). ``first`` is the number
+    the first page has where it is shown (the deck's slide number of the overview), so the
+    "continued on/from p. N" markers name the numbers the reader sees."""
     units = g.graph.get("units", {})
     members = unit_members(g)
     zh = lang == "zh"
@@ -131,7 +133,7 @@ def pages(g: nx.DiGraph, lang: str = "en") -> list[ChartPage]:
     if not units:
         page = ChartPage(structure_title)
         _add_tree(page, g, [n for n in g.nodes], lang)
-        return _number(_split_oversized([_place(page)]), lang)
+        return _number(_split_oversized([_place(page)]), lang, first)
     overview = ChartPage(structure_title)
     outside = [n for n, d in g.nodes(data=True) if d.get("unit") not in units]
     _add_tree(overview, g, outside, lang)
@@ -156,12 +158,13 @@ def pages(g: nx.DiGraph, lang: str = "en") -> list[ChartPage]:
             page.boxes.append(pb)
         _add_tree(page, g, members[uid], lang, extra_parents=parents)
         unit_pages.append(page)
-    return _number(_split_oversized([_place(overview)] + [_place(p) for p in unit_pages]), lang)
+    return _number(_split_oversized([_place(overview)] + [_place(p) for p in unit_pages]), lang, first)
 
 
-def _number(pages: list[ChartPage], lang: str) -> list[ChartPage]:
-    """Write the "continued on p. N" / "continued from p. N" markers from the final page order."""
-    number = {p.key: i for i, p in enumerate(pages, 1)}
+def _number(pages: list[ChartPage], lang: str, first: int = 1) -> list[ChartPage]:
+    """Write the "continued on p. N" / "continued from p. N" markers from the final page order,
+    the first page numbered ``first``."""
+    number = {p.key: i for i, p in enumerate(pages, first)}
     zh = lang == "zh"
     for p in pages:
         for b in p.boxes:

@@ -395,7 +395,8 @@ class _Deck:
 
     def chart_slides(self) -> None:
         g, lang = self.d.graph, self.lang
-        pages = layout.pages(g, lang)
+        # the markers name slide numbers: the first chart page is the next slide
+        pages = layout.pages(g, lang, first=len(self.prs.slides) + 1)
         base = len(self.prs.slides)
         for i, page in enumerate(pages):
             title = T(lang, "Org chart", "组织结构图") + " · " + page.title
