@@ -446,3 +446,33 @@ def test_continued_markers_name_the_slides_holding_those_units(decks):
     overview = [n for way, n, _ in _markers(prs.slides[2]) if way == "on"]
     assert sorted(overview) == [4, 5, 6]
     assert {n for s in list(prs.slides)[3:6] for way, n, _ in _markers(s)} == {3}
+
+
+RACI_LEGEND = ("A accountable · R responsible · C consulted · I informed", "A 最终负责 · R 执行 · C 咨询 · I 知会")
+
+
+def test_every_raci_slide_carries_its_legend(decks):
+    """A RACI matrix split over slides says what its letters mean on each of them (only the last
+    did), its columns shared out evenly (10 roles: 5 and 5, not 7 and 3), and a matrix that fits
+    one slide is not split (the e-commerce matrix's 9 roles: 7 and 2 before)."""
+    split = {}
+    for name in decks:
+        prs = Presentation(str(decks[name]))
+        raci = [s for s in prs.slides if s.shapes.title.text.startswith(("RACI matrix", "RACI 矩阵"))]
+        assert raci, name
+        for s in raci:
+            texts = [shp.text_frame.text for shp in s.shapes if shp.has_text_frame]
+            assert any(t in RACI_LEGEND for t in texts), (name, s.shapes.title.text)
+        split[name] = [len(next(shp for shp in s.shapes if shp.has_table).table.columns) - 1 for s in raci]
+    assert split["ent-en"] == split["ent-zh"] == [5, 5]
+    assert split["ecm-zh"] == [9]
+
+
+def test_balanced_runs():
+    from csdesign.render.deck.pptx_deck import balanced
+
+    assert balanced([], 9) == []
+    assert [len(r) for r in balanced(list(range(9)), 9)] == [9]
+    assert [len(r) for r in balanced(list(range(10)), 9)] == [5, 5]
+    assert [len(r) for r in balanced(list(range(19)), 9)] == [7, 7, 5]
+    assert sum(balanced(list(range(23)), 9), []) == list(range(23))

@@ -55,6 +55,8 @@ LEAD_STYLES = [
 RACI_FILL = {"A": "1F4E79", "R": "2A6AA6", "C": "C5DCF0", "I": "EDEDED"}
 #: Table rows per slide before a table continues on the next slide.
 ROWS_PER_SLIDE = 9
+#: RACI matrix role columns per 16:9 slide before the matrix continues on the next slide.
+RACI_COLUMNS = 9
 #: Page sizes: 16:9 (13.333 x 7.5 in) and 4:3 (10 x 7.5 in).
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 #: Side margin of the body content (tables, text, charts) and of the placeholders.
@@ -244,7 +246,7 @@ class _Deck:
 
     def table_slides(self, title: str, header: list[str], rows: list[list[str]], widths: list[float], note: str | None = None) -> None:
         """A table over as many slides as it needs (ROWS_PER_SLIDE each), marked continued."""
-        chunks = [rows[i:i + ROWS_PER_SLIDE] for i in range(0, len(rows), ROWS_PER_SLIDE)] or [[]]
+        chunks = balanced(rows, ROWS_PER_SLIDE) or [[]]
         for k, chunk in enumerate(chunks):
             suffix = "" if len(chunks) == 1 else T(self.lang, f" ({k + 1}/{len(chunks)})", f"（{k + 1}/{len(chunks)}）")
             s = self.slide(title + suffix)
@@ -502,25 +504,22 @@ class _Deck:
         m = rep.raci_matrix if "raci" in rep.ran else None
         if m is None or not m.duties:
             return
-        per_slide = 7
         # the RACI section's duties and the roles holding a letter; "holds" marks stay in the workbook
         duties, lettered = raci_lettered(m)
         if not duties:
             return
-        s = None
-        for start in range(0, len(lettered), per_slide):
-            cols = lettered[start:start + per_slide]
+        legend = T(lang, "A accountable · R responsible · C consulted · I informed", "A 最终负责 · R 执行 · C 咨询 · I 知会")
+        per_slide = max(4, int(RACI_COLUMNS * (self.W - 1) / (PAGES["16:9"][0] - 1) + 1e-6))  # fewer on a 4:3 page
+        for n, cols in enumerate(balanced(lettered, per_slide)):
             header = [T(lang, "Duty", "职责")] + [r.title for r in cols]
             rows = [[duty] + [m.cell(duty, r.role_id) if m.cell(duty, r.role_id) != HOLDS else "" for r in cols] for duty in duties]
-            for k in range(0, len(rows), ROWS_PER_SLIDE):
-                chunk = rows[k:k + ROWS_PER_SLIDE]
-                more = k > 0 or start > 0
+            for k, chunk in enumerate(balanced(rows, ROWS_PER_SLIDE)):
+                more = k > 0 or n > 0
                 s = self.slide(T(lang, "RACI matrix", "RACI 矩阵") + (T(lang, " (continued)", "（续）") if more else ""))
                 fills = {(i, j): RACI_FILL[row[j][:1]] for i, row in enumerate(chunk) for j in range(1, len(row)) if row[j][:1] in RACI_FILL}
                 self.table(s, 0.5, 1.4, self.W - 1.0, header, chunk, [2.6] + [1.2] * len(cols), size=10, fills=fills)
-        if s is not None:
-            self.textbox(s, 0.5, self.H - 0.6, self.W - 1, 0.4,
-                         [T(lang, "A accountable · R responsible · C consulted · I informed", "A 最终负责 · R 执行 · C 咨询 · I 知会")], 10, colour=GREY)
+                # every slide of the matrix says what its letters mean, not only the last
+                self.textbox(s, 0.5, self.H - 0.6, self.W - 1, 0.4, [legend], 10, colour=GREY).name = "RACI legend"
 
     def spans_slide(self) -> None:
         lang, rep = self.lang, self.d.report
@@ -617,6 +616,16 @@ class _Deck:
         from csdesign.render.zipfix import fixed_zip
 
         return fixed_zip(buf.getvalue(), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def balanced(items: list, most: int) -> list[list]:
+    """``items`` in as few runs of at most ``most`` as they need, the runs as even as they can
+    be (ten rows at nine a slide are five and five, not nine and one left alone)."""
+    if not items:
+        return []
+    runs = -(-len(items) // most)
+    size = -(-len(items) // runs)
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def load_sections(a: Any, rep: Any, lang: str) -> list[Any]:
