@@ -195,7 +195,7 @@ class _Deck:
         s = self.prs.slides.add_slide(self.only_title)
         if s.shapes.title is not None:
             s.shapes.title.text = title
-            size = self.title_size(title, s.shapes.title.width / 914400 - 0.2)
+            size = self.title_size(title, (s.shapes.title.width or self.prs.slide_width - 2 * MARGIN) / 914400 - 0.2)  # a client title may have no size of its own
             for p in s.shapes.title.text_frame.paragraphs:
                 for r in p.runs:
                     self._font(r, size, True)
