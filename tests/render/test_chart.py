@@ -66,7 +66,7 @@ def test_svg_shows_every_title_literally(engine):
     assert used == engine
     texts = svg_node_texts(svg)
     assert "<script>alert(1)</script> Director" in texts
-    assert 'back\\N slash "quoted" & <i> Specialist' in texts
+    assert 'back\\N slash "quoted" & <i> Individual' in texts
     assert b"<script" not in svg
 
 

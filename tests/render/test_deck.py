@@ -297,7 +297,7 @@ def test_summary_slide_leads_with_four_figures_and_a_headcount_table(tmp_path):
     table = next(shp.table for shp in s.shapes if shp.has_table)
     cells = [[table.cell(i, j).text for j in range(len(table.columns))] for i in range(len(table.rows))]
     assert cells == [
-        ["Unit", "director", "manager", "supervisor", "individual", "Total"],
+        ["Unit", "Director", "Manager", "Supervisor", "Individual", "Total"],
         ["Department-wide", "3", "2", "–", "4", "9"],
         ["Strategic", "–", "2", "4", "34", "40"],
         ["Important", "–", "2", "4", "34", "40"],

@@ -243,6 +243,6 @@ def test_box_lines_do_not_repeat_a_level_the_title_says():
 
     g = graph_from(SMALL)
     assert box_lines(g, "head_cs", "zh") == ["客户成功部总监"]
-    assert box_lines(g, "head_cs", "en") == ["客户成功部总监", "director"]
+    assert box_lines(g, "head_cs", "en") == ["客户成功部总监", "Director"]
     assert box_lines(g, "data_lead", "zh") == ["数据分析组长", "主管"]  # 组长 is not 主管: shown
-    assert box_lines(g, "csm@product:CRM", "en") == ["CSM", "×4 · individual"]
+    assert box_lines(g, "csm@product:CRM", "en") == ["CSM", "×4 · Individual"]

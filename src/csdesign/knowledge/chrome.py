@@ -7,24 +7,16 @@ English chrome and the two languages never drift apart. Data only: no rendering.
 
 from __future__ import annotations
 
-#: level -> (en, zh). The Chinese names are the seeds' (总监 / 经理 / 主管 / 专员).
+#: level -> (en, zh), as boxes, tables and decks name it. The Chinese names are the seeds'
+#: (总监 / 经理 / 主管 / 专员); the English are capitalised as names beside a title ("×12 ·
+#: Individual"). Not "Individual contributor", which is twice as wide (examples/
+#: manufacturer.yaml would take five slides instead of one), nor "Specialist", which would
+#: mislabel a Renewal Manager who manages nobody.
 LEVELS: dict[str, tuple[str, str]] = {
-    "director": ("director", "总监"),
-    "manager": ("manager", "经理"),
-    "supervisor": ("supervisor", "主管"),
-    "individual": ("individual", "专员"),
-}
-
-#: level -> English name a chart's box shows ("×12 · Individual"), capitalised as a name
-#: beside Director and Manager; Chinese as :data:`LEVELS` (专员). Not "Individual
-#: contributor", which is twice as wide (examples/manufacturer.yaml would take five slides
-#: instead of one), nor "Specialist", which mislabels a Renewal Manager who manages nobody.
-#: The lowercase :data:`LEVELS` words stay for tables and decks.
-LEVEL_TITLES: dict[str, str] = {
-    "director": "Director",
-    "manager": "Manager",
-    "supervisor": "Supervisor",
-    "individual": "Individual",
+    "director": ("Director", "总监"),
+    "manager": ("Manager", "经理"),
+    "supervisor": ("Supervisor", "主管"),
+    "individual": ("Individual", "专员"),
 }
 
 #: key -> (en, zh); ``{n}`` / ``{names}`` / ``{page}`` are filled in by :func:`word`.
@@ -81,14 +73,6 @@ def level_label(level: str | None, lang: str = "en") -> str:
     if pair is None:
         return str(level)
     return pair[1] if lang == "zh" else pair[0]
-
-
-def level_title(level: str | None, lang: str = "en") -> str:
-    """A level as a chart's box names it ("Individual" / "专员"); unknown levels
-    pass through."""
-    if lang == "zh" or str(level or "") not in LEVEL_TITLES:
-        return level_label(level, lang)
-    return LEVEL_TITLES[str(level)]
 
 
 def template(key: str, lang: str = "en") -> str:

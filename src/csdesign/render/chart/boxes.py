@@ -11,13 +11,11 @@ from csdesign.render.text import clean
 from csdesign.structures.contract import DOTTED, EXTERNAL, SOLID, lead_value
 
 
-def box_lines(g: nx.DiGraph, n: str, lang: str = "en", *, level_titles: bool = False) -> list[str]:
+def box_lines(g: nx.DiGraph, n: str, lang: str = "en") -> list[str]:
     """Name (explicit orgs), title, the value of a replicated matrix lead ("APAC"), then
     ``×N · level · vacant`` in ``lang`` (knowledge/chrome.py) — plain, cleaned text that every
-    chart format escapes its own way. The level is the lowercase word ("individual"), or
-    with ``level_titles`` the name a chart's box shows ("Individual"; the same in
-    Chinese: 专员)."""
-    from csdesign.knowledge.chrome import level_label, level_title, word
+    chart format escapes its own way. The level by its name ("Individual" / 专员)."""
+    from csdesign.knowledge.chrome import level_label, word
 
     d = g.nodes[n]
     lines = []
@@ -33,7 +31,7 @@ def box_lines(g: nx.DiGraph, n: str, lang: str = "en", *, level_titles: bool = F
     if d.get("level") and d.get("kind") != EXTERNAL:
         from csdesign.render.chart.chrome import title_names_level
 
-        level = (level_title if level_titles else level_label)(d["level"], lang)
+        level = level_label(d["level"], lang)
         if not title_names_level(clean(d.get("title") or ""), level):  # 客户成功部总监, not "· 总监" below it
             extra.append(level)
     if d.get("vacant"):

@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 
-from csdesign.knowledge.chrome import level_title
+from csdesign.knowledge.chrome import level_label
 from csdesign.render.text import clean, display_width, segments
 
 AXES = {
@@ -51,8 +51,8 @@ def word(key: str, lang: str | None = "en", **fmt: object) -> str:
 
 
 def level_name(level: str, lang: str | None = "en") -> str:
-    """A level as a box shows it: ``Specialist`` / ``专员`` (knowledge/chrome.py)."""
-    return level_title(level, lang_of(lang))
+    """A level as a box shows it: ``Individual`` / ``专员`` (knowledge/chrome.py)."""
+    return level_label(level, lang_of(lang))
 
 
 def counted(text: str, n: object, lang: str | None = "en") -> str:

@@ -261,7 +261,7 @@ class _Page:
     def box(self, n: str, has_children: bool) -> str:
         g, lang = self.g, self.lang
         d = g.nodes[n]
-        lines = box_lines(g, n, lang, level_titles=True)
+        lines = box_lines(g, n, lang)
         cls = ["box"]
         if d.get("kind") == EXTERNAL:
             cls.append("external")

@@ -46,7 +46,7 @@ def to_mermaid(g: nx.DiGraph) -> str:
         d = g.nodes[n]
         shape = ("[", "]") if d.get("kind") == EXTERNAL else ("(", ")")
         cls = "external" if d.get("kind") == EXTERNAL else (d.get("level") or "individual")
-        return f"{indent}{ids[n]}{shape[0]}{_label(box_lines(g, n, level_titles=True))}{shape[1]}:::{cls}"
+        return f"{indent}{ids[n]}{shape[0]}{_label(box_lines(g, n))}{shape[1]}:::{cls}"
 
     for n, d in g.nodes(data=True):
         if d.get("unit") not in units:
