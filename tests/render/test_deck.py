@@ -15,6 +15,7 @@ pptx = pytest.importorskip("pptx", reason="needs python-pptx")
 from pptx import Presentation  # noqa: E402
 from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
 from pptx.oxml.ns import qn  # noqa: E402
+from pptx.util import Inches  # noqa: E402
 
 from csdesign.app.deck_job import deck  # noqa: E402
 from csdesign.structures import build_file  # noqa: E402
@@ -476,3 +477,25 @@ def test_balanced_runs():
     assert [len(r) for r in balanced(list(range(10)), 9)] == [5, 5]
     assert [len(r) for r in balanced(list(range(19)), 9)] == [7, 7, 5]
     assert sum(balanced(list(range(23)), 9), []) == list(range(23))
+
+
+def test_every_slide_after_the_title_carries_its_number_clear_of_the_content(decks):
+    """The "见第 4 页 / see p. 4" markers name slide numbers, so each slide shows its own: a
+    slide-number field (renumbered if slides move) at the bottom right, outside the 0.5 in
+    margins, overlapping no other shape's frame."""
+    for name in decks:
+        prs = Presentation(str(decks[name]))
+        slides = list(prs.slides)
+        assert not [s for s in slides[0].shapes if s.name == "Slide number"]
+        for i, s in enumerate(slides[1:], 2):
+            [num] = [shp for shp in s.shapes if shp.name == "Slide number"]
+            fields = num.text_frame._txBody.findall(".//" + qn("a:fld"))
+            assert [(f.get("type"), f.findtext(qn("a:t"))) for f in fields] == [("slidenum", str(i))], (name, i)
+            assert num.left >= prs.slide_width - Inches(0.5) and num.left + num.width <= prs.slide_width
+            assert num.top + num.height <= prs.slide_height
+            for shp in s.shapes:
+                if shp.shape_id == num.shape_id or shp.rotation in (90.0, 270.0):
+                    continue
+                apart = (shp.left + shp.width <= num.left or shp.top + shp.height <= num.top
+                         or shp.left >= num.left + num.width or shp.top >= num.top + num.height)
+                assert apart, (name, i, shp.name)

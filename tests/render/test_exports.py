@@ -16,7 +16,8 @@ from csdesign.render.chart.graphviz import chart_bytes
 from csdesign.render.chart.html import to_html
 from csdesign.render.chart.json_graph import node_link, to_json
 from csdesign.render.chart.mermaid import mermaid_escape, to_mermaid
-from tests.helpers import graph_from
+from csdesign.structures import build_file
+from tests.helpers import EXAMPLES, graph_from
 
 SMALL = """
 company: {name: 云帆科技, cs_reports_to: coo}
@@ -246,3 +247,13 @@ def test_box_lines_do_not_repeat_a_level_the_title_says():
     assert box_lines(g, "head_cs", "en") == ["客户成功部总监", "Director"]
     assert box_lines(g, "data_lead", "zh") == ["数据分析组长", "主管"]  # 组长 is not 主管: shown
     assert box_lines(g, "csm@product:CRM", "en") == ["CSM", "×4 · Individual"]
+
+
+def test_box_lines_name_the_executive_as_the_chart_does():
+    """The box above the CS head reads 首席运营官 on a Chinese deck, HTML chart and Mermaid
+    export, as on the SVG chart; it said COO everywhere but the SVG."""
+    from csdesign.render.chart.boxes import box_lines
+
+    g = build_file(str(EXAMPLES / "enterprise.yaml"))
+    ext = g.graph["external"]
+    assert (box_lines(g, ext, "zh"), box_lines(g, ext, "en")) == (["首席运营官"], ["COO"])

@@ -21,7 +21,12 @@ def box_lines(g: nx.DiGraph, n: str, lang: str = "en") -> list[str]:
     lines = []
     if d.get("name"):
         lines.append(clean(d["name"]))
-    lines.append(clean(d.get("title") or ""))
+    if d.get("kind") == EXTERNAL:  # the executive CS reports to, named as the SVG chart names it (首席运营官)
+        from csdesign.render.chart.chrome import executive_title
+
+        lines.append(executive_title(g, lang))
+    else:
+        lines.append(clean(d.get("title") or ""))
     qualifier = lead_value(g, n)
     if qualifier:
         lines.append(clean(qualifier))

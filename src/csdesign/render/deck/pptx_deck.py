@@ -61,6 +61,9 @@ RACI_COLUMNS = 9
 PAGES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 #: Side margin of the body content (tables, text, charts) and of the placeholders.
 MARGIN = Inches(0.5)
+#: The slide-number field's id: any fixed GUID (PowerPoint needs one per field, not a unique
+#: one per deck), so the same input gives the same bytes.
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 #: The slide title's top and height: it ends at 1.0 in, above every slide's content.
 TITLE_BAND = (Inches(0.25), Inches(0.75))
 #: Title sizes tried, largest first, until the title fits on one line; the last may wrap.
@@ -594,6 +597,28 @@ class _Deck:
         self.table_slides(T(lang, "What changes: duties", "调整内容：职责转移"), [T(lang, "Duty", "职责"), T(lang, "Change", "变化"), T(lang, "From", "移出"), T(lang, "To", "移入")],
                           duties, [2.5, 1.2, 3.0, 3.0])
 
+    def number_slides(self) -> None:
+        """Every slide after the title slide shows its number at the bottom right, outside the
+        0.5 in margins the content keeps, so the "见第 4 页 / see p. 4" markers can be followed on
+        paper. A slide-number field: PowerPoint and LibreOffice renumber it if slides move."""
+        for i, s in enumerate(self.prs.slides, start=1):
+            if i == 1:
+                continue
+            tb = self.textbox(s, self.W - 0.4, self.H - 0.38, 0.35, 0.3, [""], 10, colour=GREY)  # the chart legend ends at 0.4 in
+            tb.name = "Slide number"
+            tf = tb.text_frame
+            tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+            p = tf.paragraphs[0]
+            p.alignment = PP_ALIGN.RIGHT
+            run = p.runs[0]._r
+            fld = run.makeelement(qn("a:fld"), {"id": SLIDE_NUMBER_FIELD, "type": "slidenum"})
+            fld.append(run.find(qn("a:rPr")))
+            text = fld.makeelement(qn("a:t"), {})
+            text.text = str(i)
+            fld.append(text)
+            run.addprevious(fld)
+            run.getparent().remove(run)
+
     def build(self) -> bytes:
         self.title_slide()
         self.summary_slide()
@@ -604,6 +629,7 @@ class _Deck:
         self.capacity_slides()
         self.compare_slide()
         self.change_slides()
+        self.number_slides()
         when = dt.datetime(self.d.date.year, self.d.date.month, self.d.date.day)
         cp = self.prs.core_properties
         cp.created = cp.modified = when
