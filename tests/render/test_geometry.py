@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from csdesign.render.chart.dot import DotOptions
+from csdesign.render.chart.dot import UNIT_BORDER, DotOptions
 from csdesign.render.chart.graphviz import chart_pages
 from csdesign.structures import NAMES, build_file
 
@@ -204,11 +204,14 @@ def test_flat_band_boxes_centre_their_text(example):
     width of a short title used to go to the right of a left-aligned text block)."""
     (root,) = _render(example, "flat", "embedded")
     band = next(g for g in root.iter(f"{NS}g") if g.get("class") == "node" and g.find(f"{NS}title").text.startswith("s"))
-    boxes = set()
+    boxes: set[tuple[float, float, float, float]] = set()
+    frames: set[tuple[float, float, float, float]] = set()
     for path in band.iter(f"{NS}path"):
         nums = [float(v) for v in re.findall(r"-?[\d.]+", path.get("d"))]
-        boxes.add((min(nums[0::2]), min(nums[1::2]), max(nums[0::2]), max(nums[1::2])))
+        (frames if path.get("stroke") == UNIT_BORDER else boxes).add((min(nums[0::2]), min(nums[1::2]), max(nums[0::2]), max(nums[1::2])))
     assert len({round(x1 - x0) for x0, _, x1, _ in boxes}) == 1  # equal boxes
+    (fx0, fy0, fx1, fy1), = frames  # the band is framed, so the head's one line lands on it
+    assert all(fx0 < x0 and fy0 < y0 and x1 < fx1 and y1 < fy1 for x0, y0, x1, y1 in boxes)
     checked = 0
     for t in band.iter(f"{NS}text"):
         x, y = float(t.get("x")), float(t.get("y"))

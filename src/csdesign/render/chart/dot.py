@@ -188,7 +188,8 @@ def _stack_html(g: nx.DiGraph, members: list[str], opts: DotOptions, marks: dict
         rows = []
         for i in range(0, len(members), per_row):
             rows.append("<TR>" + "".join(f'<TD PORT="{port[v]}">{box_html(g, v, opts, marks, lead_style, size)}</TD>' for v in members[i:i + per_row]) + "</TR>")
-        return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="6" CELLPADDING="0">{"".join(rows)}</TABLE>'
+        # framed: the head's one line ends on the band's edge, not in the space above its boxes
+        return f'<TABLE BORDER="1" COLOR="{UNIT_BORDER}" STYLE="rounded" CELLBORDER="0" CELLSPACING="6" CELLPADDING="0">{"".join(rows)}</TABLE>'
     per = max(1, opts.per_column)
     columns = [members[i:i + per] for i in range(0, len(members), per)]
     rows = []
