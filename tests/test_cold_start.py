@@ -10,6 +10,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 from csdesign.knowledge import vocabulary
 from tests.lint.conftest import BASE
 
@@ -91,6 +93,31 @@ def test_a_cold_lint_of_a_valid_file_imports_networkxs_classes_but_not_its_algor
     assert "networkx.classes.digraph" in mods
     assert not [m for m in mods if m.startswith(("networkx.algorithms", "networkx.generators", "networkx.readwrite",
                                                  "networkx.drawing", "networkx.linalg"))]
+
+
+CAPACITY_MODEL = ("csdesign.analysis.capacity", "csdesign.analysis.coverage", "csdesign.analysis.support",
+                  "csdesign.analysis.cost", "csdesign.analysis.erlang")
+
+
+def test_a_file_without_capacity_data_does_not_import_the_capacity_model(tmp_path):
+    """No accounts, ARR, support channels, costs or role capacity: the CP rules find nothing
+    without importing the model (4 % of a cold lint's instructions)."""
+    mods = _modules(_lint_in_subprocess(tmp_path, ""))
+    assert "csdesign.lint.rules.capacity" in mods
+    assert [m for m in CAPACITY_MODEL if m in mods] == []
+
+
+@pytest.mark.parametrize("extra, code", [
+    ("costs:\n  levels: {director: 2000000}\n", None),  # costed: the cost analysis runs (no ARR: no finding)
+    ("support:\n  channels:\n    - {name: phone, contacts_per_hour: 40, aht_seconds: 300, roles: [csm]}\n", "CP00"),
+])
+def test_any_capacity_input_runs_the_model(tmp_path, extra, code):
+    org = BASE.replace("roles:\n", "dimensions:\n  channels: [phone]\nroles:\n", 1) if "support" in extra else BASE
+    r = _lint_in_subprocess(tmp_path, "", org + extra)
+    mods = _modules(r)
+    assert "csdesign.analysis.cost" in mods or "csdesign.analysis.support" in mods, r.stderr[-500:]
+    if code:
+        assert code in r.stdout, r.stdout
 
 
 def _python(code: str, cwd: Path) -> str:

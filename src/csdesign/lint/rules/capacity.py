@@ -26,9 +26,22 @@ CAPACITY_DEFAULTS = Option(
 )
 
 
+def idle(ctx: LintContext) -> bool:
+    """Whether the file gives the capacity model nothing to size: no segment with accounts or
+    ARR, no support channels, no costs and no role capacity (declared, or `capacity-defaults`).
+    Every CP rule then finds nothing, so none imports the model (about 4 % of a cold lint,
+    docs/performance.md); the rules ask this before they ask for the analysis."""
+    graph = ctx.graph.graph
+    if graph.get("support") or any((graph.get("costs") or {}).values()) or ctx.options.get("capacity-defaults"):
+        return False
+    if any(info.get("accounts") is not None or info.get("arr") is not None for info in (graph.get("segments") or {}).values()):
+        return False
+    return not any(d.get("capacity") for _, d in ctx.graph.nodes(data=True))
+
+
 def rows(ctx: LintContext):
     """The per-role rows (roles that declare ``capacity:``) of the capacity analysis."""
-    return capacity_report(ctx).roles
+    return () if idle(ctx) else capacity_report(ctx).roles
 
 
 def _where(ctx: LintContext, row) -> Hit:
@@ -210,12 +223,16 @@ def segment_under_covered(ctx: LintContext) -> Iterator[Hit]:
 
 
 def _segments(ctx: LintContext, status: str) -> Iterator[Hit]:
+    if idle(ctx):
+        return
     for seg in capacity_report(ctx).segments:
         if seg.status == status:
             yield Hit(seg.message(ctx.lang), path=_segment_path(ctx, seg.name))
 
 
 def _channels(ctx: LintContext, *statuses: str) -> Iterator[Hit]:
+    if idle(ctx):
+        return
     for c in capacity_report(ctx).support:
         if c.status in statuses:
             yield Hit(c.message(ctx.lang), path=_channel_path(ctx, c.channel))
@@ -271,6 +288,8 @@ def segment_over_covered(ctx: LintContext) -> Iterator[Hit]:
     ),
 )
 def misallocated_capacity(ctx: LintContext) -> Iterator[Hit]:
+    if idle(ctx):
+        return
     for m in capacity_report(ctx).misallocations:
         yield Hit(m.message(ctx.lang), path=_segment_path(ctx, m.segment))
 
@@ -366,6 +385,8 @@ def channel_over_staffed(ctx: LintContext) -> Iterator[Hit]:
     ),
 )
 def cost_off_benchmark(ctx: LintContext) -> Iterator[Hit]:
+    if idle(ctx):
+        return
     cost = ctx.analysis("cost", settings=settings(ctx))
     if cost.is_finding:
         yield Hit(cost.message(ctx.lang), path=("costs",) if "costs" in (ctx.org.source.data or {}) else ("dimensions", "segments"))
