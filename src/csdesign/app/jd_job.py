@@ -45,7 +45,7 @@ def jd(org: str | Path, structure: str | None = None, *, roles: list[str] | None
     lang = check_lang(lang)
     kinds = parse_formats(formats, output)
     g = build_file(str(org), structure)
-    ids = list(dict.fromkeys(d.get("role_id") for _, d in g.nodes(data=True) if d.get("kind") == "role"))
+    ids = list(dict.fromkeys(str(d["role_id"]) for _, d in g.nodes(data=True) if d.get("kind") == "role" and d.get("role_id")))
     wanted = None
     if roles:
         for rid in roles:

@@ -83,7 +83,7 @@ def compare_notes(c: Comparison) -> list[str]:
             out.append(f"{m.structure}: cannot be built: {clean(m.error or '')}")
         elif m.silo_units:
             out.append(f"{m.structure}: units sharing customers without an interface: {', '.join(clean(u) for u in m.silo_units)}")
-    heads = sorted({m.headcount for m in c.rows if m.ok})
+    heads = sorted({m.headcount for m in c.rows if m.ok and m.headcount is not None})
     if len(heads) > 1:  # read as savings otherwise: 22 people "functional" against 58 "product"
         out.append(f"headcount differs by structure ({heads[0]:,}–{heads[-1]:,}): a role placed in units is staffed in "
                    "every unit, so a structure with more units needs more people for the same roles")

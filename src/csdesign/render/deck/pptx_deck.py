@@ -151,17 +151,19 @@ class _Deck:
         The master's title becomes a band from 0.25 to 1.0 in, its text anchored at the
         bottom, so a title stays clear of the content below it (tables from 1.3 in, the
         "continued" notes above chart boxes from 1.05 in) and an overlong one grows upwards."""
-        margin, old_w, new_w = MARGIN, Inches(10), self.prs.slide_width
+        margin, old_w, new_w = int(MARGIN), int(Inches(10)), int(self.prs.slide_width or Inches(10))
         area_old, area_new = old_w - 2 * margin, new_w - 2 * margin
 
         def scaled(v: int) -> int:
-            return margin + (v - margin) * area_new // area_old
+            return int(margin + (v - margin) * area_new // area_old)
 
         for part in [self.prs.slide_master, *self.prs.slide_layouts]:
             for ph in part.placeholders:
                 if ph._element.spPr.find(qn("a:xfrm")) is None:
                     continue  # inherits its place from the master
-                x, w = ph.left, ph.width
+                x, w = int(ph.left or 0), int(ph.width or 0)
+                left: int
+                right: int
                 if abs(2 * x + w - old_w) <= Inches(0.02) and 2 * w > old_w:
                     left, right = margin, new_w - margin
                 else:
