@@ -74,7 +74,8 @@ def test_starter_file_comments_in_chinese_are_full_width():
 
 
 def test_zh_joins_chinese_without_spaces_and_spaces_latin():
-    from csdesign.analysis.base import RoleRef, gap, zh
+    from csdesign.analysis.base import RoleRef
+    from csdesign.spacing import gap, zh
 
     assert zh("有两个负责人：", "一线主管", "与", "产品支持工程师", "在", "区域：华东", "范围内") == "有两个负责人：一线主管与产品支持工程师在区域：华东范围内"
     assert zh("：", "CS Manager（csm）", "与", "AM", "在", "区域：West", "范围内") == "：CS Manager（csm）与 AM 在区域：West 范围内"

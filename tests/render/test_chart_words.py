@@ -34,8 +34,8 @@ def _legend(example: str, lang: str) -> list[str]:
 
 def test_chinese_legend_counts_take_full_width_brackets():
     assert _legend("ecommerce-matrix", "zh") == ["汇报线（22）", "虚线汇报至数据分析组组长（3）", "虚线汇报至客户培训组组长（3）", "虚线汇报至产品支持组组长（3）", "职责重叠（2）"]
-    assert _legend("growth-saas", "zh") == ["汇报线（24）", "虚线汇报至Regional Success Lead（Americas）（3）", "虚线汇报至Regional Success Lead（EMEA）（3）",
-                                            "虚线汇报至Regional Success Lead（APAC）（3）", "职责重叠（2）"]
+    assert _legend("growth-saas", "zh") == ["汇报线（24）", "虚线汇报至 Regional Success Lead（Americas）（3）", "虚线汇报至 Regional Success Lead（EMEA）（3）",
+                                            "虚线汇报至 Regional Success Lead（APAC）（3）", "职责重叠（2）"]
 
 
 def test_english_legend_counts_are_unchanged():
@@ -92,7 +92,7 @@ def test_terminal_tree_words():
     zh = _tree_lines("growth-saas", "zh")
     assert zh[0] == "Brightwave Software（矩阵型结构）"
     assert "        ├── Regional Success Lead（APAC）  经理" in zh
-    assert any("┄ 虚线汇报至Regional Success Lead（Americas）、" in line for line in zh)
+    assert any("┄ 虚线汇报至 Regional Success Lead（Americas）、" in line for line in zh)
     assert "        │       ├── Onboarding Specialist  专员" in zh
     en = _tree_lines("growth-saas", "en")
     assert en[0] == "Brightwave Software  (matrix structure)"

@@ -49,38 +49,9 @@ AXIS_NAMES = {
 ScopeKey = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def pick(lang: str, en: str, zh: str) -> str:
+def pick(lang: str, en: str, chinese: str) -> str:
     """The English or Chinese form of a sentence."""
-    return zh if check_lang(lang) == "zh" else en
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def _ideograph(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
-
-
-def zh(*parts: str) -> str:
-    """A Chinese sentence from template words and names, each kept as written: joined with a
-    space only where a Chinese character meets a Latin letter or digit (as the templates write
-    "需在岗 4 人"), never between two Chinese characters or beside full-width punctuation, so
-    "一线主管" "与" "产品支持工程师" reads 一线主管与产品支持工程师 and "与" "CS Manager" reads
-    与 CS Manager."""
-    out = ""
-    for part in parts:
-        out += gap(out, part) + part
-    return out
-
-
-def gap(left: str, right: str) -> str:
-    """The space Chinese text puts between ``left`` and ``right``: one where a Chinese character
-    meets a Latin letter or digit, none otherwise."""
-    if not left or not right:
-        return ""
-    a, b = left[-1], right[0]
-    return " " if _latin(a) and _ideograph(b) or _ideograph(a) and _latin(b) else ""
+    return chinese if check_lang(lang) == "zh" else en
 
 
 def q(lang: str, name: str) -> str:

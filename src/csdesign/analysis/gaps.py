@@ -35,8 +35,8 @@ from csdesign.analysis.base import (
     q,
     role_refs,
     scope_axes,
-    zh,
 )
+from csdesign.spacing import zh
 from csdesign.analysis.matching import Matcher
 from csdesign.analysis.owned import holdings
 from csdesign.structures.contract import roles

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, pick, q, zh
+from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, pick, q
+from csdesign.spacing import zh
 from csdesign.analysis.matching import Match
 from csdesign.analysis.overlap import clashes, explained, label_of, spelt, written_as
 from csdesign.analysis.owned import holdings, why

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, join, pick, q, role_refs, units_of, zh
+from csdesign.analysis.base import RoleRef, join, pick, q, role_refs, units_of
+from csdesign.spacing import zh
 from csdesign.analysis.matching import fold
 from csdesign.analysis.owned import holdings
 

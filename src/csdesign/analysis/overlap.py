@@ -33,8 +33,8 @@ from csdesign.analysis.base import (
     scope_key,
     tree_of,
     units_of,
-    zh,
 )
+from csdesign.spacing import zh
 from csdesign.analysis.matching import Match
 from csdesign.analysis.owned import Holdings, holdings, matches_to_dict, why
 from csdesign.structures.contract import covers

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, join, pick, q, role_ref, role_refs, units_of, zh
+from csdesign.analysis.base import RoleRef, ScopeKey, format_scope, join, pick, q, role_ref, role_refs, units_of
+from csdesign.spacing import zh
 from csdesign.analysis.gaps import uncovered
 from csdesign.analysis.overlap import clashes
 from csdesign.structures.contract import roles

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from csdesign.analysis.base import pick, role_ref, tree_of, unit_text, units_of, zh
+from csdesign.analysis.base import pick, role_ref, tree_of, unit_text, units_of
+from csdesign.spacing import zh
 from csdesign.errors import InputError
 from csdesign.structures.contract import ROLE
 

@@ -31,7 +31,8 @@ import networkx as nx
 
 from csdesign.analysis import erlang
 from csdesign.analysis.amounts import num, pct
-from csdesign.analysis.base import RoleRef, join, pick, q, role_refs, zh
+from csdesign.analysis.base import RoleRef, join, pick, q, role_refs
+from csdesign.spacing import zh
 from csdesign.analysis.capacity_settings import DEFAULT_SETTINGS, Settings
 from csdesign.structures.contract import roles
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from csdesign.analysis.base import gap
+from csdesign.spacing import gap
 from csdesign.structures.contract import EXTERNAL
 
 if TYPE_CHECKING:

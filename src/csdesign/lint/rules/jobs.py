@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from csdesign.analysis.base import role_ref, zh
+from csdesign.analysis.base import role_ref
+from csdesign.spacing import zh
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import rule
 from csdesign.structures.contract import roles

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from csdesign.analysis.base import zh
+from csdesign.spacing import zh
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, rule
 from csdesign.lint.rules.analyses import gaps, item_path, node_of

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from csdesign.analysis.base import pick, q, role_ref, zh
+from csdesign.analysis.base import pick, q, role_ref
+from csdesign.spacing import zh
 from csdesign.knowledge.guide import structure_name
 from csdesign.lint.context import Hit, LintContext
 from csdesign.lint.registry import Option, produced, rule

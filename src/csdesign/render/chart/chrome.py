@@ -9,6 +9,7 @@ import unicodedata
 
 from csdesign.knowledge.chrome import level_label
 from csdesign.render.text import clean, display_width, segments
+from csdesign.spacing import fill
 
 AXES = {
     "en": {"product": "Product", "region": "Region", "segment": "Segment", "process": "Process", "channel": "Channel", "function": "Function", "unit": "Unit"},
@@ -46,8 +47,12 @@ def lang_of(lang: str | None) -> str:
 
 
 def word(key: str, lang: str | None = "en", **fmt: object) -> str:
+    """One piece of chart chrome with its fields filled in; in Chinese a name joins the words
+    around it as findings do (虚线汇报至数据分析组组长, 虚线汇报至 Regional Success Lead)."""
     text = WORDS[lang_of(lang)][key]
-    return text.format(**fmt) if fmt else text
+    if not fmt:
+        return text
+    return fill(text, **fmt) if lang_of(lang) == "zh" else text.format(**fmt)
 
 
 def level_name(level: str, lang: str | None = "en") -> str:
