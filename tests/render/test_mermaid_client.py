@@ -115,4 +115,4 @@ def test_percent_titles_are_entity_codes_in_the_source():
     text = to_mermaid(graph_from(PERCENT))
     assert "%" not in text
     assert 'title: "Evil \\u0025\\u0025{init: {\'theme\':\'dark\'}}\\u0025\\u0025 Co · product"' in text
-    assert "#37;#37; a comment<br/>individual" in text
+    assert "#37;#37; a comment<br/>Individual" in text
