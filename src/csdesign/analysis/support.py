@@ -32,8 +32,8 @@ import networkx as nx
 from csdesign.analysis import erlang
 from csdesign.analysis.amounts import num, pct
 from csdesign.analysis.base import RoleRef, join, pick, q, role_refs
-from csdesign.spacing import zh
 from csdesign.analysis.capacity_settings import DEFAULT_SETTINGS, Settings
+from csdesign.spacing import zh
 from csdesign.structures.contract import roles
 
 
@@ -88,7 +88,7 @@ class ChannelStaffing:
             load = pick(lang, f"{num(self.contacts)} contacts a day × {num(self.aht_seconds)} s = {num(self.workload_hours or 0)} h of work",
                         f"每天 {num(self.contacts)} 次咨询 × {num(self.aht_seconds)} 秒 = {num(self.workload_hours or 0)} 小时工作量")
         need = pick(lang, f"{load}; {self._target(lang)} needs {self.on_shift_required} on shift, {self.agents_required} scheduled at {pct(self.shrinkage)} shrinkage",
-                    f"{load}；要达到{_spaced(self._target(lang))}，需在岗 {self.on_shift_required} 人，按 {pct(self.shrinkage)} 损耗需排班 {self.agents_required} 人")
+                    zh(f"{load}；要达到", self._target(lang), f"，需在岗 {self.on_shift_required} 人，按 {pct(self.shrinkage)} 损耗需排班 {self.agents_required} 人"))
         staff = join(lang, (r.label(lang) for r in self.roles))
         if self.status == "unstaffed":
             return pick(lang, f"channel {who}: {need}; no role staffs it: name its roles in support.channels[].roles or limit a role with only: {{channels: [...]}}",
@@ -330,9 +330,3 @@ def _src(s: Settings, key: str) -> tuple[str, str]:
     from csdesign.knowledge.benchmarks import SOURCES
 
     return SOURCES[key]
-
-
-def _spaced(text: str) -> str:
-    """``text`` after a Chinese word: a space first when it starts with a Latin letter or digit,
-    as the rest of the Chinese messages write "需在岗 4 人"."""
-    return " " + text if text[:1].isascii() and text[:1].isalnum() else text

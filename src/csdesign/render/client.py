@@ -167,11 +167,8 @@ def sep(lang: str) -> str:
 
 
 #: The capacity analysis's findings by kind: segments are its title (CSMs per segment); role
-#: and channel rows are titled as their report sections are.
-_KIND_TITLES = {
-    "capacity": ("Role capacity (accounts per person)", "岗位服务容量（每人客户数）"),
-    "support": ("Support staffing per channel", "各渠道支持人员配置"),
-}
+#: and channel rows are titled as their report sections are (render/report/sections.H).
+_KIND_SECTIONS = {"capacity": "capacity_roles", "support": "capacity_support"}
 #: What a finding's advice starts with, after a "；" or "：" (Chinese) or "; " or ": " (English).
 _ZH_ADVICE = ("请", "建议", "每个范围")
 _EN_ADVICE = frozenset(
@@ -203,6 +200,7 @@ def _positions(text: str, sep: str) -> list[int]:
 def client_findings(report: Report, lang: str = "en") -> list[ClientFinding]:
     """Every finding of the analyses that ran, in registry order, as client text."""
     from csdesign.analysis.registry import ANALYSES
+    from csdesign.render.report.sections import H
 
     g = report.graph
     out: list[ClientFinding] = []
@@ -210,7 +208,8 @@ def client_findings(report: Report, lang: str = "en") -> list[ClientFinding]:
         if a.name not in report.ran:
             continue
         for f in report.findings_of(a.name):
-            title = _KIND_TITLES.get(getattr(f, "kind", ""), a.title) if a.name == "capacity" else a.title
+            section = _KIND_SECTIONS.get(getattr(f, "kind", "")) if a.name == "capacity" else None
+            title = H[section] if section else a.title
             label = title[1] if lang == "zh" else title[0]
             nodes = tuple(n for n in getattr(f, "nodes", ()) if g is not None and n in g)
             titles = tuple(dict.fromkeys(str(g.nodes[n].get("title") or "") for n in nodes if g.nodes[n].get("kind") == "role")) if g is not None else ()
